@@ -1,0 +1,4 @@
+/** The Plan model: one place that defines every node type. */
+export * from './place.js';
+export * from './duration.js';
+export * from './plan.js';

@@ -27,6 +27,8 @@ export interface PlanMeta extends Located {
   hazard?: string;
   /** Authority the plan is filed with (备案). */
   filedWith?: string;
+  /** Plan id this plan hands over to when an incident outgrows it (on-site procedure → special plan). */
+  escalatesTo?: string;
 }
 
 /** A declared incident fact that trigger conditions may use (泄漏量, 死亡人数, 降雨量 …). */
@@ -92,6 +94,8 @@ export interface Level extends Located {
   decidedBy?: string;
   /** Deadline to activate the level after the incident is reported. */
   activation?: Duration;
+  /** The parent plan's level this level corresponds to (1+N linkage, 上下级响应衔接). */
+  parentLevel?: string;
   description?: string;
 }
 

@@ -35,6 +35,7 @@ export const COLUMN_ALIASES: Record<TableKind, Record<string, string[]>> = {
     trigger: ['trigger', 'condition', '启动条件', '条件'],
     decidedBy: ['decidedby', 'decided by', 'decision', '决策', '决定', '启动人', '决策人'],
     activation: ['within', 'activation', 'deadline', '时限', '启动时限'],
+    parentLevel: ['parentlevel', 'parent level', '对应上级级别', '上级响应', '对应上级响应'],
     description: ['description', '说明', '备注'],
   },
   steps: {

@@ -120,6 +120,7 @@ export const META_ALIASES: Record<string, string[]> = {
   organization: ['organization', 'organisation', '单位', '编制单位'],
   hazard: ['hazard', '风险类型', '事故类型'],
   filedWith: ['filedwith', 'filed_with', '备案单位', '备案'],
+  escalatesTo: ['escalatesto', 'escalates_to', '升级至', '衔接预案'],
 };
 
 /** PlanMeta field for a front-matter key, or undefined. */

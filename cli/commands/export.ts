@@ -1,0 +1,21 @@
+import { hasErrors } from '../../src/diagnostics.js';
+import { exportPlan } from '../../src/export/index.js';
+import { parsePlanFile } from '../../src/parse/index.js';
+import { t, type Lang } from '../i18n.js';
+import { emit, EXIT, printCompact } from '../output.js';
+
+/** Options of `yuan export`. */
+export interface ExportOptions { to: string; output?: string; lang: Lang }
+
+/** `yuan export <file> --to yaml|md|json`: converts a plan between syntaxes without losing anything. */
+export function runExport(file: string, opts: ExportOptions): number {
+  if (!['yaml', 'md', 'json'].includes(opts.to)) {
+    process.stderr.write(t(opts.lang, `yuan: --to must be yaml, md or json, not ${opts.to}\n`, `yuan：--to 只能是 yaml、md 或 json，而不是 ${opts.to}\n`));
+    return EXIT.usage;
+  }
+  const r = parsePlanFile(file);
+  printCompact(r.diagnostics, opts.lang);
+  if (!r.plan || hasErrors(r.diagnostics)) return EXIT.diagnostics;
+  emit(exportPlan(r.plan, opts.to as 'yaml' | 'md' | 'json'), opts.output);
+  return EXIT.ok;
+}

@@ -1,0 +1,80 @@
+import { relative } from 'node:path';
+import { hasErrors, type Diagnostic } from '../../src/diagnostics.js';
+import { shouldColor } from '../../src/format/context.js';
+import { formatDiagnostics } from '../../src/format/index.js';
+import { collectPlanFiles, globToRegExp } from '../../src/parse/index.js';
+import { allRules, findConfig, lintFiles, loadConfig, type LintConfig } from '../../src/validate/index.js';
+import { t, type Lang } from '../i18n.js';
+import { emit, EXIT, printCompact } from '../output.js';
+import { progress } from '../progress.js';
+
+/** Matches paths (relative to the working folder) against config `ignore` globs. */
+function ignoreMatcher(globs: string[]): (p: string) => boolean {
+  const res = globs.map((g) => globToRegExp(g.replace(/^\.\//, '')));
+  return (p) => { const rel = relative('.', p).split('\\').join('/'); return res.some((re) => re.test(rel)); };
+}
+
+/** Options of `yuan lint`. */
+export interface LintOptions {
+  format: string;
+  outputFile?: string;
+  failOn: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  config?: string | false;
+  today?: string;
+  maxBytes?: number;
+  lang: Lang;
+}
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'];
+
+/** `yuan lint [paths…]`: lints every plan and the 1+N system they form; exit 0 clean, 1 problems, 2 usage. */
+export function runLint(paths: string[], opts: LintOptions): number {
+  const say = (en: string, zh: string) => process.stderr.write(`${t(opts.lang, en, zh)}\n`);
+  if (!FORMATS.includes(opts.format)) { say(`yuan: unknown --format ${opts.format} (stylish, json, sarif, github, junit)`, `yuan：未知的输出格式 ${opts.format}（stylish、json、sarif、github、junit）`); return EXIT.usage; }
+  if (!['error', 'warning'].includes(opts.failOn)) { say(`yuan: --fail-on must be error or warning`, `yuan：--fail-on 只能是 error 或 warning`); return EXIT.usage; }
+
+  let config: LintConfig = {};
+  const configFile = opts.config === false ? undefined : opts.config || findConfig();
+  if (configFile) {
+    const loaded = loadConfig(configFile, allRules.map((r) => r.meta.id));
+    if (loaded.diagnostics.length) { printCompact(loaded.diagnostics, opts.lang); return EXIT.usage; }
+    config = loaded.config;
+  }
+  const ignored = ignoreMatcher(config.ignore ?? []);
+  // An ignore pattern hides files found by walking a folder, but never a path the user named: `yuan lint plans/`
+  // skips plans/defective/**, while `yuan lint plans/defective` lints it.
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const input of paths.length ? paths : ['.']) {
+    const named = ignored(input) || ignored(`${input.replace(/\/+$/, '')}/x`);
+    const r = collectPlanFiles([input], { exclude: named ? undefined : ignored });
+    files.push(...r.files.filter((f) => !files.includes(f)));
+    missing.push(...r.missing);
+  }
+  for (const m of missing) say(`yuan: no plan files match ${m}`, `yuan：没有与 ${m} 匹配的预案文件`);
+  if (!files.length) return EXIT.usage;
+
+  const bar = progress(files.length, t(opts.lang, 'linting', '检查中'));
+  const result = lintFiles(files, { config, today: opts.today, maxBytes: opts.maxBytes, onFile: () => bar.tick() });
+  bar.done();
+
+  const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const stream = opts.outputFile ? undefined : process.stdout;
+  const text = formatDiagnostics(opts.format as 'stylish', shown, {
+    cwd: process.cwd(), lang: opts.lang, color: stream ? shouldColor(stream, process.env) : false,
+    rules: allRules.map((r) => r.meta), sources: result.sources, tool: { name: 'yuan', version: '0.1.0' },
+  });
+  if (text || opts.outputFile) emit(text, opts.outputFile);
+
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (hasErrors(result.diagnostics)) return EXIT.diagnostics;
+  if (opts.failOn === 'warning' && warnings > 0) return EXIT.diagnostics;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    say(`yuan: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}`, `yuan：警告 ${warnings} 条，超过 --max-warnings ${opts.maxWarnings}`);
+    return EXIT.diagnostics;
+  }
+  return errors ? EXIT.diagnostics : EXIT.ok;
+}

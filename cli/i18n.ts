@@ -1,0 +1,11 @@
+/** CLI message language: --lang wins, then YUAN_LANG, then LANG/LC_ALL (zh_* → zh), else en. */
+export type Lang = 'zh' | 'en';
+
+/** Picks the message language from an explicit option or the environment. */
+export function pickLang(option?: string): Lang {
+  const v = option ?? process.env.YUAN_LANG ?? process.env.LC_ALL ?? process.env.LANG ?? '';
+  return /^zh/i.test(v) ? 'zh' : 'en';
+}
+
+/** A message in both languages. */
+export const t = (lang: Lang, en: string, zh: string): string => (lang === 'zh' ? zh : en);

@@ -1,0 +1,43 @@
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Plan } from '../model/plan.js';
+import { buildPlan } from './markdown-build.js';
+import { at1, report, type Ctx } from './markdown-context.js';
+
+/** One frozen remark processor for every file (parse only: no transforms, no stringify). */
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** The remark tree yuan reads a Markdown plan from. */
+export function parseMarkdownTree(source: string): Root {
+  return processor.parse(source);
+}
+
+/**
+ * Reads a Markdown plan WITHOUT the finish pass: durations (`seconds: 0`), triggers (no `ast`), level specs
+ * (`levelsText`, `levels: []`) and role references stay as written. Never throws.
+ */
+export function parseMarkdownRaw(source: string, file: string): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const ctx: Ctx = { source, file, diagnostics };
+  try {
+    return { plan: buildPlan(processor.parse(source), ctx), diagnostics };
+  } catch (err) {
+    internalError(ctx, err);
+    return { diagnostics };
+  }
+}
+
+/** Reports an unexpected failure as a diagnostic at 1:1 (stack exhaustion as `parse/too-deep`). */
+export function internalError(ctx: Ctx, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof RangeError && /call stack/i.test(message)) {
+    report(ctx, 'parse/too-deep', 'error', 'Unexpected nesting too deep to read, expected a plan with ordinary nesting',
+      '文档嵌套层级过深，无法解析', at1());
+    return;
+  }
+  report(ctx, 'parse/syntax', 'error', `Unexpected failure while reading Markdown: ${message}`, `读取 Markdown 时出错：${message}`, at1());
+}

@@ -1,0 +1,83 @@
+import type { Table } from 'mdast';
+import type { Plan, SectionKey } from '../model/plan.js';
+import { COLUMN_ALIASES, columnField, guessTableKind, type TableKind } from './columns.js';
+import { levelRank } from './fields.js';
+import { contentPlace, placeOf, plainText, report, type Ctx } from './markdown-context.js';
+import { buildRow, KIND_ZH, REQUIRED, type Cell } from './markdown-rows.js';
+
+/** Table kind implied by the section a table sits in (SPEC.md). */
+const SECTION_TABLES: Partial<Record<SectionKey, TableKind>> = {
+  facts: 'facts', organization: 'roles', warning: 'warnings', levels: 'levels',
+  procedure: 'steps', activation: 'steps', response: 'steps', escalation: 'escalations',
+  resources: 'resources', supplies: 'resources', assurance: 'resources', reports: 'reports', information: 'reports',
+};
+
+/** The model array each table kind fills. */
+const TARGET: Record<TableKind, 'facts' | 'roles' | 'warnings' | 'levels' | 'steps' | 'escalations' | 'resources' | 'reports'> = {
+  facts: 'facts', roles: 'roles', warnings: 'warnings', levels: 'levels', steps: 'steps',
+  escalations: 'escalations', resources: 'resources', reports: 'reports',
+};
+
+/**
+ * Reads a GFM table into model nodes when it is structured: its kind comes from the section key, else from its headers.
+ * A guessed kind only counts when the table has that kind's required columns (an appendix contact list stays prose).
+ * Returns false when the table is prose (left in the section text).
+ */
+export function readTable(table: Table, sectionKey: SectionKey | undefined, plan: Plan, ctx: Ctx): boolean {
+  const header = table.children[0];
+  if (!header) return false;
+  const headers = header.children.map((c) => plainText(c));
+  const fromSection = sectionKey ? SECTION_TABLES[sectionKey] : undefined;
+  const kind = fromSection ?? guessTableKind(headers);
+  if (!kind) return false;
+  const cols = headers.map((h) => columnField(kind, h));
+  const missing = REQUIRED[kind].filter((f) => !cols.includes(f));
+  if (!fromSection && missing.length) return false;
+
+  const expected = Object.keys(COLUMN_ALIASES[kind]);
+  const seen = new Set<string>();
+  cols.forEach((field, i) => {
+    const place = contentPlace(header.children[i]);
+    if (!field) {
+      report(ctx, 'parse/unknown-column', 'error',
+        `Unexpected column \`${headers[i]}\` in the ${kind} table, expected one of: ${expected.join(', ')}`,
+        `${KIND_ZH[kind]}中有未知的列 \`${headers[i]}\`，应为：${expected.join('、')}`, place);
+    } else if (seen.has(field)) {
+      report(ctx, 'parse/unknown-column', 'error', `Unexpected second \`${field}\` column \`${headers[i]}\` in the ${kind} table, expected each column once`,
+        `${KIND_ZH[kind]}中 \`${field}\` 列重复（\`${headers[i]}\`），每列只能出现一次`, place);
+      cols[i] = undefined;
+    } else seen.add(field);
+  });
+  if (missing.length) {
+    const list = missing.map((f) => `\`${f}\``).join(', ');
+    report(ctx, 'parse/missing-field', 'error', `Unexpected ${kind} table without ${list} column, expected columns ${REQUIRED[kind].join(', ')}`,
+      `${KIND_ZH[kind]}缺少 ${missing.map((f) => `\`${f}\``).join('、')} 列，应包含 ${REQUIRED[kind].join('、')} 列`, placeOf(header));
+    return true;
+  }
+
+  const target = plan[TARGET[kind]] as unknown[];
+  const width = headers.length;
+  for (let r = 1; r < table.children.length; r++) {
+    const row = table.children[r];
+    const cells = new Map<string, Cell>();
+    let filled = false;
+    for (let i = 0; i < row.children.length; i++) {
+      const node = row.children[i];
+      if (i >= width) {
+        report(ctx, 'parse/syntax', 'warning', `Unexpected extra cell in a ${kind} table row, expected at most ${width} cells (the header has ${width} columns)`,
+          `${KIND_ZH[kind]}的此行单元格多于表头的 ${width} 列，多出的内容将被忽略`, contentPlace(node));
+        continue;
+      }
+      const text = plainText(node);
+      if (text) filled = true;
+      const field = cols[i];
+      if (field) cells.set(field, { text, place: contentPlace(node), node });
+    }
+    if (!filled) continue;
+    const built = buildRow(kind, cells, placeOf(row), ctx);
+    if (!built) continue;
+    if (kind === 'levels') built.rank = levelRank(String(built.id)) ?? plan.levels.length + 1;
+    target.push(built);
+  }
+  return true;
+}

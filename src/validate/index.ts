@@ -1,0 +1,38 @@
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { Plan } from '../model/index.js';
+import { parsePlanFile } from '../parse/index.js';
+import type { LintConfig } from './config.js';
+import { readDisables, type Disables } from './disable.js';
+import { allRules } from './rules/index.js';
+import { runRules } from './runner.js';
+
+export { allRules } from './rules/index.js';
+export { runRules } from './runner.js';
+export { resolveSettings, type LintConfig } from './config.js';
+export { findConfig, loadConfig } from './load-config.js';
+export type { Rule, RuleMeta, Finding, RuleContext, SystemContext } from './rule.js';
+
+/** What a lint run returns: diagnostics for every file, the plans that parsed, and the sources (for code frames). */
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  plans: Plan[];
+  sources: Map<string, string>;
+}
+
+/** Parses and lints plan files as one 1+N system; parse diagnostics come first, then rule findings. */
+export function lintFiles(files: string[], opts: { config?: LintConfig; today?: string; maxBytes?: number; onFile?: (file: string) => void } = {}): LintResult {
+  const diagnostics: Diagnostic[] = [];
+  const plans: Plan[] = [];
+  const sources = new Map<string, string>();
+  const disables = new Map<string, Disables>();
+  for (const file of files) {
+    opts.onFile?.(file);
+    const r = parsePlanFile(file, { maxBytes: opts.maxBytes });
+    diagnostics.push(...r.diagnostics);
+    if (r.source !== undefined) { sources.set(file, r.source); disables.set(file, readDisables(r.source)); }
+    if (r.plan) plans.push(r.plan);
+  }
+  const parseFiltered = diagnostics.filter((d) => !disables.get(d.file)?.get(d.place?.start.line ?? 1)?.has(d.ruleId));
+  const found = runRules(allRules, plans, { config: opts.config, today: opts.today, disables });
+  return { diagnostics: sortDiagnostics([...parseFiltered, ...found]), plans, sources };
+}

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { schemaFile } from '../paths.js';
+import type { LintConfig } from './config.js';
+
+/** Names looked up, in order, from the working folder upwards. */
+export const CONFIG_NAMES = ['yuan.config.yaml', 'yuan.config.yml', '.yuan.yaml'];
+
+/** Finds the nearest config file from a folder upwards. */
+export function findConfig(from = process.cwd()): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    for (const n of CONFIG_NAMES) if (existsSync(join(dir, n))) return join(dir, n);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+
+/** Loads and validates a config file; problems are diagnostics at the offending key. */
+export function loadConfig(file: string, knownRules: string[]): { config: LintConfig; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const src = readFileSync(file, 'utf8');
+  const doc = parseDocument(src, { lineCounter, maxAliasCount: 50 });
+  const at = (offset: number) => { const p = lineCounter.linePos(offset); return { line: p.line, column: p.col, offset }; };
+  const placeOfNode = (node: unknown) => {
+    const r = (node as { range?: [number, number] } | undefined)?.range;
+    return r ? { start: at(r[0]), end: at(r[1]) } : { start: at(0), end: at(0) };
+  };
+  for (const e of doc.errors) {
+    diagnostics.push({ ruleId: 'config/syntax', severity: 'error', file, place: { start: at(e.pos[0]), end: at(e.pos[1]) }, message: e.message, messageZh: `配置文件语法错误：${e.message}` });
+  }
+  if (diagnostics.length) return { config: {}, diagnostics };
+  let value: unknown;
+  try { value = doc.toJS() ?? {}; } catch (err) {
+    return { config: {}, diagnostics: [{ ruleId: 'config/syntax', severity: 'error', file, place: placeOfNode(doc.contents), message: (err as Error).message, messageZh: `配置文件无法读取：${(err as Error).message}` }] };
+  }
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(schemaFile('config.schema.json'), 'utf8'));
+    validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  }
+  if (!validator(value)) {
+    for (const e of validator.errors ?? []) {
+      const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+      const node = extra ? (doc.getIn(path, true) as { items?: { key: { value: unknown } }[] } | undefined)?.items?.find((p) => p.key?.value === extra)?.key : doc.getIn(path, true);
+      diagnostics.push({ ruleId: 'config/schema', severity: 'error', file, place: placeOfNode(node),
+        message: `Unexpected config value at /${path.join('/')}: ${e.message}${extra ? ` (\`${extra}\`)` : ''}`,
+        messageZh: `配置项 /${path.join('/')} 无效：${e.message}${extra ? `（\`${extra}\`）` : ''}` });
+    }
+    return { config: {}, diagnostics };
+  }
+  const config = value as LintConfig;
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (knownRules.includes(id)) continue;
+    const node = (doc.getIn(['rules'], true) as { items?: { key: { value: unknown } }[] } | undefined)?.items?.find((p) => p.key?.value === id)?.key;
+    diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', file, place: placeOfNode(node),
+      message: `Unexpected rule \`${id}\`, expected a yuan rule id (see docs/rules/)`, messageZh: `未知规则 \`${id}\`，请参见 docs/rules/ 中的规则列表` });
+  }
+  return { config, diagnostics };
+}

@@ -1,0 +1,40 @@
+import type { Located, Plan } from '../model/index.js';
+
+/** A place in a plan where a role is referenced. */
+export interface RoleRef {
+  role: string;
+  node: Located;
+  field: string;
+  /** What kind of reference it is (owner, notify, decider, keeper, reporter, member-of). */
+  kind: 'owner' | 'notify' | 'decider' | 'keeper' | 'reporter' | 'member-of' | 'deputy';
+}
+
+/** Every role reference in a plan, in document order of the referring nodes. */
+export function roleRefs(plan: Plan): RoleRef[] {
+  const out: RoleRef[] = [];
+  for (const s of plan.steps) {
+    if (s.role) out.push({ role: s.role, node: s, field: 'role', kind: 'owner' });
+    for (const n of s.notify) out.push({ role: n, node: s, field: 'notify', kind: 'notify' });
+  }
+  for (const l of plan.levels) if (l.decidedBy) out.push({ role: l.decidedBy, node: l, field: 'decidedBy', kind: 'decider' });
+  if (plan.termination?.decidedBy) out.push({ role: plan.termination.decidedBy, node: plan.termination, field: 'decidedBy', kind: 'decider' });
+  for (const r of plan.resources) if (r.keeper) out.push({ role: r.keeper, node: r, field: 'keeper', kind: 'keeper' });
+  for (const r of plan.reports) if (r.by) out.push({ role: r.by, node: r, field: 'by', kind: 'reporter' });
+  for (const r of plan.roles) if (r.memberOf) out.push({ role: r.memberOf, node: r, field: 'memberOf', kind: 'member-of' });
+  return out;
+}
+
+/** Index of nodes by id. */
+export function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  return new Map(list.map((x) => [x.id, x] as const));
+}
+
+/** Steps that apply at a level (a step with no levels applies at every level). */
+export function stepsAt(plan: Plan, levelId: string) {
+  return plan.steps.filter((s) => s.levels.length === 0 || s.levels.includes(levelId));
+}
+
+/** Levels ordered from least severe to most severe (IV, III, II, I). */
+export function levelsAscending(plan: Plan) {
+  return [...plan.levels].sort((a, b) => b.rank - a.rank);
+}

@@ -1,0 +1,65 @@
+import type { Severity } from '../diagnostics.js';
+import type { Located, Place, Plan, PlanKind } from '../model/index.js';
+
+/** Base URL of the rule pages (docs/rules/<id>.md in the repository). */
+export const DOCS_BASE = 'https://github.com/yuan-plans/yuan/blob/main/docs/rules/';
+
+/** ESLint-style metadata of a rule. */
+export interface RuleMeta {
+  id: string;
+  description: { en: string; zh: string };
+  /** Severity in the `recommended` preset; `off` rules only run in `strict` or when enabled. */
+  severity: Severity | 'off';
+  /** Severity in the `strict` preset (defaults to `error`). */
+  strict?: Severity | 'off';
+  /** The standard clause the rule enforces (GB/T 29639-2020 6.3.2, 生产安全事故报告和调查处理条例 第九条 …). */
+  clause?: string;
+  /** Plan kinds the rule applies to (all when absent). */
+  kinds?: PlanKind[];
+  /** Default options. */
+  options?: Record<string, unknown>;
+}
+
+/** Something a rule points at: a model node (optionally one of its fields) or an explicit place, in this plan or another. */
+export interface Target {
+  node?: Located;
+  field?: string;
+  place?: Place;
+  /** The file, when the target lives in another plan (system rules). */
+  file?: string;
+}
+
+/** One finding as a rule reports it; the runner resolves the place and stamps id, severity and URL. */
+export interface Finding extends Target {
+  message: string;
+  messageZh: string;
+  related?: (Target & { message: string; messageZh: string })[];
+}
+
+/** What a per-plan rule sees. */
+export interface RuleContext {
+  plan: Plan;
+  /** The rule's options merged over its defaults. */
+  options: Record<string, unknown>;
+  /** "Today" as an ISO date (injected so results are reproducible). */
+  today: string;
+  report(finding: Finding): void;
+}
+
+/** What a system (1+N) rule sees: every plan linted together. */
+export interface SystemContext extends Omit<RuleContext, 'plan'> {
+  plans: Plan[];
+}
+
+/** A lint rule: one file under src/validate/rules/, exporting `meta` and either `check` (per plan) or `checkSystem`. */
+export interface Rule {
+  meta: RuleMeta;
+  check?(ctx: RuleContext): void;
+  checkSystem?(ctx: SystemContext): void;
+}
+
+/** The documentation URL of a rule. */
+export const ruleUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
+
+/** Defines a rule (identity function that keeps the type). */
+export const defineRule = (rule: Rule): Rule => rule;

@@ -1,0 +1,49 @@
+import type { Plan, Step } from '../model/index.js';
+import { byId } from './refs.js';
+
+/** A step's latest allowed finish, in seconds from the incident, and the chain of anchors that produced it. */
+export interface AbsoluteDeadline {
+  seconds: number;
+  /** Step ids from the first anchor to this step. */
+  chain: string[];
+}
+
+/**
+ * Converts each step's deadline to seconds from incident start at a given level: level-anchored deadlines add the
+ * level's activation deadline; step-anchored deadlines add the anchor step's own absolute deadline.
+ * Steps without a usable deadline, or in an anchor cycle, are absent from the map.
+ */
+export function absoluteDeadlines(plan: Plan, levelId?: string): Map<string, AbsoluteDeadline> {
+  const steps = byId(plan.steps);
+  const level = plan.levels.find((l) => l.id === levelId);
+  const activation = level?.activation && Number.isFinite(level.activation.seconds) ? level.activation.seconds : 0;
+  const out = new Map<string, AbsoluteDeadline>();
+  const visiting = new Set<string>();
+  const visit = (s: Step): AbsoluteDeadline | undefined => {
+    if (out.has(s.id)) return out.get(s.id);
+    const d = s.deadline;
+    if (!d || !Number.isFinite(d.seconds) || visiting.has(s.id)) return undefined;
+    visiting.add(s.id);
+    let result: AbsoluteDeadline | undefined;
+    if (d.anchor.kind === 'incident') result = { seconds: d.seconds, chain: [s.id] };
+    else if (d.anchor.kind === 'level') result = { seconds: activation + d.seconds, chain: [s.id] };
+    else {
+      const base = steps.get(d.anchor.step);
+      const b = base && visit(base);
+      if (b) result = { seconds: b.seconds + d.seconds, chain: [...b.chain, s.id] };
+    }
+    visiting.delete(s.id);
+    if (result) out.set(s.id, result);
+    return result;
+  };
+  plan.steps.forEach(visit);
+  return out;
+}
+
+/** Formats seconds as minutes for messages ("15 min" / "15分钟"; "1 h 30 min" / "1小时30分钟"). */
+export function minutes(seconds: number, lang: 'en' | 'zh'): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  if (lang === 'zh') return `${h ? `${h}小时` : ''}${m || !h ? `${m}分钟` : ''}`;
+  return [h ? `${h} h` : '', m || !h ? `${m} min` : ''].filter(Boolean).join(' ');
+}

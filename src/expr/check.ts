@@ -76,7 +76,7 @@ class Checker {
       default:
         this.add(e, 'expr/type',
           `Unexpected ${describe(e)} as a condition, expected a comparison or a boolean fact`,
-          `意外的${describeZh(e)}作为条件，应为比较或布尔事实`);
+          `意外的${describeZh(e)} 作为条件，应为比较或布尔事实`);
     }
   }
 
@@ -170,8 +170,6 @@ class Checker {
         }
         return;
       }
-      default:
-        void t;
     }
   }
 

@@ -137,13 +137,7 @@ class Parser {
     const p = this.peek();
     if (p.kind === 'in' || (p.kind === 'not' && this.peek(1).kind === 'in')) return this.parseIn(left);
     if (p.kind === 'op') return this.parseChain(left);
-    if (startsValue(p)) {
-      if (left.type === 'number' && p.kind === 'ident' && p.start === left.end) {
-        this.failMsg(p, 'expr/unit', `Unexpected unknown unit \`${clip(p.text)}\`, expected a known unit such as \`kg\`, \`t\`, \`人\``,
-          `意外的未知单位 \`${clip(p.text)}\`，应为已知单位，如 \`kg\`、\`t\`、\`人\``);
-      }
-      this.fail(p, 'an operator', '运算符');
-    }
+    if (startsValue(p)) this.fail(p, 'an operator', '运算符');
     return left;
   }
 
@@ -228,6 +222,12 @@ class Parser {
       case 'number': {
         this.next();
         const node: NumberExpr = { type: 'number', value: t.num!, start: t.start, end: t.end };
+        const after = this.peek();
+        if (after.kind === 'ident' && after.start === t.end) {
+          // A word glued to a number that the lexer did not take as a unit (`3头`): say so, not "expected an operator".
+          this.failMsg(after, 'expr/unit', `Unexpected unknown unit \`${clip(after.text)}\`, expected a known unit such as \`kg\`, \`t\`, \`人\``,
+            `意外的未知单位 \`${clip(after.text)}\`，应为已知单位，如 \`kg\`、\`t\`、\`人\``);
+        }
         if (t.unit !== undefined) {
           node.unit = t.unit;
           node.unitStart = t.unitStart;

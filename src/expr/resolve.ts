@@ -150,3 +150,20 @@ export function compareNumbers(a: number, op: CompareOp, b: number): boolean {
     case '!=': return a !== b;
   }
 }
+
+/**
+ * Truth of a comparison between two literals (`1 t > 500 kg`); undefined when
+ * the two cannot be compared (different types, units of different dimensions,
+ * ordering on strings/booleans). A unit on only one side is ignored.
+ */
+export function compareLiterals(op: CompareOp, a: Operand, b: Operand): boolean | undefined {
+  if (a.kind === 'number' && b.kind === 'number') {
+    const bv = a.unit !== undefined && b.unit !== undefined ? convertUnit(b.value, b.unit, a.unit) : b.value;
+    return bv === undefined ? undefined : compareNumbers(a.value, op, bv);
+  }
+  if (isOrdering(op)) return undefined;
+  const av = a.kind === 'string' || a.kind === 'enum-name' || a.kind === 'boolean' ? a.value : undefined;
+  const bv = b.kind === 'string' || b.kind === 'enum-name' || b.kind === 'boolean' ? b.value : undefined;
+  if (av === undefined || bv === undefined || typeof av !== typeof bv) return undefined;
+  return op === '==' ? av === bv : av !== bv;
+}

@@ -20,12 +20,12 @@ function readNumber(s: string): number {
 const UNIT_SECONDS: [RegExp, number][] = [
   [/^(s|sec|secs|second|seconds|秒|秒钟)$/i, 1],
   [/^(m|min|mins|minute|minutes|分|分钟)$/i, 60],
-  [/^(h|hr|hrs|hour|hours|小时|个小时|时)$/i, 3600],
+  [/^(h|hr|hrs|hour|hours|小时|个小时)$/i, 3600],
   [/^(d|day|days|天|日)$/i, 86400],
 ];
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}|半)`;
-const UNIT = String.raw`(seconds?|secs?|s|minutes?|mins?|min|m|hours?|hrs?|hr|h|days?|d|秒钟|秒|分钟|分|个小时|小时|时|天|日)`;
+const UNIT = String.raw`(seconds?|secs?|s|minutes?|mins?|min|m|hours?|hrs?|hr|h|days?|d|秒钟|秒|分钟|分|个小时|小时|天|日)`;
 const PART = new RegExp(`${NUM}\\s*${UNIT}(?![a-z])`, 'giu');
 
 /** Parses an ISO 8601 duration such as PT15M, PT1H30M, P1D. */
@@ -39,7 +39,7 @@ const INCIDENT = /(事故发生|事件发生|事发|接警|接报|报警|发现|
 const LEVEL = /(响应启动|启动响应|启动后|级别启动|activation|activated|level start)/iu;
 
 /**
- * Parses a deadline: 3分钟, 1小时内, 半小时, 2小时, 90s, 15 min, 1h30m, PT15M, 一个半小时 is not supported.
+ * Parses a deadline: 3分钟, 1小时内, 半小时, 一个半小时, 2小时, 90s, 15 min, 1h30m, PT15M; vague words (及时, 第一时间) fail.
  * An anchor may be written before or after: "接警后3分钟内" (incident), "响应启动后1小时" (level),
  * "rescue 完成后 10分钟" / "10 min after rescue" (step `rescue`, when `stepIds` contains it).
  */
@@ -47,6 +47,10 @@ export function parseDuration(raw: string, stepIds: readonly string[] = []): Dur
   const text = raw.trim();
   if (!text) return fail('empty duration', '时限为空');
   if (text.length > 200) return fail('duration text too long', '时限文本过长');
+  // Vague words a reviewer would reject: "第一时间" would otherwise read as 一 + 时 (1 hour).
+  if (/第一时间|及时|尽快|适时|随时|as soon as possible|asap|promptly|timely/iu.test(text)) {
+    return fail(`Unexpected vague deadline \`${text}\`, expected a time limit such as 3分钟 or 1小时内`, `时限 \`${text}\` 不明确，应为 3分钟、1小时内 等具体时限`);
+  }
   if (/^(立即|立刻|马上|即刻|immediately|at once|now)$/iu.test(text)) return { ok: true, seconds: 0, anchor: { kind: 'incident' } };
   const iso = parseIso(text);
   if (iso !== undefined) return { ok: true, seconds: iso, anchor: { kind: 'incident' } };
@@ -54,7 +58,10 @@ export function parseDuration(raw: string, stepIds: readonly string[] = []): Dur
   let seconds = 0;
   let found = false;
   let rest = text;
-  for (const m of text.matchAll(PART)) {
+  // "一个半小时" / "1个半小时" = 1.5 h: read before the general pattern, which would see only "半小时".
+  const halfPast = /(\d+|[一二两三四五六七八九十]{1,3})个半(小时|钟头)/u.exec(text);
+  if (halfPast) { seconds += (readNumber(halfPast[1]) + 0.5) * 3600; found = true; rest = rest.replace(halfPast[0], ' '); }
+  for (const m of rest.matchAll(PART)) {
     const n = readNumber(m[1]);
     const unit = UNIT_SECONDS.find(([re]) => re.test(m[2]));
     if (Number.isNaN(n) || !unit) continue;

@@ -8,6 +8,12 @@ export function isNone(text: string | undefined): boolean {
   return text === undefined || NONE.test(text.trim());
 }
 
+/** Splits a duties cell on ；; and line breaks only: a duty like "中毒、冻伤人员现场急救" keeps its 、. */
+export function splitDuties(text: string | undefined): string[] {
+  if (isNone(text)) return [];
+  return text!.split(/\s*(?:[；;\n]|<br\s*\/?>)\s*/iu).map((s) => s.trim()).filter((s) => !isNone(s));
+}
+
 /** Splits a list cell on 、，,；; / and line breaks; drops "none" markers. */
 export function splitList(text: string | undefined): string[] {
   if (isNone(text)) return [];

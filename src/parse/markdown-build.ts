@@ -14,6 +14,7 @@ interface Open {
   runs: [number, number][];
   inRun: boolean;
   end: Place['end'];
+  headingPlace: Place;
 }
 
 /**
@@ -37,6 +38,7 @@ export function buildPlan(tree: Root, ctx: Ctx): Plan {
     const { section, runs } = open;
     section.text = runs.map(([s, e]) => ctx.source.slice(s, e)).join('\n\n');
     section.place = { start: section.place!.start, end: open.end };
+    if (section.key === 'termination' && termination && !terminationListed && termination.place === open.headingPlace) termination.place = section.place;
     if (runs.length) section.fields!.text = placeAt(ctx.source, section.place.start, runs[0][0], runs[runs.length - 1][1] - runs[0][0]);
     if (section.key === 'termination' && termination && termination.description === undefined && section.text) {
       termination.description = section.text;
@@ -57,7 +59,7 @@ export function buildPlan(tree: Root, ctx: Ctx): Plan {
       const place = placeOf(child);
       const section: Section = { key: sectionKey(title), title, depth: child.depth, text: '', place, fields: { title: contentPlace(child) } };
       plan.sections.push(section);
-      open = { section, runs: [], inRun: false, end: place.end };
+      open = { section, runs: [], inRun: false, end: place.end, headingPlace: place };
       if (section.key === 'termination' && !termination) {
         termination = { place, fields: {} };
         plan.termination = termination;
@@ -91,21 +93,26 @@ function buildMeta(fm: FrontMatter | undefined, h1: Heading | undefined, ctx: Ct
   let title = values.title;
   if (title === undefined && h1) { title = plainText(h1); fields.title = contentPlace(h1); }
   const where = fm?.place ?? (h1 ? placeOf(h1) : at1());
-  if (!title) {
+  const quiet = fm?.broken === true;
+  if (!title && !quiet) {
     report(ctx, 'parse/missing-field', 'error', 'Unexpected plan without a title, expected `title:` in the front matter or a `# ` heading',
       '预案缺少标题，应在前置元数据中写 `title:` 或使用一级标题 `# `', where);
   }
   let kind = parseKind(values.kind);
   if (values.kind === undefined) {
-    report(ctx, 'parse/missing-field', 'error', 'Unexpected plan without `kind`, expected `kind: general`, `special` or `onsite` in the front matter',
-      '预案缺少 `kind`（预案类型），应在前置元数据中写 `kind: general`（综合）、`special`（专项）或 `onsite`（现场处置）', where);
+    if (!quiet) {
+      report(ctx, 'parse/missing-field', 'error', 'Unexpected plan without `kind`, expected `kind: general`, `special` or `onsite` in the front matter',
+        '预案缺少 `kind`（预案类型），应在前置元数据中写 `kind: general`（综合）、`special`（专项）或 `onsite`（现场处置）', where);
+    }
   } else if (!kind) {
     report(ctx, 'parse/front-matter', 'error', `Unexpected kind \`${values.kind}\`, expected general, special or onsite (综合, 专项, 现场)`,
       `无法识别的预案类型 \`${values.kind}\`，应为 general、special 或 onsite（综合、专项、现场）`, fields.kind ?? where);
   }
   kind ??= kindFromTitle(title) ?? 'special';
-  const meta: PlanMeta = { id: values.id ?? basename(ctx.file), title: title ?? '', kind, place: where, fields };
+  const meta: PlanMeta = { id: values.id ?? basename(ctx.file), title: title ?? '', kind };
   for (const [k, v] of Object.entries(values)) if (!SET_ABOVE.has(k)) (meta as unknown as Record<string, string>)[k] = v;
+  meta.place = where;
+  meta.fields = fields;
   return meta;
 }
 

@@ -10,6 +10,8 @@ export interface FrontMatter {
   values: Record<string, string>;
   fields: Record<string, Place>;
   place: Place;
+  /** True when the YAML had syntax errors (already reported; missing-field checks are skipped to avoid noise). */
+  broken: boolean;
 }
 
 const YAML_OPTIONS = { maxAliasCount: 50, uniqueKeys: true } as const;
@@ -22,7 +24,7 @@ const YAML_AT = / at line \d+, column \d+:?$/;
  * positions (the YAML text starts on the line after the opening `---`). Never throws.
  */
 export function readFrontMatter(node: Yaml, ctx: Ctx): FrontMatter {
-  const fm: FrontMatter = { values: {}, fields: {}, place: placeOf(node) };
+  const fm: FrontMatter = { values: {}, fields: {}, place: placeOf(node), broken: false };
   const value = node.value;
   if (!value.trim()) return fm;
   const nodeStart = fm.place.start.offset;
@@ -34,9 +36,10 @@ export function readFrontMatter(node: Yaml, ctx: Ctx): FrontMatter {
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(value, { ...YAML_OPTIONS, lineCounter });
+  fm.broken = doc.errors.length > 0;
   for (const e of doc.errors) {
     const msg = e.message.split('\n')[0].replace(YAML_AT, '');
-    report(ctx, 'parse/front-matter', 'error', `Unexpected front matter: ${msg}`, `前置元数据（front matter）有误：${msg}`, at(e.pos));
+    report(ctx, 'parse/front-matter', 'error', `Unexpected front matter: ${msg}`, `前置元数据（front matter）有误：${msg}`, at(opening(msg, value, e.pos)));
   }
   for (const w of doc.warnings) {
     const msg = w.message.split('\n')[0].replace(YAML_AT, '');
@@ -64,6 +67,7 @@ export function readFrontMatter(node: Yaml, ctx: Ctx): FrontMatter {
     if (valueNode === null) continue;
     const place = at(valueNode.range);
     if (!isScalar(valueNode)) {
+      if (fm.broken) continue;
       report(ctx, 'parse/front-matter', 'error', `Unexpected list or map for \`${keyText}\`, expected a single value`,
         `\`${keyText}\` 应为单个值，不能是列表或映射`, place);
       continue;
@@ -78,6 +82,24 @@ export function readFrontMatter(node: Yaml, ctx: Ctx): FrontMatter {
     fm.fields[field] = place;
   }
   return fm;
+}
+
+/**
+ * YAML reports an unclosed `[`, `{` or quote where it gave up (the next line, or the end of the text); the author's
+ * mistake is the opening character, so point there when it can be found.
+ */
+function opening(message: string, text: string, pos: [number, number]): [number, number] {
+  const flow = /^Flow (sequence|map)/.exec(message);
+  const quote = /^Missing closing (["'])/.exec(message);
+  let i = -1;
+  if (flow) {
+    const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+    for (let j = pos[0] - 1, depth = 0; j >= 0 && i < 0; j--) {
+      if (text[j] === close) depth++;
+      else if (text[j] === open && depth-- === 0) i = j;
+    }
+  } else if (quote) i = text.lastIndexOf(quote[1], pos[0] - 1);
+  return i >= 0 ? [i, i + 1] : pos;
 }
 
 /** Follows an alias to the node it names (not expanded further: aliases cannot multiply here). */

@@ -3,7 +3,7 @@ import type { Place } from '../model/place.js';
 import type { Duration } from '../model/duration.js';
 import type { Fact, ResourceUse, Trigger } from '../model/plan.js';
 import type { TableKind } from './columns.js';
-import { isNone, parseColour, parseLevelId, parseNumber, parseResourceUses, splitList } from './fields.js';
+import { isNone, parseColour, parseLevelId, parseNumber, parseResourceUses, splitDuties, splitList } from './fields.js';
 import { locate, placeAt, report, type Ctx } from './markdown-context.js';
 
 /** One table cell: its plain text, the place of its content, and the cell node. */
@@ -13,12 +13,12 @@ export interface Cell {
   node: TableCell;
 }
 
-type Conv = 'text' | 'list' | 'duration' | 'trigger' | 'number' | 'levelId' | 'levelRef' | 'levels' | 'resources' | 'colour' | 'factType';
+type Conv = 'text' | 'list' | 'duties' | 'duration' | 'trigger' | 'number' | 'levelId' | 'levelRef' | 'levels' | 'resources' | 'colour' | 'factType';
 
 /** How each field's cell is read; fields not listed (and columns added later) are plain text. */
 const CONVERT: Record<TableKind, Record<string, Conv>> = {
   facts: { values: 'list', min: 'number', max: 'number', type: 'factType' },
-  roles: { deputies: 'list', duties: 'list' },
+  roles: { deputies: 'list', duties: 'duties' },
   warnings: { colour: 'colour', trigger: 'trigger', lead: 'duration' },
   levels: { id: 'levelId', colour: 'colour', trigger: 'trigger', activation: 'duration', parentLevel: 'levelRef' },
   steps: { deadline: 'duration', after: 'list', levels: 'levels', resources: 'resources', notify: 'list', condition: 'trigger' },
@@ -44,9 +44,7 @@ const KEYS: Record<TableKind, string[]> = {
 };
 
 /** Defaults for required scalar fields left empty (an error was reported; the node is kept so references resolve). */
-const DEFAULTS: Partial<Record<TableKind, Record<string, unknown>>> = {
-  facts: { type: 'number' }, roles: { name: '' }, steps: { action: '' }, resources: { name: '' },
-};
+const DEFAULTS: Partial<Record<TableKind, Record<string, unknown>>> = { facts: { type: 'number' }, steps: { action: '' } };
 
 export const KIND_ZH: Record<TableKind, string> = {
   facts: '事故信息要素表', roles: '组织机构表', warnings: '预警表', levels: '响应分级表', steps: '响应程序表',
@@ -60,6 +58,7 @@ const FACT_TYPES: [RegExp, Fact['type']][] = [
   [/^(enum|enumeration|枚举|选项)$/iu, 'enum'],
 ];
 const NUMBER_WITH_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s].{0,7})$/u;
+const WARNING_SUFFIX = /预警$/u;
 
 type Node = Record<string, unknown> & { place: Place; fields: Record<string, Place> };
 
@@ -89,11 +88,14 @@ export function buildRow(kind: TableKind, cells: Map<string, Cell>, rowPlace: Pl
   }
   for (const f of ARRAYS[kind]) node[f] ??= [];
   for (const [f, v] of Object.entries(DEFAULTS[kind] ?? {})) node[f] ??= v;
+  if (kind === 'roles' || kind === 'resources') node.name ??= node.id; // as the YAML reader does
   if (kind === 'warnings' && node.colour === undefined) {
-    const colour = parseColour(String(node.id).replace(/预警$/u, ''));
-    if (colour) node.colour = colour;
-    else report(ctx, 'parse/missing-field', 'error', 'Unexpected warning without a colour, expected a `colour` column (red, orange, yellow, blue)',
-      '预警缺少颜色，应有 `颜色` 列（红、橙、黄、蓝）', rowPlace);
+    node.colour = parseColour(String(node.id).replace(WARNING_SUFFIX, ''));
+    if (!node.colour && isNone(cells.get('colour')?.text)) {
+      report(ctx, 'parse/missing-field', 'error', 'Unexpected warning without a colour, expected a `colour` column (red, orange, yellow, blue)',
+        '预警缺少颜色，应有 `颜色` 列（红、橙、黄、蓝）', rowPlace);
+    }
+    node.colour ??= 'blue';
   }
   node.place = rowPlace;
   node.fields = fields;
@@ -105,6 +107,7 @@ function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: N
   switch (conv) {
     case 'text': return text;
     case 'list': return splitList(text);
+    case 'duties': return splitDuties(text);
     case 'levels': node.levelsText = text; fields.levels = place; return undefined;
     case 'levelRef': return parseLevelId(text).id;
     case 'levelId': {

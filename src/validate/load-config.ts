@@ -24,7 +24,7 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   const src = readFileSync(file, 'utf8');
-  const doc = parseDocument(src, { lineCounter, maxAliasCount: 50 });
+  const doc = parseDocument(src, { lineCounter });
   const at = (offset: number) => { const p = lineCounter.linePos(offset); return { line: p.line, column: p.col, offset }; };
   const placeOfNode = (node: unknown) => {
     const r = (node as { range?: [number, number] } | undefined)?.range;
@@ -35,7 +35,7 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
   }
   if (diagnostics.length) return { config: {}, diagnostics };
   let value: unknown;
-  try { value = doc.toJS() ?? {}; } catch (err) {
+  try { value = doc.toJS({ maxAliasCount: 50 }) ?? {}; } catch (err) {
     return { config: {}, diagnostics: [{ ruleId: 'config/syntax', severity: 'error', file, place: placeOfNode(doc.contents), message: (err as Error).message, messageZh: `配置文件无法读取：${(err as Error).message}` }] };
   }
   if (!validator) {

@@ -1,4 +1,46 @@
 import type { Rule } from '../rule.js';
+import requiredSections from './required-sections.js';
+import metaOwner from './meta-owner.js';
+import metaVersion from './meta-version.js';
+import stalePlan from './stale-plan.js';
+import roleUndefined from './role-undefined.js';
+import roleUnused from './role-unused.js';
+import roleDeputy from './role-deputy.js';
+import roleContact from './role-contact.js';
+import roleConflict from './role-conflict.js';
+import roleVague from './role-vague.js';
+import notifyUndefined from './notify-undefined.js';
+import levelTrigger from './level-trigger.js';
+import levelCoverage from './level-coverage.js';
+import levelOverlap from './level-overlap.js';
+import levelMonotonic from './level-monotonic.js';
+import levelGrading from './level-grading.js';
+import levelDecider from './level-decider.js';
+import levelActivation from './level-activation.js';
+import escalationPath from './escalation-path.js';
+import terminationRequired from './termination-required.js';
+import factUnused from './fact-unused.js';
+import stepOwner from './step-owner.js';
+import stepDeadline from './step-deadline.js';
+import stepCycle from './step-cycle.js';
+import stepDangling from './step-dangling.js';
+import stepDeadlineChain from './step-deadline-chain.js';
+import stepLevelGap from './step-level-gap.js';
+import stepUnreachable from './step-unreachable.js';
+import resourceUndefined from './resource-undefined.js';
+import resourceShortage from './resource-shortage.js';
+import reportAuthority from './report-authority.js';
+import systemParent from './system-parent.js';
+import systemLevelMapping from './system-level-mapping.js';
+import systemRoleConsistency from './system-role-consistency.js';
+import systemEscalatesTo from './system-escalates-to.js';
 
 /** Every built-in rule, in documentation order. No plugin loader: a rule is added by importing it here. */
-export const allRules: Rule[] = [];
+export const allRules: Rule[] = [
+  requiredSections, metaOwner, metaVersion, stalePlan,
+  roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, notifyUndefined,
+  levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, escalationPath, terminationRequired, factUnused,
+  stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
+  resourceUndefined, resourceShortage, reportAuthority,
+  systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,
+];

@@ -1,0 +1,89 @@
+import type { Duration, Plan, ResourceUse, Section, Step, Report, Trigger } from '../model/index.js';
+import { sectionKey } from '../parse/sections.js';
+
+/** A plain JSON value. */
+export type FormValue = string | number | boolean | null | FormValue[] | { [key: string]: FormValue };
+/** An object of the YAML form (keys in the order they are written). */
+export type FormObject = { [key: string]: FormValue };
+
+/** Schema reference written into exports by default (plans live two folders below the repository root). */
+export const DEFAULT_SCHEMA_URL = '../../schemas/plan.schema.json';
+
+/** Builds an object from [key, value] pairs in order, leaving out undefined values, empty strings and empty lists. */
+function obj(entries: [string, FormValue | undefined][], keepEmpty: readonly string[] = []): FormObject {
+  const out: FormObject = {};
+  for (const [k, v] of entries) {
+    if (v === undefined) continue;
+    if (!keepEmpty.includes(k) && ((typeof v === 'string' && v === '') || (Array.isArray(v) && v.length === 0))) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+const text = (t: Trigger | Duration | undefined) => t?.text;
+
+/** Step/report `levels`: the spec as written when there is one, else the resolved ids. */
+function levelsOf(node: Step | Report): FormValue | undefined {
+  if (node.levelsText !== undefined) return node.levelsText;
+  return node.levels.length ? node.levels : undefined;
+}
+
+function resourceUse(u: ResourceUse): FormObject {
+  return obj([['resource', u.resource], ['quantity', u.quantity]]);
+}
+
+function section(s: Section): FormObject {
+  return obj([
+    ['key', s.key === sectionKey(s.title) ? undefined : s.key],
+    ['title', s.title],
+    ['depth', s.depth === 2 ? undefined : s.depth],
+    ['text', s.text],
+  ]);
+}
+
+/**
+ * The YAML form of a plan (SPEC.md) as a plain object: keys in a stable order, empty optionals left out, durations
+ * and triggers as the text the author wrote. `JSON.stringify` of it is the JSON export; it parses back as YAML.
+ */
+export function planToForm(plan: Plan): FormObject {
+  const m = plan.meta;
+  const form: FormObject = {
+    plan: obj([
+      ['id', m.id], ['title', m.title], ['kind', m.kind], ['parent', m.parent], ['version', m.version], ['issued', m.issued],
+      ['reviewed', m.reviewed], ['owner', m.owner], ['language', m.language], ['organization', m.organization],
+      ['hazard', m.hazard], ['filedWith', m.filedWith], ['escalatesTo', m.escalatesTo],
+    ], ['title']),
+  };
+  const list = (key: string, items: FormObject[]) => { if (items.length) form[key] = items; };
+  list('facts', plan.facts.map((f) => obj([
+    ['id', f.id], ['label', f.label], ['type', f.type], ['unit', f.unit], ['values', f.values], ['min', f.min], ['max', f.max],
+  ], ['values'])));
+  list('roles', plan.roles.map((r) => obj([
+    ['id', r.id], ['name', r.name], ['holder', r.holder], ['deputies', r.deputies], ['contact', r.contact], ['duties', r.duties],
+    ['memberOf', r.memberOf],
+  ], ['name'])));
+  list('warnings', plan.warnings.map((w) => obj([
+    ['id', w.id], ['colour', w.colour], ['trigger', text(w.trigger)], ['lead', text(w.lead)], ['actions', w.actions],
+  ])));
+  list('levels', plan.levels.map((l) => obj([
+    ['id', l.id], ['name', l.name], ['colour', l.colour], ['trigger', text(l.trigger)], ['decidedBy', l.decidedBy],
+    ['activation', text(l.activation)], ['parentLevel', l.parentLevel], ['description', l.description],
+  ])));
+  list('steps', plan.steps.map((s) => obj([
+    ['id', s.id], ['action', s.action], ['role', s.role], ['deadline', text(s.deadline)], ['after', s.after],
+    ['levels', levelsOf(s)], ['resources', s.resources.map(resourceUse)], ['notify', s.notify], ['condition', text(s.condition)],
+  ], ['action'])));
+  list('escalations', plan.escalations.map((e) => obj([['from', e.from], ['to', e.to], ['when', text(e.when)]])));
+  if (plan.termination) {
+    const t = plan.termination;
+    form.termination = obj([['when', text(t.when)], ['decidedBy', t.decidedBy], ['followUp', text(t.followUp)], ['description', t.description]]);
+  }
+  list('resources', plan.resources.map((r) => obj([
+    ['id', r.id], ['name', r.name], ['quantity', r.quantity], ['unit', r.unit], ['location', r.location], ['keeper', r.keeper],
+  ], ['name'])));
+  list('reports', plan.reports.map((r) => obj([
+    ['to', r.to], ['within', text(r.within)], ['by', r.by], ['levels', levelsOf(r)], ['contact', r.contact], ['content', r.content],
+  ])));
+  list('sections', plan.sections.map(section));
+  return form;
+}

@@ -1,0 +1,769 @@
+/**
+ * Static analysis of triggers as sets of fact valuations, for the linter
+ * (coverage gaps, overlapping levels, non-monotone level ladders).
+ *
+ * A `Region` is a finite union of `Box`es; a box constrains each fact it
+ * mentions independently (an interval, a set of enum values, a set of booleans)
+ * and leaves every other fact free within its declared domain. Regions are
+ * exact for everything `evaluate` can decide:
+ *
+ * - `not` is pushed inward (De Morgan; `not x < 3` is `x >= 3`), `!=` and
+ *   `not in` become unions of intervals, the result is in disjunctive normal form.
+ * - Every constraint is clipped to the fact's domain: number/integer facts range
+ *   over `[min ?? 0, max ?? +∞]`, enums over their declared `values`, booleans
+ *   over `{false, true}`. A complement is taken inside the domain.
+ * - Integer facts keep closed integer bounds: `injured < 3` is `injured ≤ 2`,
+ *   `injured > 0.5` is `injured ≥ 1`, so `== 0`, `1..2`, `>= 3` tile the integers.
+ * - Comparisons `evaluate` treats as unknown (wrong type, unconvertible unit,
+ *   ordering on booleans/enums, unknown names, fact-vs-fact) hold on no valuation,
+ *   and neither do their negations — Kleene's "unknown is not true".
+ *   Fact-vs-fact comparisons (`a > b`) cannot be boxed at all; `checkExpr` reports them.
+ * - An enum fact without declared `values` has an empty domain: constraints on
+ *   it are unsatisfiable (`checkExpr` reports the missing values).
+ *
+ * Size is bounded: no operation produces more than `MAX_BOXES` boxes; when a
+ * result would, it is cut and `truncated` is set. A truncated region is an
+ * approximation and the linter should not draw conclusions from it.
+ */
+import type { Expr, ValueExpr } from './ast.js';
+import type { Fact } from '../model/plan.js';
+import {
+  compareLiterals, factLookup, isOrdering, negateOp, operandValue, resolveCompare,
+  type Atom, type FactLookup,
+} from './resolve.js';
+
+/** A numeric interval; infinite bounds are always open. */
+export interface Interval {
+  lo: number;
+  hi: number;
+  loOpen: boolean;
+  hiOpen: boolean;
+}
+
+/** The constraint a box puts on one fact. */
+export type Constraint =
+  | ({ kind: 'interval'; integer: boolean } & Interval)
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'boolean'; values: readonly boolean[] };
+
+/** Fact id → constraint; a fact not in the map is free within its domain. */
+export type Box = ReadonlyMap<string, Constraint>;
+
+/** A union of boxes plus the domains of the facts it was built over. */
+export interface Region {
+  boxes: readonly Box[];
+  /** True when some step hit `MAX_BOXES` and dropped boxes (the region is then only an approximation). */
+  truncated: boolean;
+  /** Domain of every known fact (the meaning of "free" for facts a box leaves out). */
+  domain: ReadonlyMap<string, Constraint>;
+}
+
+/** Upper bound on the number of boxes in any region. */
+export const MAX_BOXES = 4096;
+
+/** A value a fact can take (numbers in the fact's declared unit). */
+export type FactValue = number | boolean | string;
+
+// Above these sizes the quadratic clean-ups (subsumption, merging) are skipped;
+// the region stays correct, only less compact.
+const SUBSUME_LIMIT = 256;
+const MERGE_LIMIT = 96;
+const STEP_LIMIT = 48;
+
+// ---------------------------------------------------------------- constraints
+
+function interval(lo: number, hi: number, loOpen: boolean, hiOpen: boolean, integer: boolean): Constraint {
+  return { kind: 'interval', lo, hi, loOpen, hiOpen, integer };
+}
+
+/** Canonical form of a constraint, or undefined when it is empty. */
+function norm(c: Constraint): Constraint | undefined {
+  if (c.kind !== 'interval') return c.values.length === 0 ? undefined : c;
+  let { lo, hi, loOpen, hiOpen } = c;
+  if (Number.isNaN(lo) || Number.isNaN(hi) || lo === Infinity || hi === -Infinity) return undefined;
+  if (lo === -Infinity) loOpen = true;
+  if (hi === Infinity) hiOpen = true;
+  if (c.integer) {
+    // Closed integer bounds: (2, 5) on integers is [3, 4].
+    if (Number.isFinite(lo)) { lo = loOpen ? Math.floor(lo) + 1 : Math.ceil(lo); loOpen = false; }
+    if (Number.isFinite(hi)) { hi = hiOpen ? Math.ceil(hi) - 1 : Math.floor(hi); hiOpen = false; }
+  }
+  if (lo > hi || (lo === hi && (loOpen || hiOpen))) return undefined;
+  return interval(lo, hi, loOpen, hiOpen, c.integer);
+}
+
+function intersectC(a: Constraint, b: Constraint): Constraint | undefined {
+  if (a.kind === 'interval' && b.kind === 'interval') {
+    const [lo, loOpen] = a.lo > b.lo ? [a.lo, a.loOpen] : b.lo > a.lo ? [b.lo, b.loOpen] : [a.lo, a.loOpen || b.loOpen];
+    const [hi, hiOpen] = a.hi < b.hi ? [a.hi, a.hiOpen] : b.hi < a.hi ? [b.hi, b.hiOpen] : [a.hi, a.hiOpen || b.hiOpen];
+    return norm(interval(lo, hi, loOpen, hiOpen, a.integer || b.integer));
+  }
+  if (a.kind === 'enum' && b.kind === 'enum') return norm({ kind: 'enum', values: a.values.filter((v) => b.values.includes(v)) });
+  if (a.kind === 'boolean' && b.kind === 'boolean') return norm({ kind: 'boolean', values: a.values.filter((v) => b.values.includes(v)) });
+  // Different kinds for one fact id cannot come from one fact list; treat as contradictory.
+  return undefined;
+}
+
+/** The parts of `outer` outside `c` (at most two intervals, or one set). */
+function complementWithin(outer: Constraint, c: Constraint): Constraint[] {
+  if (outer.kind === 'interval' && c.kind === 'interval') {
+    const below = intersectC(outer, interval(-Infinity, c.lo, true, !c.loOpen, outer.integer));
+    const above = intersectC(outer, interval(c.hi, Infinity, !c.hiOpen, true, outer.integer));
+    return [below, above].filter((x): x is Constraint => x !== undefined);
+  }
+  if (outer.kind === 'enum' && c.kind === 'enum') {
+    const r = norm({ kind: 'enum', values: outer.values.filter((v) => !c.values.includes(v)) });
+    return r ? [r] : [];
+  }
+  if (outer.kind === 'boolean' && c.kind === 'boolean') {
+    const r = norm({ kind: 'boolean', values: outer.values.filter((v) => !c.values.includes(v)) });
+    return r ? [r] : [];
+  }
+  return [outer];
+}
+
+function subsetC(a: Constraint, b: Constraint): boolean {
+  if (a.kind === 'interval' && b.kind === 'interval') {
+    const loOk = b.lo < a.lo || (b.lo === a.lo && (!b.loOpen || a.loOpen));
+    const hiOk = b.hi > a.hi || (b.hi === a.hi && (!b.hiOpen || a.hiOpen));
+    return loOk && hiOk;
+  }
+  if (a.kind === 'enum' && b.kind === 'enum') return a.values.every((v) => b.values.includes(v));
+  if (a.kind === 'boolean' && b.kind === 'boolean') return a.values.every((v) => b.values.includes(v));
+  return false;
+}
+
+function equalC(a: Constraint, b: Constraint): boolean {
+  return subsetC(a, b) && subsetC(b, a);
+}
+
+/** The union of two constraints when it is again a single constraint (touching intervals, any two sets). */
+function unionC(a: Constraint, b: Constraint, universe: Constraint | undefined): Constraint | undefined {
+  if (a.kind === 'interval' && b.kind === 'interval') {
+    const [x, y] = a.lo < b.lo || (a.lo === b.lo && (!a.loOpen || b.loOpen)) ? [a, b] : [b, a];
+    const integer = a.integer || b.integer;
+    const touches = y.lo < x.hi || (y.lo === x.hi && (!x.hiOpen || !y.loOpen)) ||
+      (integer && Number.isFinite(x.hi) && x.hi + 1 === y.lo);
+    if (!touches) return undefined;
+    const [hi, hiOpen] = x.hi > y.hi ? [x.hi, x.hiOpen] : y.hi > x.hi ? [y.hi, y.hiOpen] : [x.hi, x.hiOpen && y.hiOpen];
+    return norm(interval(x.lo, hi, x.loOpen, hiOpen, integer));
+  }
+  if (a.kind === 'enum' && b.kind === 'enum') {
+    const all = [...a.values, ...b.values.filter((v) => !a.values.includes(v))];
+    const order = universe?.kind === 'enum' ? universe.values : undefined;
+    return { kind: 'enum', values: order ? order.filter((v) => all.includes(v)) : all.sort() };
+  }
+  if (a.kind === 'boolean' && b.kind === 'boolean') {
+    return { kind: 'boolean', values: [false, true].filter((v) => a.values.includes(v) || b.values.includes(v)) };
+  }
+  return undefined;
+}
+
+function member(c: Constraint, v: FactValue): boolean {
+  switch (c.kind) {
+    case 'interval':
+      if (typeof v !== 'number' || Number.isNaN(v)) return false;
+      if (c.integer && !Number.isInteger(v)) return false;
+      return (v > c.lo || (v === c.lo && !c.loOpen)) && (v < c.hi || (v === c.hi && !c.hiOpen));
+    case 'enum': return typeof v === 'string' && c.values.includes(v);
+    case 'boolean': return typeof v === 'boolean' && c.values.includes(v);
+  }
+}
+
+/** The whole domain of a fact (see the module comment); may be empty (min > max, enum without values). */
+export function factDomain(f: Fact): Constraint {
+  switch (f.type) {
+    case 'number':
+    case 'integer': {
+      const integer = f.type === 'integer';
+      const lo = typeof f.min === 'number' ? f.min : 0;
+      const hi = typeof f.max === 'number' ? f.max : Infinity;
+      return norm(interval(lo, hi, false, false, integer)) ?? interval(1, 0, false, false, integer);
+    }
+    case 'enum':
+      return { kind: 'enum', values: [...new Set(f.values ?? [])] };
+    case 'boolean':
+    default:
+      return { kind: 'boolean', values: [false, true] };
+  }
+}
+
+function isEmptyC(c: Constraint): boolean {
+  return norm(c) === undefined;
+}
+
+// What a box means for a fact it leaves out: the domain, or (for a fact no
+// region knows) everything — for an unknown enum "everything" is taken to be
+// the other side's values, so no complement is produced along it.
+function fullLike(c: Constraint): Constraint {
+  if (c.kind === 'interval') return interval(-Infinity, Infinity, true, true, c.integer);
+  if (c.kind === 'boolean') return { kind: 'boolean', values: [false, true] };
+  return c;
+}
+
+function dim(box: Box, id: string, domain: ReadonlyMap<string, Constraint>, like: Constraint): Constraint {
+  return box.get(id) ?? domain.get(id) ?? fullLike(like);
+}
+
+// ---------------------------------------------------------------- boxes
+
+const FULL_BOX: Box = new Map();
+
+/** Canonical box: undefined if any constraint is empty; constraints equal to the domain are dropped. */
+function normBox(m: Map<string, Constraint>, domain: ReadonlyMap<string, Constraint>): Box | undefined {
+  for (const [k, c] of m) {
+    const n = norm(c);
+    if (!n) return undefined;
+    const d = domain.get(k);
+    // (An empty domain is a subset of everything but must not erase the constraint.)
+    if (d && !isEmptyC(d) && subsetC(d, n)) m.delete(k);
+    else m.set(k, n);
+  }
+  return m;
+}
+
+function intersectBox(a: Box, b: Box, domain: ReadonlyMap<string, Constraint>): Box | undefined {
+  const m = new Map(a);
+  for (const [k, c] of b) {
+    const prev = m.get(k);
+    if (prev === undefined) {
+      const d = domain.get(k);
+      const x = d ? intersectC(d, c) : c;
+      if (!x) return undefined;
+      m.set(k, x);
+    } else {
+      const x = intersectC(prev, c);
+      if (!x) return undefined;
+      m.set(k, x);
+    }
+  }
+  return normBox(m, domain);
+}
+
+/** `a − b` as disjoint boxes (split `a` along each fact `b` constrains). */
+function subtractBox(a: Box, b: Box, domain: ReadonlyMap<string, Constraint>): Box[] {
+  if (!intersectBox(a, b, domain)) return [a];
+  const out: Box[] = [];
+  const cur = new Map(a);
+  for (const [k, bc] of b) {
+    const ac = dim(cur, k, domain, bc);
+    for (const piece of complementWithin(ac, bc)) {
+      const part = normBox(new Map(cur).set(k, piece), domain);
+      if (part) out.push(part);
+    }
+    const inside = intersectC(ac, bc);
+    if (!inside) return out;
+    cur.set(k, inside);
+  }
+  return out;
+}
+
+function boxSubset(a: Box, b: Box, domain: ReadonlyMap<string, Constraint>): boolean {
+  for (const [k, bc] of b) {
+    if (!subsetC(dim(a, k, domain, bc), bc)) return false;
+  }
+  return true;
+}
+
+function boxKey(b: Box): string {
+  return JSON.stringify([...b].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), (_k, v) =>
+    typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+}
+
+/** Merges `a` and `b` when they differ along exactly one fact and the union there is one constraint. */
+function mergeBoxes(a: Box, b: Box, domain: ReadonlyMap<string, Constraint>): Box | undefined {
+  let diff: string | undefined;
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  for (const k of keys) {
+    const ac = a.get(k);
+    const bc = b.get(k);
+    if (ac && bc && equalC(ac, bc)) continue;
+    if (diff !== undefined) return undefined;
+    diff = k;
+  }
+  if (diff === undefined) return a;
+  const ac = a.get(diff);
+  const bc = b.get(diff);
+  // One side free along `diff`: the union is the free side.
+  if (!ac) return a;
+  if (!bc) return b;
+  const u = unionC(ac, bc, domain.get(diff));
+  if (!u) return undefined;
+  return normBox(new Map(a).set(diff, u), domain);
+}
+
+/** Deduplicates, drops boxes inside others and merges neighbours, within size limits. */
+function simplify(boxes: Box[], domain: ReadonlyMap<string, Constraint>, subsumeLimit = SUBSUME_LIMIT): Box[] {
+  // Between steps of a big `and`, even deduplication costs more than it saves.
+  if (subsumeLimit < SUBSUME_LIMIT && boxes.length > subsumeLimit) return boxes;
+  const seen = new Set<string>();
+  let out: Box[] = [];
+  for (const b of boxes) {
+    const k = boxKey(b);
+    if (!seen.has(k)) { seen.add(k); out.push(b); }
+  }
+  if (out.length > subsumeLimit) return out;
+  out = out.filter((b, i) => !out.some((o, j) => j !== i && boxSubset(b, o, domain) && (!boxSubset(o, b, domain) || j < i)));
+  if (out.length > Math.min(MERGE_LIMIT, subsumeLimit)) return out;
+  for (let changed = true; changed;) {
+    changed = false;
+    search: for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const m = mergeBoxes(out[i], out[j], domain);
+        if (m) {
+          out[i] = m;
+          out.splice(j, 1);
+          // A merged box may now swallow others.
+          out = out.filter((b, x) => x === i || !boxSubset(b, out[i], domain));
+          changed = true;
+          break search;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- regions
+
+/** Accumulates boxes up to MAX_BOXES, remembering whether any were dropped. */
+class Bounded {
+  boxes: Box[] = [];
+  truncated = false;
+  push(b: Box | undefined): boolean {
+    if (!b) return true;
+    if (this.boxes.length >= MAX_BOXES) { this.truncated = true; return false; }
+    this.boxes.push(b);
+    return true;
+  }
+}
+
+function mergeDomains(a: Region, b: Region): ReadonlyMap<string, Constraint> {
+  if (a.domain === b.domain || b.domain.size === 0) return a.domain;
+  if (a.domain.size === 0) return b.domain;
+  const m = new Map(a.domain);
+  for (const [k, c] of b.domain) if (!m.has(k)) m.set(k, c);
+  return m;
+}
+
+function region(boxes: Box[], truncated: boolean, domain: ReadonlyMap<string, Constraint>): Region {
+  return { boxes: simplify(boxes, domain), truncated, domain };
+}
+
+/** Valuations in both regions. */
+export function intersect(a: Region, b: Region): Region {
+  const domain = mergeDomains(a, b);
+  const acc = new Bounded();
+  outer: for (const x of a.boxes) {
+    for (const y of b.boxes) if (!acc.push(intersectBox(x, y, domain))) break outer;
+  }
+  return region(acc.boxes, acc.truncated || a.truncated || b.truncated, domain);
+}
+
+/** Valuations in either region. */
+export function union(a: Region, b: Region): Region {
+  const domain = mergeDomains(a, b);
+  const acc = new Bounded();
+  for (const x of [...a.boxes, ...b.boxes]) if (!acc.push(x)) break;
+  return region(acc.boxes, acc.truncated || a.truncated || b.truncated, domain);
+}
+
+/** Valuations in `a` but not in `b` (complements are taken inside the facts' domains). */
+export function subtract(a: Region, b: Region): Region {
+  const domain = mergeDomains(a, b);
+  let cur: Box[] = [...a.boxes];
+  let truncated = a.truncated || b.truncated;
+  for (const y of b.boxes) {
+    const acc = new Bounded();
+    outer: for (const x of cur) {
+      for (const part of subtractBox(x, y, domain)) if (!acc.push(part)) break outer;
+    }
+    truncated ||= acc.truncated;
+    cur = simplify(acc.boxes, domain);
+    if (cur.length === 0) break;
+  }
+  return { boxes: cur, truncated, domain };
+}
+
+/** True when no valuation is in the region. */
+export function isEmpty(r: Region): boolean {
+  return r.boxes.length === 0;
+}
+
+/** Every valuation of the facts (each fact over its domain); empty when some numeric fact has min > max. */
+export function domainRegion(facts: readonly Fact[]): Region {
+  const domain = domainOf(facts);
+  const impossible = [...domain.values()].some((c) => c.kind === 'interval' && isEmptyC(c));
+  return { boxes: impossible ? [] : [FULL_BOX], truncated: false, domain };
+}
+
+function domainOf(facts: readonly Fact[]): Map<string, Constraint> {
+  const m = new Map<string, Constraint>();
+  for (const f of facts) if (!m.has(f.id)) m.set(f.id, factDomain(f));
+  return m;
+}
+
+/** True when the valuation `point` (fact id → value) lies in the region; facts the point omits must be free. */
+export function regionContains(r: Region, point: Readonly<Record<string, FactValue | undefined>>): boolean {
+  return r.boxes.some((box) => {
+    const keys = new Set([...box.keys(), ...r.domain.keys()]);
+    for (const k of keys) {
+      const v = Object.hasOwn(point, k) ? point[k] : undefined;
+      const c = box.get(k) ?? r.domain.get(k)!;
+      if (v === undefined) {
+        if (box.has(k)) return false;
+        continue;
+      }
+      if (!member(c, v)) return false;
+    }
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------- regionOf
+
+/** The valuations (within the facts' domains) on which `ast` evaluates to true; see the module comment. */
+export function regionOf(ast: Expr, facts: readonly Fact[]): Region {
+  const b = new RegionBuilder(facts);
+  const boxes = b.build(ast, false);
+  return region(boxes, b.truncated, b.domain);
+}
+
+class RegionBuilder {
+  readonly domain: Map<string, Constraint>;
+  truncated = false;
+  private readonly lookup: FactLookup;
+
+  constructor(facts: readonly Fact[]) {
+    this.domain = domainOf(facts);
+    this.lookup = factLookup(facts);
+  }
+
+  /** Boxes of `e` (of `not e` when `neg`), in DNF. */
+  build(e: Expr, neg: boolean): Box[] {
+    switch (e.type) {
+      case 'or':
+      case 'and':
+        // De Morgan: a negated `and` is an `or` of negations and vice versa.
+        return (e.type === 'or') !== neg
+          ? this.any(e.operands.map((o) => () => this.build(o, neg)))
+          : this.all(e.operands.map((o) => () => this.build(o, neg)));
+      case 'not':
+        return this.build(e.operand, !neg);
+      case 'boolean':
+        return e.value !== neg ? [FULL_BOX] : [];
+      case 'ident': {
+        const f = this.lookup(e.name);
+        if (!f || f.type !== 'boolean') return [];
+        return this.boxesOf(f, [{ kind: 'boolean', values: [!neg] }]);
+      }
+      case 'compare':
+        return this.atom(resolveCompare(e.left, e.op, e.right, this.lookup), neg);
+      case 'in': {
+        // `x in [a, b]` is `x == a or x == b`; its negation is `x != a and x != b`.
+        const atoms = (e.values as ValueExpr[]).map((v) => resolveCompare(e.left, '==', v, this.lookup));
+        const negated = neg !== e.negated;
+        return negated
+          ? this.all(atoms.map((a) => () => this.atom(a, true)))
+          : this.any(atoms.map((a) => () => this.atom(a, false)));
+      }
+      default:
+        // A bare number/string is never true, and neither is its negation (unknown).
+        return [];
+    }
+  }
+
+  private any(parts: Array<() => Box[]>): Box[] {
+    const acc = new Bounded();
+    for (const p of parts) {
+      for (const b of p()) if (!acc.push(b)) break;
+    }
+    this.truncated ||= acc.truncated;
+    return acc.boxes;
+  }
+
+  private all(parts: Array<() => Box[]>): Box[] {
+    let cur: Box[] = [FULL_BOX];
+    for (const p of parts) {
+      const next = p();
+      const acc = new Bounded();
+      outer: for (const x of cur) {
+        for (const y of next) if (!acc.push(intersectBox(x, y, this.domain))) break outer;
+      }
+      this.truncated ||= acc.truncated;
+      // Simplify between steps so a long `and` of `or`s does not grow needlessly
+      // (cheaply: the quadratic part only on small sets; the final result gets the full pass).
+      cur = simplify(acc.boxes, this.domain, STEP_LIMIT);
+      if (cur.length === 0) return cur;
+    }
+    return cur;
+  }
+
+  private boxesOf(f: Fact, cs: Constraint[]): Box[] {
+    const d = this.domain.get(f.id) ?? factDomain(f);
+    const out: Box[] = [];
+    for (const c of cs) {
+      const x = intersectC(d, c);
+      if (!x) continue;
+      const b = normBox(new Map([[f.id, x]]), this.domain);
+      if (b) out.push(b);
+    }
+    return out;
+  }
+
+  private atom(a: Atom, neg: boolean): Box[] {
+    switch (a.kind) {
+      case 'literals': {
+        const t = compareLiterals(a.op, a.left, a.right);
+        if (t === undefined) return [];
+        return t !== neg ? [FULL_BOX] : [];
+      }
+      case 'facts':
+      case 'unknown':
+        return [];
+      case 'fact': {
+        const v = operandValue(a.fact, a.operand);
+        if (v === undefined) return [];
+        const op = neg ? negateOp(a.op) : a.op;
+        const f = a.fact;
+        if (typeof v === 'number') {
+          const int = f.type === 'integer';
+          switch (op) {
+            case '<': return this.boxesOf(f, [interval(-Infinity, v, true, true, int)]);
+            case '<=': return this.boxesOf(f, [interval(-Infinity, v, true, false, int)]);
+            case '>': return this.boxesOf(f, [interval(v, Infinity, true, true, int)]);
+            case '>=': return this.boxesOf(f, [interval(v, Infinity, false, true, int)]);
+            case '==': return this.boxesOf(f, [interval(v, v, false, false, int)]);
+            case '!=': return this.boxesOf(f, [interval(-Infinity, v, true, true, int), interval(v, Infinity, true, true, int)]);
+          }
+        }
+        if (isOrdering(op)) return [];
+        if (typeof v === 'boolean') return this.boxesOf(f, [{ kind: 'boolean', values: [op === '==' ? v : !v] }]);
+        const d = this.domain.get(f.id) ?? factDomain(f);
+        const universe = d.kind === 'enum' ? d.values : [];
+        return this.boxesOf(f, [{ kind: 'enum', values: op === '==' ? universe.filter((x) => x === v) : universe.filter((x) => x !== v) }]);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- describe
+
+/** Human text for a box: `100 ≤ leak_kg < 1000 and fire = true` (en) / `100 ≤ 泄漏量 < 1000 且 火灾 = 是` (zh, labels when declared). */
+export function describeBox(box: Box, facts: readonly Fact[], lang: 'en' | 'zh'): string {
+  const byId = new Map(facts.map((f) => [f.id, f] as const));
+  const order = [...box.keys()].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
+  function rank(id: string): number {
+    const i = facts.findIndex((f) => f.id === id);
+    return i < 0 ? facts.length : i;
+  }
+  const parts: string[] = [];
+  for (const id of order) {
+    const c = box.get(id)!;
+    const f = byId.get(id);
+    const name = lang === 'zh' && f?.label ? f.label : id;
+    const text = describeConstraint(name, c, f ? factDomain(f) : undefined, lang);
+    if (text) parts.push(text);
+  }
+  if (parts.length === 0) return lang === 'zh' ? '任意取值' : 'any values';
+  return parts.join(lang === 'zh' ? ' 且 ' : ' and ');
+}
+
+function describeConstraint(name: string, c: Constraint, domain: Constraint | undefined, lang: 'en' | 'zh'): string {
+  if (c.kind === 'boolean') {
+    if (c.values.length !== 1) return '';
+    const v = c.values[0];
+    return `${name} = ${lang === 'zh' ? (v ? '是' : '否') : String(v)}`;
+  }
+  if (c.kind === 'enum') {
+    return c.values.length === 1 ? `${name} = ${c.values[0]}` : `${name} ∈ {${c.values.join(', ')}}`;
+  }
+  if (c.lo === c.hi) return `${name} = ${num(c.lo)}`;
+  // A bound equal to the domain's is implied; leave it out (`leak_kg < 100`, not `0 ≤ leak_kg < 100`).
+  const d = domain?.kind === 'interval' ? domain : undefined;
+  const showLo = Number.isFinite(c.lo) && !(d && d.lo === c.lo && d.loOpen === c.loOpen);
+  const showHi = Number.isFinite(c.hi) && !(d && d.hi === c.hi && d.hiOpen === c.hiOpen);
+  if (showLo && showHi) return `${num(c.lo)} ${c.loOpen ? '<' : '≤'} ${name} ${c.hiOpen ? '<' : '≤'} ${num(c.hi)}`;
+  if (showLo) return `${name} ${c.loOpen ? '>' : '≥'} ${num(c.lo)}`;
+  if (showHi) return `${name} ${c.hiOpen ? '<' : '≤'} ${num(c.hi)}`;
+  return '';
+}
+
+function num(n: number): string {
+  return String(n);
+}
+
+// ---------------------------------------------------------------- level analyses
+
+/** A level's id and the region of its trigger. */
+export interface LevelRegion {
+  id: string;
+  region: Region;
+}
+
+/** The region of valuations no level covers, within `domain` (its boxes only name facts the triggers or domain mention). */
+export function gapRegion(levels: readonly LevelRegion[], domain: Region): Region {
+  let covered: Region = { boxes: [], truncated: false, domain: domain.domain };
+  for (const l of levels) covered = union(covered, l.region);
+  return subtract(domain, covered);
+}
+
+/**
+ * Valuations that start no level, as boxes over the facts the triggers mention
+ * (facts no trigger mentions are left free). Empty when the levels cover `domain`.
+ * Use `gapRegion` to also learn whether the result was truncated.
+ */
+export function coverageGaps(levels: readonly LevelRegion[], domain: Region): Box[] {
+  return [...gapRegion(levels, domain).boxes];
+}
+
+/** Two levels whose triggers can hold at once: `box` is the simplest shared box, `region` all of them. */
+export interface Overlap {
+  a: string;
+  b: string;
+  box: Box;
+  region: Region;
+}
+
+/** Every pair of levels (in input order, `a` before `b`) whose regions intersect. */
+export function overlaps(levels: readonly LevelRegion[]): Overlap[] {
+  const out: Overlap[] = [];
+  for (let i = 0; i < levels.length; i++) {
+    for (let j = i + 1; j < levels.length; j++) {
+      const r = intersect(levels[i].region, levels[j].region);
+      if (isEmpty(r)) continue;
+      // The box with the fewest constrained facts reads best in a message.
+      const box = r.boxes.reduce((best, b) => (b.size < best.size ? b : best));
+      out.push({ a: levels[i].id, b: levels[j].id, box, region: r });
+    }
+  }
+  return out;
+}
+
+/** A level with its severity rank (1 = most severe, like 级别 I). */
+export interface RankedLevelRegion extends LevelRegion {
+  rank: number;
+}
+
+/** A smaller incident that starts a more severe level than a larger one. */
+export interface MonotonicityViolation {
+  /** Id of the more severe level (smaller rank), started by the smaller incident. */
+  moreSevere: string;
+  /** Id of the less severe level, started by the larger incident. */
+  lessSevere: string;
+  /** Box of the more severe level's effective region containing the smaller incident. */
+  smaller: Box;
+  /** Box of the less severe level's effective region containing the larger incident. */
+  larger: Box;
+  /** Concrete valuations: `smaller` ≤ `larger` fact by fact; facts neither box constrains are omitted (any equal value). */
+  witness: { smaller: Record<string, FactValue>; larger: Record<string, FactValue> };
+}
+
+/**
+ * Finds incidents x ≤ y (every numeric fact of x ≤ that of y, booleans
+ * false ≤ true, enum facts equal) where x starts a strictly more severe level
+ * than y.
+ *
+ * "Starts" uses the usual precedence (就高不就低): an incident starts the most
+ * severe level whose trigger holds, so each level's *effective* region is its
+ * own minus those of all more severe levels. Over boxes the question is
+ * decidable exactly: boxes are products, so some x ∈ X, y ∈ Y with x ≤ y exist
+ * iff each fact separately admits x_f ≤ y_f (inf X_f ≤ sup Y_f for intervals,
+ * X_f ∋ false or Y_f ∋ true for booleans, X_f ∩ Y_f ≠ ∅ for enums). So the result
+ * is exact unless a region was truncated. One violation per pair of levels.
+ *
+ * It assumes bigger numbers are worse for every numeric fact; a fact where
+ * smaller is worse (能见度 visibility) will show up as a violation.
+ */
+export function monotonicityViolations(levels: readonly RankedLevelRegion[], facts: readonly Fact[]): MonotonicityViolation[] {
+  const sorted = [...levels].sort((x, y) => x.rank - y.rank);
+  const factDomains = domainOf(facts);
+  const effective = sorted.map((l) => {
+    let r = l.region;
+    for (const m of sorted) if (m.rank < l.rank) r = subtract(r, m.region);
+    return { ...l, region: r };
+  });
+  const out: MonotonicityViolation[] = [];
+  for (const a of effective) {
+    for (const b of effective) {
+      if (!(a.rank < b.rank)) continue;
+      const domain = new Map([...factDomains, ...a.region.domain, ...b.region.domain]);
+      found: for (const x of a.region.boxes) {
+        for (const y of b.region.boxes) {
+          const w = leqWitness(x, y, domain);
+          if (w) {
+            out.push({ moreSevere: a.id, lessSevere: b.id, smaller: x, larger: y, witness: w });
+            break found;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Points x ∈ X, y ∈ Y with x ≤ y fact by fact, or undefined when none exist. */
+function leqWitness(x: Box, y: Box, domain: ReadonlyMap<string, Constraint>):
+  { smaller: Record<string, FactValue>; larger: Record<string, FactValue> } | undefined {
+  const smaller: Record<string, FactValue> = {};
+  const larger: Record<string, FactValue> = {};
+  for (const k of new Set([...x.keys(), ...y.keys()])) {
+    const xs = x.get(k);
+    const ys = y.get(k);
+    const like = (xs ?? ys)!;
+    const X = xs ?? domain.get(k) ?? fullLike(like);
+    const Y = ys ?? domain.get(k) ?? fullLike(like);
+    const both = intersectC(X, Y);
+    if (both) {
+      const p = sample(both);
+      smaller[k] = p;
+      larger[k] = p;
+      continue;
+    }
+    if (X.kind === 'interval' && Y.kind === 'interval') {
+      // Disjoint: possible only when X lies below Y, and then any two points do.
+      if (!(X.lo < Y.hi || (X.lo === Y.hi && !X.loOpen && !Y.hiOpen))) return undefined;
+      smaller[k] = sample(X);
+      larger[k] = sample(Y);
+    } else if (X.kind === 'boolean' && Y.kind === 'boolean') {
+      if (!(X.values.includes(false) || Y.values.includes(true))) return undefined;
+      smaller[k] = false;
+      larger[k] = true;
+    } else {
+      // Enum values are unordered: only equal values compare.
+      return undefined;
+    }
+  }
+  return { smaller, larger };
+}
+
+/**
+ * A concrete valuation inside `box` for every fact in `facts` (free facts get a
+ * value of their domain), e.g. for "at leak_kg = 100, fire = true both II and III
+ * start". Facts with an empty domain are left out.
+ */
+export function sampleBox(box: Box, facts: readonly Fact[]): Record<string, FactValue> {
+  const out: Record<string, FactValue> = {};
+  for (const f of facts) {
+    const d = factDomain(f);
+    const c = box.get(f.id);
+    const x = c ? intersectC(d, c) ?? (isEmptyC(d) ? c : undefined) : norm(d);
+    if (x) out[f.id] = sample(x);
+  }
+  for (const [k, c] of box) if (!Object.hasOwn(out, k)) out[k] = sample(c);
+  return out;
+}
+
+/** A representative value of a non-empty constraint (a closed bound when there is one). */
+function sample(c: Constraint): FactValue {
+  if (c.kind !== 'interval') return c.values[0];
+  const loIn = Number.isFinite(c.lo) && !c.loOpen;
+  const hiIn = Number.isFinite(c.hi) && !c.hiOpen;
+  if (loIn) return c.lo;
+  if (hiIn) return c.hi;
+  if (Number.isFinite(c.lo) && Number.isFinite(c.hi)) return c.lo + (c.hi - c.lo) / 2;
+  // Step by at least 1 but also relative to the bound, so huge bounds still move.
+  if (Number.isFinite(c.lo)) return c.lo + Math.max(1, Math.abs(c.lo));
+  if (Number.isFinite(c.hi)) return c.hi - Math.max(1, Math.abs(c.hi));
+  return 0;
+}

@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+
+/** Where the plan JSON Schema is published (its `$id`). */
+export const PLAN_SCHEMA_ID = 'https://yuan.dev/schemas/plan.schema.json';
+
+/** One schema violation of a YAML/JSON plan value, with bilingual messages. */
+export interface SchemaError {
+  /** Path of the offending value: keys and array indexes (`['steps', 0, 'deadline']`). */
+  instancePath: (string | number)[];
+  /** The JSON Schema keyword that failed (`additionalProperties`, `required`, `type`, `enum`, …). */
+  keyword: string;
+  /** The unexpected key (additionalProperties) or the missing key (required). */
+  property?: string;
+  /**
+   * Where to point: `key` = the key node of `instancePath + property` (an unexpected key), `value` = the node at
+   * `instancePath` (for `required`, the map that lacks the key).
+   */
+  target: 'key' | 'value';
+  message: string;
+  messageZh: string;
+}
+
+type SchemaObject = Record<string, unknown>;
+
+let cachedSchema: SchemaObject | undefined;
+let cachedValidator: ValidateFunction | undefined;
+let compileMs = 0;
+
+/** Candidate locations of `schemas/plan.schema.json`: from `src/parse/` and from `dist/src/parse/`. */
+const SCHEMA_URLS = ['../../schemas/plan.schema.json', '../../../schemas/plan.schema.json'];
+
+/** The plan JSON Schema (2020-12), read once from `schemas/plan.schema.json`. */
+export function planSchema(): SchemaObject {
+  if (cachedSchema) return cachedSchema;
+  let lastError: unknown;
+  for (const rel of SCHEMA_URLS) {
+    try {
+      cachedSchema = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as SchemaObject;
+      return cachedSchema;
+    } catch (err) { lastError = err; }
+  }
+  throw new Error(`plan schema not found next to ${import.meta.url}: ${(lastError as Error)?.message}`);
+}
+
+/** The compiled validator, built on first use and cached for the life of the process. */
+function validator(): ValidateFunction {
+  if (cachedValidator) return cachedValidator;
+  const t0 = performance.now();
+  // Loaded on first use (ajv is CommonJS): runs that read only Markdown plans never pay for it.
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { optimize: false } });
+  cachedValidator = ajv.compile(planSchema());
+  compileMs = performance.now() - t0;
+  return cachedValidator;
+}
+
+/** Milliseconds the one-time ajv load + schema compile took in this process (0 before the first validation). */
+export function schemaCompileMs(): number {
+  return compileMs;
+}
+
+/**
+ * Validates a plan value (the JS value of a YAML/JSON plan) against the plan schema. Returns every violation
+ * (all errors, not just the first), each with a path and English/Chinese messages; `[]` when valid.
+ */
+export function validatePlanValue(value: unknown): SchemaError[] {
+  const validate = validator();
+  if (validate(value)) return [];
+  const out: SchemaError[] = [];
+  const seen = new Set<string>();
+  for (const e of validate.errors ?? []) {
+    // `if` only says "the then-branch failed"; the then-branch's own error is reported separately.
+    if (e.keyword === 'if') continue;
+    const err = toSchemaError(e, value);
+    const key = `${err.instancePath.join('/')}|${err.keyword}|${err.property ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(err);
+  }
+  return out;
+}
+
+/** `/steps/0/deadline` → `['steps', 0, 'deadline']` (indexes as numbers, `~1`/`~0` unescaped). */
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((s) => {
+    const seg = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : seg;
+  });
+}
+
+/** What a path names, for messages: `['steps', 0]` → a step / 处置步骤, `['steps', 0, 'role']` → `role` of a step. */
+export function describePath(path: readonly (string | number)[]): { en: string; zh: string } {
+  if (path.length === 0) return { en: 'the plan file', zh: '预案文件' };
+  const last = path[path.length - 1];
+  const parent = path.slice(0, -1);
+  if (typeof last === 'number') {
+    const owner = parent[parent.length - 1];
+    if (owner === 'resources' && parent.length >= 3) return { en: 'a resource demand', zh: '资源需求' };
+    const item = ITEM_NAMES[String(owner)];
+    return item ?? { en: `item ${last + 1} of ${describePath(parent).en}`, zh: `${describePath(parent).zh}的第 ${last + 1} 项` };
+  }
+  if (parent.length === 0) return TOP_NAMES[last] ?? { en: `\`${last}\``, zh: `\`${last}\`` };
+  const owner = describePath(parent);
+  return { en: `\`${last}\` of ${owner.en}`, zh: `${owner.zh}的 \`${last}\`` };
+}
+
+const ITEM_NAMES: Record<string, { en: string; zh: string }> = {
+  facts: { en: 'a fact', zh: '事故信息要素' },
+  roles: { en: 'a role', zh: '角色' },
+  warnings: { en: 'a warning level', zh: '预警级别' },
+  levels: { en: 'a response level', zh: '响应级别' },
+  steps: { en: 'a step', zh: '处置步骤' },
+  escalations: { en: 'an escalation rule', zh: '级别调整规则' },
+  resources: { en: 'a resource', zh: '应急物资' },
+  reports: { en: 'a reporting duty', zh: '信息报告' },
+  sections: { en: 'a section', zh: '章节' },
+  values: { en: 'an enum value', zh: '枚举值' },
+  deputies: { en: 'a deputy', zh: '副职' },
+  duties: { en: 'a duty', zh: '职责' },
+  after: { en: 'a preceding step', zh: '前置步骤' },
+  notify: { en: 'a role to notify', zh: '通知对象' },
+};
+
+const TOP_NAMES: Record<string, { en: string; zh: string }> = {
+  plan: { en: 'the plan metadata (`plan`)', zh: '预案信息（plan）' },
+  termination: { en: 'the termination (`termination`)', zh: '响应终止（termination）' },
+  facts: { en: '`facts`', zh: '事故信息要素（facts）' },
+  roles: { en: '`roles`', zh: '角色（roles）' },
+  warnings: { en: '`warnings`', zh: '预警分级（warnings）' },
+  levels: { en: '`levels`', zh: '响应分级（levels）' },
+  steps: { en: '`steps`', zh: '处置步骤（steps）' },
+  escalations: { en: '`escalations`', zh: '级别调整（escalations）' },
+  resources: { en: '`resources`', zh: '应急物资（resources）' },
+  reports: { en: '`reports`', zh: '信息报告（reports）' },
+  sections: { en: '`sections`', zh: '章节（sections）' },
+};
+
+/** The property names a schema object allows, for "expected one of" lists. */
+function allowedKeys(parentSchema: unknown): string[] {
+  const props = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props).filter((k) => k !== '$schema') : [];
+}
+
+const TYPE_ZH: Record<string, string> = {
+  string: '字符串', number: '数字', integer: '整数', boolean: '布尔值', array: '列表', object: '映射（键: 值）', null: '空值',
+};
+const TYPE_BARE: Record<string, string> = {
+  string: 'string', number: 'number', integer: 'integer', boolean: 'boolean', array: 'list', object: 'map', null: 'null',
+};
+const TYPE_EN: Record<string, string> = {
+  string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', array: 'a list', object: 'a map (key: value)', null: 'null',
+};
+
+function typeOfValue(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+/** A short, safe rendering of a value for messages. */
+function show(v: unknown): string {
+  let s: string;
+  if (typeof v === 'string') s = v;
+  else if (v === null || v === undefined) s = 'null';
+  else if (typeof v === 'object') s = Array.isArray(v) ? '[…]' : '{…}';
+  else s = String(v);
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelt keys. */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+function closest(word: string, options: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const o of options) {
+    const d = distance(word.toLowerCase(), o.toLowerCase());
+    if (d < bestD) { best = o; bestD = d; }
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function toSchemaError(e: ErrorObject, root: unknown): SchemaError {
+  const path = pointerToPath(e.instancePath);
+  const described = describePath(path);
+  // A space between an inline-code name and the Chinese that follows it.
+  const where = { en: described.en, zh: described.zh.endsWith('`') ? `${described.zh} ` : described.zh };
+  const value = valueAt(root, path);
+  const params = e.params as Record<string, unknown>;
+  const base = { instancePath: path, keyword: e.keyword };
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const prop = String(params.additionalProperty);
+      const allowed = allowedKeys(e.parentSchema);
+      const hint = closest(prop, allowed);
+      const hintEn = hint ? ` (did you mean \`${hint}\`?)` : '';
+      const hintZh = hint ? `（是否应为 \`${hint}\`？）` : '';
+      return { ...base, property: prop, target: 'key',
+        message: `Unexpected property \`${prop}\` in ${where.en}, expected one of: ${allowed.join(', ')}${hintEn}`,
+        messageZh: `${where.zh}中有未知属性 \`${prop}\`，应为以下之一：${allowed.join('、')}${hintZh}` };
+    }
+    case 'required': {
+      const prop = String(params.missingProperty);
+      return { ...base, property: prop, target: 'value',
+        message: `Missing required property \`${prop}\` in ${where.en}, expected \`${prop}: …\``,
+        messageZh: `${where.zh}缺少必填属性 \`${prop}\`` };
+    }
+    case 'type': {
+      const want = ([] as string[]).concat(params.type as string | string[]);
+      const got = typeOfValue(value);
+      const quote = want.includes('string') && (got === 'number' || got === 'integer' || got === 'boolean')
+        ? { en: ` (quote it: "${show(value)}")`, zh: `（请加引号："${show(value)}"）` } : { en: '', zh: '' };
+      return { ...base, target: 'value',
+        message: `Unexpected ${TYPE_BARE[got] ?? got} \`${show(value)}\` for ${where.en}, expected ${want.map((t) => TYPE_EN[t] ?? t).join(' or ')}${quote.en}`,
+        messageZh: `${where.zh}应为${want.map((t) => TYPE_ZH[t] ?? t).join('或')}，实际为${TYPE_ZH[got] ?? got} \`${show(value)}\`${quote.zh}` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      return { ...base, target: 'value',
+        message: `Unexpected \`${show(value)}\` for ${where.en}, expected one of: ${allowed.join(', ')}`,
+        messageZh: `${where.zh}的取值 \`${show(value)}\` 无效，应为以下之一：${allowed.join('、')}` };
+    }
+    case 'const':
+      return { ...base, target: 'value',
+        message: `Unexpected \`${show(value)}\` for ${where.en}, expected \`${show(params.allowedValue)}\``,
+        messageZh: `${where.zh}的取值 \`${show(value)}\` 无效，应为 \`${show(params.allowedValue)}\`` };
+    case 'pattern': {
+      const isDate = String(params.pattern).startsWith('^[0-9]{4}');
+      return { ...base, target: 'value', ...(isDate
+        ? { message: `Unexpected date \`${show(value)}\` for ${where.en}, expected YYYY-MM-DD`,
+          messageZh: `${where.zh}的日期 \`${show(value)}\` 格式不对，应为 YYYY-MM-DD` }
+        : { message: `Unexpected id \`${show(value)}\` for ${where.en}, expected letters, digits, \`_\`, \`.\` or \`-\` (starting with a letter, digit or \`_\`, no spaces)`,
+          messageZh: `${where.zh}的标识 \`${show(value)}\` 不合法，只能包含字母、汉字、数字、\`_\`、\`.\`、\`-\`（以字母、汉字、数字或 \`_\` 开头，不含空格）` }) };
+    }
+    case 'minLength':
+      return { ...base, target: 'value',
+        message: `Unexpected empty text for ${where.en}, expected a value`,
+        messageZh: `${where.zh}不能为空` };
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
+      const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
+      return { ...base, target: 'value',
+        message: `Unexpected \`${show(value)}\` for ${where.en}, expected a number ${op} ${String(params.limit)}`,
+        messageZh: `${where.zh}的值 \`${show(value)}\` 超出范围，应 ${op} ${String(params.limit)}` };
+    }
+    default:
+      return { ...base, target: 'value',
+        message: `Unexpected value for ${where.en}: ${e.message ?? e.keyword}`,
+        messageZh: `${where.zh}的值不符合要求：${e.message ?? e.keyword}` };
+  }
+}

@@ -1,0 +1,356 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type {
+  Colour, Duration, Escalation, Fact, Level, Place, Plan, PlanMeta, Report, Resource, ResourceUse, Role, Section,
+  SectionKey, Step, Termination, Trigger, WarningLevel,
+} from '../model/index.js';
+import { levelRank, parseKind, parseResourceUses, splitDuties, splitList } from './fields.js';
+import type { LineIndex } from './position.js';
+import { sectionKey } from './sections.js';
+
+/** What building needs: the composed document, its source and a line index. */
+export interface BuildContext {
+  doc: Document;
+  source: string;
+  lines: LineIndex;
+  file: string;
+}
+
+const COLOURS = new Set<Colour>(['red', 'orange', 'yellow', 'blue']);
+const FACT_TYPES = new Set<Fact['type']>(['number', 'integer', 'boolean', 'enum']);
+const SECTION_KEYS = new Set<SectionKey>([
+  'general', 'scope', 'principles', 'system', 'risk', 'organization', 'warning', 'response', 'information', 'levels',
+  'activation', 'procedure', 'support', 'termination', 'aftermath', 'assurance', 'communication', 'teams', 'supplies',
+  'notes', 'facts', 'escalation', 'resources', 'reports', 'contacts', 'appendix', 'other',
+]);
+
+/** Follows an alias to its anchored node (one hop; anchors cannot refer forward, so this terminates). */
+export function resolveNode(node: unknown, doc: Document): YamlNode | null {
+  let n = node as YamlNode | null | undefined;
+  for (let hops = 0; n && isAlias(n) && hops < 100; hops++) n = n.resolve(doc) as YamlNode | undefined;
+  return n && !isAlias(n) ? n : null;
+}
+
+/** The node at a path of keys/indexes (aliases followed), or the deepest node reached on the way. */
+export function nodeAt(doc: Document, path: readonly (string | number)[]): { node: YamlNode | null; complete: boolean } {
+  let node = resolveNode(doc.contents, doc);
+  for (const seg of path) {
+    const next = childOf(node, seg, doc);
+    if (!next) return { node, complete: false };
+    node = next.value;
+  }
+  return { node, complete: true };
+}
+
+/** The key node of `key` in the map at `path`, if any. */
+export function keyNodeAt(doc: Document, path: readonly (string | number)[], key: string): YamlNode | null {
+  const { node, complete } = nodeAt(doc, path);
+  if (!complete || !isMap(node)) return null;
+  const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return (pair?.key as YamlNode | undefined) ?? null;
+}
+
+function childOf(node: YamlNode | null, seg: string | number, doc: Document): { value: YamlNode } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+    const v = pair && resolveNode(pair.value, doc);
+    return v ? { value: v } : undefined;
+  }
+  if (isSeq(node) && typeof seg === 'number') {
+    const v = resolveNode(node.items[seg], doc);
+    return v ? { value: v } : undefined;
+  }
+  return undefined;
+}
+
+/** The place of a node's value (`range[0]..range[1]`, without trailing comments/newlines). */
+export function placeOfNode(node: YamlNode | null | undefined, lines: LineIndex): Place | undefined {
+  const r = node?.range;
+  return r ? lines.place(r[0], r[1]) : undefined;
+}
+
+/** Reads the keys of one YAML map: typed getters that skip values of the wrong type (the schema reported them). */
+class MapReader {
+  readonly fields: Record<string, Place> = {};
+  readonly place: Place | undefined;
+  private readonly values = new Map<string, YamlNode>();
+
+  constructor(private readonly ctx: BuildContext, map: YAMLMap) {
+    this.place = placeOfNode(map, ctx.lines);
+    for (const pair of map.items) {
+      if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
+      const key = String(pair.key.value);
+      const value = resolveNode(pair.value, ctx.doc);
+      if (!value || (isScalar(value) && value.value === null)) continue;
+      this.values.set(key, value);
+      // The place of the value as written (an alias points at its own text, not the anchored node's).
+      const written = pair.value as YamlNode | null;
+      const place = placeOfNode(written && written.range ? written : value, ctx.lines);
+      if (place) this.fields[key] = place;
+    }
+  }
+
+  node(key: string): YamlNode | undefined {
+    return this.values.get(key);
+  }
+
+  /** A trimmed, non-empty string (dates from YAML 1.1 timestamps become ISO dates). */
+  str(key: string): string | undefined {
+    return scalarString(this.values.get(key));
+  }
+
+  num(key: string): number | undefined {
+    const n = this.values.get(key);
+    return isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) ? n.value : undefined;
+  }
+
+  /** A list of strings: a YAML sequence, or one string split like the Markdown cell (`a、b, c`; duties on `；`). */
+  list(key: string, split: (text: string) => string[] = splitList): string[] {
+    const n = this.values.get(key);
+    if (isSeq(n)) {
+      const out: string[] = [];
+      for (const item of n.items) {
+        const s = scalarString(resolveNode(item, this.ctx.doc));
+        if (s !== undefined) out.push(s);
+      }
+      return out;
+    }
+    const s = scalarString(n);
+    return s === undefined ? [] : split(s);
+  }
+
+  duration(key: string): Duration | undefined {
+    const text = this.str(key);
+    if (text === undefined) return undefined;
+    return { text, seconds: 0, anchor: { kind: 'incident' }, place: this.fields[key] };
+  }
+
+  trigger(key: string): Trigger | undefined {
+    const n = this.values.get(key);
+    const text = scalarString(n);
+    if (text === undefined || !n?.range) return undefined;
+    // Offset of the text inside the file (after a quote, block-scalar header or leading blanks); when the source
+    // spells it differently (escapes, folded lines) this is the best start, and the finish pass falls back to the place.
+    const [start, end] = n.range;
+    const found = this.ctx.source.indexOf(text, start);
+    const quoted = isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
+    const textOffset = found >= 0 && found + text.length <= end ? found : start + (quoted ? 1 : 0);
+    return { text, place: this.fields[key], textOffset };
+  }
+}
+
+function scalarString(n: YamlNode | null | undefined): string | undefined {
+  if (!isScalar(n)) return undefined;
+  const v = n.value;
+  if (v instanceof Date) return isoDate(v);
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t ? t : undefined;
+}
+
+/** `2024-03-01T00:00:00.000Z` → `2024-03-01`; other instants keep their full ISO form. */
+export function isoDate(d: Date): string | undefined {
+  if (Number.isNaN(d.getTime())) return undefined;
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+function mapsOf(node: YamlNode | undefined, doc: Document): YAMLMap[] {
+  if (!isSeq(node)) return [];
+  const out: YAMLMap[] = [];
+  for (const item of node.items) {
+    const n = resolveNode(item, doc);
+    if (isMap(n)) out.push(n);
+  }
+  return out;
+}
+
+/** Copies the optional fields that are present (so absent ones stay absent rather than `undefined`). */
+function assignDefined<T extends object>(target: T, extra: Partial<T>): T {
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (target as Record<string, unknown>)[k] = v;
+  return target;
+}
+
+/**
+ * Builds the Plan from a composed YAML document whose root is a map. Values of the wrong type are skipped (the
+ * schema validator has reported them); items missing their id are dropped. Durations, triggers and level specs are
+ * left raw for the finish pass.
+ */
+export function buildPlan(ctx: BuildContext, root: YAMLMap): Plan {
+  const top = new MapReader(ctx, root);
+  const metaNode = top.node('plan');
+  const plan: Plan = {
+    file: ctx.file,
+    format: 'yaml',
+    meta: buildMeta(ctx, isMap(metaNode) ? metaNode : undefined),
+    facts: mapsOf(top.node('facts'), ctx.doc).map((m) => buildFact(ctx, m)).filter((x): x is Fact => !!x),
+    roles: mapsOf(top.node('roles'), ctx.doc).map((m) => buildRole(ctx, m)).filter((x): x is Role => !!x),
+    warnings: mapsOf(top.node('warnings'), ctx.doc).map((m) => buildWarning(ctx, m)).filter((x): x is WarningLevel => !!x),
+    levels: [],
+    steps: mapsOf(top.node('steps'), ctx.doc).map((m) => buildStep(ctx, m)).filter((x): x is Step => !!x),
+    escalations: mapsOf(top.node('escalations'), ctx.doc).map((m) => buildEscalation(ctx, m)).filter((x): x is Escalation => !!x),
+    resources: mapsOf(top.node('resources'), ctx.doc).map((m) => buildResource(ctx, m)).filter((x): x is Resource => !!x),
+    reports: mapsOf(top.node('reports'), ctx.doc).map((m) => buildReport(ctx, m)).filter((x): x is Report => !!x),
+    sections: mapsOf(top.node('sections'), ctx.doc).map((m) => buildSection(ctx, m)).filter((x): x is Section => !!x),
+    place: ctx.lines.place(0, ctx.source.length),
+    fields: top.fields,
+  };
+  for (const m of mapsOf(top.node('levels'), ctx.doc)) {
+    const level = buildLevel(ctx, m, plan.levels.length);
+    if (level) plan.levels.push(level);
+  }
+  const term = top.node('termination');
+  if (isMap(term)) plan.termination = buildTermination(ctx, term);
+  return plan;
+}
+
+function buildMeta(ctx: BuildContext, map: YAMLMap | undefined): PlanMeta {
+  const r = map ? new MapReader(ctx, map) : undefined;
+  const base = ctx.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const meta: PlanMeta = {
+    id: r?.str('id') ?? base,
+    title: r?.str('title') ?? '',
+    kind: parseKind(r?.str('kind')) ?? 'special',
+    place: r?.place,
+    fields: r?.fields ?? {},
+  };
+  if (r) {
+    assignDefined(meta, {
+      parent: r.str('parent'), version: r.str('version'), issued: r.str('issued'), reviewed: r.str('reviewed'),
+      owner: r.str('owner'), language: r.str('language'), organization: r.str('organization'), hazard: r.str('hazard'),
+      filedWith: r.str('filedWith'), escalatesTo: r.str('escalatesTo'),
+    });
+  }
+  if (!meta.place) delete meta.place;
+  return meta;
+}
+
+function buildFact(ctx: BuildContext, map: YAMLMap): Fact | undefined {
+  const r = new MapReader(ctx, map);
+  const id = r.str('id');
+  if (id === undefined) return undefined;
+  const type = r.str('type') as Fact['type'] | undefined;
+  const values = r.node('values') ? r.list('values') : undefined;
+  return assignDefined<Fact>({ id, type: type && FACT_TYPES.has(type) ? type : 'number', place: r.place, fields: r.fields },
+    { label: r.str('label'), unit: r.str('unit'), values, min: r.num('min'), max: r.num('max') });
+}
+
+function buildRole(ctx: BuildContext, map: YAMLMap): Role | undefined {
+  const r = new MapReader(ctx, map);
+  const id = r.str('id');
+  if (id === undefined) return undefined;
+  return assignDefined<Role>({ id, name: r.str('name') ?? id, deputies: r.list('deputies'), duties: r.list('duties', splitDuties), place: r.place, fields: r.fields },
+    { holder: r.str('holder'), contact: r.str('contact'), memberOf: r.str('memberOf') });
+}
+
+function colourOf(text: string | undefined): Colour | undefined {
+  return text !== undefined && COLOURS.has(text as Colour) ? (text as Colour) : undefined;
+}
+
+function buildWarning(ctx: BuildContext, map: YAMLMap): WarningLevel | undefined {
+  const r = new MapReader(ctx, map);
+  const id = r.str('id');
+  if (id === undefined) return undefined;
+  const colour = colourOf(r.str('colour')) ?? colourOf(id) ?? 'blue';
+  return assignDefined<WarningLevel>({ id, colour, place: r.place, fields: r.fields },
+    { trigger: r.trigger('trigger'), lead: r.duration('lead'), actions: r.str('actions') });
+}
+
+function buildLevel(ctx: BuildContext, map: YAMLMap, index: number): Level | undefined {
+  const r = new MapReader(ctx, map);
+  const id = r.str('id');
+  if (id === undefined) return undefined;
+  return assignDefined<Level>({ id, rank: levelRank(id) ?? index + 1, place: r.place, fields: r.fields }, {
+    name: r.str('name'), colour: colourOf(r.str('colour')), trigger: r.trigger('trigger'), decidedBy: r.str('decidedBy'),
+    activation: r.duration('activation'), parentLevel: r.str('parentLevel'), description: r.str('description'),
+  });
+}
+
+/** Step/report `levels`: a list gives level ids, a string is a spec resolved by the finish pass. */
+function levelsOf(r: MapReader): { levels: string[]; levelsText?: string } {
+  const n = r.node('levels');
+  if (isSeq(n)) return { levels: r.list('levels') };
+  const text = r.str('levels');
+  return text === undefined ? { levels: [] } : { levels: [], levelsText: text };
+}
+
+function resourceUsesOf(ctx: BuildContext, r: MapReader): ResourceUse[] {
+  const n = r.node('resources');
+  const fromText = (text: string | undefined, place: Place | undefined): ResourceUse[] =>
+    parseResourceUses(text).map((u) => assignDefined<ResourceUse>({ resource: u.resource, place }, { quantity: u.quantity }));
+  if (!isSeq(n)) return fromText(r.str('resources'), r.fields.resources);
+  const out: ResourceUse[] = [];
+  for (const raw of n.items) {
+    const item = resolveNode(raw, ctx.doc);
+    const place = placeOfNode(item, ctx.lines);
+    if (isMap(item)) {
+      const m = new MapReader(ctx, item);
+      const resource = m.str('resource');
+      if (resource !== undefined) out.push(assignDefined<ResourceUse>({ resource, place: m.place, fields: m.fields }, { quantity: m.num('quantity') }));
+    } else {
+      out.push(...fromText(scalarString(item), place));
+    }
+  }
+  return out;
+}
+
+function buildStep(ctx: BuildContext, map: YAMLMap): Step | undefined {
+  const r = new MapReader(ctx, map);
+  const id = r.str('id');
+  if (id === undefined) return undefined;
+  const { levels, levelsText } = levelsOf(r);
+  return assignDefined<Step>({
+    id, action: r.str('action') ?? '', levels, after: r.list('after'), resources: resourceUsesOf(ctx, r), notify: r.list('notify'),
+    place: r.place, fields: r.fields,
+  }, { role: r.str('role'), levelsText, deadline: r.duration('deadline'), condition: r.trigger('condition') });
+}
+
+function buildEscalation(ctx: BuildContext, map: YAMLMap): Escalation | undefined {
+  const r = new MapReader(ctx, map);
+  const from = r.str('from');
+  const to = r.str('to');
+  const when = r.trigger('when');
+  if (from === undefined || to === undefined || when === undefined) return undefined;
+  return { from, to, when, place: r.place, fields: r.fields };
+}
+
+function buildTermination(ctx: BuildContext, map: YAMLMap): Termination {
+  const r = new MapReader(ctx, map);
+  return assignDefined<Termination>({ place: r.place, fields: r.fields }, {
+    when: r.trigger('when'), decidedBy: r.str('decidedBy'), followUp: r.duration('followUp'), description: r.str('description'),
+  });
+}
+
+function buildResource(ctx: BuildContext, map: YAMLMap): Resource | undefined {
+  const r = new MapReader(ctx, map);
+  const id = r.str('id');
+  if (id === undefined) return undefined;
+  return assignDefined<Resource>({ id, name: r.str('name') ?? id, place: r.place, fields: r.fields }, {
+    quantity: r.num('quantity'), unit: r.str('unit'), location: r.str('location'), keeper: r.str('keeper'),
+  });
+}
+
+function buildReport(ctx: BuildContext, map: YAMLMap): Report | undefined {
+  const r = new MapReader(ctx, map);
+  const to = r.str('to');
+  if (to === undefined) return undefined;
+  const { levels, levelsText } = levelsOf(r);
+  return assignDefined<Report>({ to, levels, place: r.place, fields: r.fields }, {
+    within: r.duration('within'), by: r.str('by'), levelsText, contact: r.str('contact'), content: r.str('content'),
+  });
+}
+
+function buildSection(ctx: BuildContext, map: YAMLMap): Section | undefined {
+  const r = new MapReader(ctx, map);
+  const title = r.str('title');
+  if (title === undefined) return undefined;
+  const key = r.str('key') as SectionKey | undefined;
+  const depth = r.num('depth');
+  return {
+    key: key && SECTION_KEYS.has(key) ? key : sectionKey(title),
+    title,
+    depth: depth !== undefined && Number.isInteger(depth) && depth >= 1 && depth <= 6 ? depth : 2,
+    text: r.str('text') ?? '',
+    place: r.place,
+    fields: r.fields,
+  };
+}

@@ -1,0 +1,19 @@
+import { defineRule } from '../rule.js';
+
+/** A plan names the department that owns and maintains it. */
+export default defineRule({
+  meta: {
+    id: 'meta-owner',
+    description: { en: 'A plan names the department that owns and maintains it', zh: '预案应明确编制（归口）责任部门' },
+    severity: 'warning',
+    clause: '生产安全事故应急预案管理办法 第五条、第三十五条（编制、实施与定期评估的责任）',
+  },
+  check({ plan, report }) {
+    if (plan.meta.owner?.trim()) return;
+    report({
+      node: plan.meta,
+      message: 'Unexpected plan without an owner, expected `owner:` (责任部门) naming the department that maintains it',
+      messageZh: '预案未写明责任部门，应在元数据中填写 `owner:`（责任部门/归口部门）',
+    });
+  },
+});

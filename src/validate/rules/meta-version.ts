@@ -1,0 +1,19 @@
+import { defineRule } from '../rule.js';
+
+/** A plan carries a version, so revisions, filings and drills can say which text they used. */
+export default defineRule({
+  meta: {
+    id: 'meta-version',
+    description: { en: 'A plan carries a version number', zh: '预案应标注版本号' },
+    severity: 'warning',
+    clause: '生产安全事故应急预案管理办法 第三十六条（应急预案及时修订并归档）',
+  },
+  check({ plan, report }) {
+    if (plan.meta.version?.trim()) return;
+    report({
+      node: plan.meta,
+      message: 'Unexpected plan without a version, expected `version:` (版本号) such as "2.0"',
+      messageZh: '预案未标注版本号，应在元数据中填写 `version:`（版本号），如 "2.0"',
+    });
+  },
+});

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Every hostile or malformed input goes through the real CLI: a diagnostic with file:line:column on stderr,
+// exit code 1, no stack trace, in bounded time.
+const dir = mkdtempSync(join(tmpdir(), 'yuan-bad-'));
+const cli = join(process.cwd(), 'dist/cli/yuan.js');
+
+function parse(name: string, content: string | Buffer) {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=256', cli, 'parse', file], { encoding: 'utf8', timeout: 20_000 });
+  return { status: r.status, stderr: r.stderr, stdout: r.stdout, ms: Date.now() - t0, file };
+}
+
+function expectDiagnostic(r: ReturnType<typeof parse>, rule: RegExp, line: number, column?: number) {
+  expect(r.status, r.stderr).toBe(1);
+  expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
+  const hit = r.stderr.split('\n').find((l) => rule.test(l));
+  expect(hit, r.stderr).toBeDefined();
+  const m = /:(\d+):(\d+)-\d+:\d+ error /.exec(hit!);
+  expect(m, hit).not.toBeNull();
+  expect(Number(m![1])).toBe(line);
+  if (column !== undefined) expect(Number(m![2])).toBe(column);
+  expect(hit!.startsWith(r.file)).toBe(true);
+}
+
+const validFront = '---\nid: x\ntitle: 测试预案\nkind: special\nparent: general\n---\n\n# 测试预案\n';
+
+describe('bad input never crashes', () => {
+  it('malformed YAML: reported at the broken line', () => {
+    const r = parse('malformed.yaml', 'plan:\n  id: x\n  title: "未闭合的引号\n  kind: special\nroles: [\n');
+    expectDiagnostic(r, /parse\/syntax/, 3);
+  });
+
+  it('broken front matter: reported inside the front matter', () => {
+    const r = parse('front.md', '---\nid: x\ntitle: [未闭合\nkind: special\n---\n\n# 标题\n');
+    expectDiagnostic(r, /parse\/front-matter/, 3);
+  });
+
+  it('a table with an unknown column: reported at the header cell', () => {
+    const r = parse('column.md', `${validFront}\n## 响应程序\n\n| 标识 | 措施 | 负责 | 备注栏 |\n|---|---|---|---|\n| alarm | 报警 | operator | 无 |\n`);
+    expectDiagnostic(r, /parse\/unknown-column/, 12, 18);
+  });
+
+  it('duplicate ids: reported at the second one with the first as related', () => {
+    const r = parse('dup.yaml', 'plan: { id: x, title: 测试, kind: special, parent: general }\nroles:\n  - { id: commander, name: 总指挥, deputies: [] , duties: [] }\n  - { id: commander, name: 副总指挥, deputies: [], duties: [] }\n');
+    expectDiagnostic(r, /parse\/duplicate-id/, 4);
+  });
+
+  it('a YAML alias bomb is refused quickly', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`);
+    const r = parse('bomb.yaml', `${bomb.join('\n')}\n`);
+    expect(r.ms).toBeLessThan(10_000);
+    expectDiagnostic(r, /parse\/alias-bomb/, 2);
+  });
+
+  it('a 50 MB file is refused without being read', () => {
+    const r = parse('huge.md', Buffer.alloc(50 * 1024 * 1024, 0x61));
+    expectDiagnostic(r, /parse\/too-large/, 1, 1);
+  });
+
+  it('binary junk is refused as not UTF-8 text', () => {
+    const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    const r = parse('junk.yaml', junk);
+    expectDiagnostic(r, /parse\/binary/, 1);
+  });
+
+  it('10,000-deep YAML nesting is refused, not a stack overflow', () => {
+    const r = parse('deep.yaml', `plan: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    expectDiagnostic(r, /parse\/too-deep/, 1);
+  });
+
+  it('10,000-deep YAML maps are refused', () => {
+    const r = parse('deep-map.yaml', `plan: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`);
+    expectDiagnostic(r, /parse\/too-deep/, 1);
+  });
+
+  it('deeply indented block YAML is refused', () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const r = parse('deep-block.yaml', `${lines} x\n`);
+    expectDiagnostic(r, /parse\/too-deep/, 101);
+  });
+
+  it('10,000-deep Markdown block quotes do not crash', () => {
+    const r = parse('deep.md', `${validFront}\n${'>'.repeat(10_000)} 深层引用\n`);
+    expect(r.stderr).not.toMatch(/RangeError|Maximum call stack/);
+    expect([0, 1]).toContain(r.status);
+  });
+
+  it('a trigger with script is data, not code', () => {
+    const r = parse('script.yaml', 'plan: { id: x, title: "<script>alert(1)</script>", kind: special, parent: general }\nfacts: [{ id: a, type: number }]\nlevels:\n  - { id: IV, trigger: "a > 1; process.exit(3)" }\n');
+    expect(r.status).toBe(1);
+    expectDiagnostic(r, /trigger\/syntax/, 4);
+  });
+});

@@ -302,7 +302,8 @@ function frontMatter(plan: Plan): string {
 export function exportMarkdown(plan: Plan): string {
   const lang = langOf(plan);
   const blocks: string[] = [frontMatter(plan)];
-  if (plan.meta.title) blocks.push(`# ${escapeInline(cellText(plan.meta.title), false)}`);
+  // Always an h1, even an empty one: the reader takes the first `#` heading as the title, never as a section.
+  blocks.push(`# ${escapeInline(cellText(plan.meta.title), false)}`.trimEnd());
   for (const entry of markdownLayout(plan)) {
     const { section } = entry;
     blocks.push(heading(section));

@@ -11,9 +11,9 @@ export interface YamlExportOptions {
 /** Keys whose values are dates: written plain (`2024-03-01`), which yuan and YAML 1.2 read as a string. */
 const DATE_KEYS = new Set(['issued', 'reviewed']);
 /** Widest flow collection (in display columns, CJK counting 2) before block style is used. */
-const FLOW_WIDTH = 72;
+const FLOW_WIDTH = 88;
 /** Widest record of a list written one `{ … }` per line. */
-const ITEM_WIDTH = 100;
+const ITEM_WIDTH = 120;
 
 /** Display width: CJK and full-width characters count 2. */
 function width(s: string): number {
@@ -78,6 +78,8 @@ export function exportYaml(plan: Plan, opts: YamlExportOptions = {}): string {
   const form = planToForm(plan);
   const doc = new Document(form);
   style(doc.contents as YamlNode, form, undefined, 0);
+  // A blank line between the top-level blocks (plan, facts, roles …).
+  if (isMap(doc.contents)) doc.contents.items.forEach((pair, i) => { if (i > 0 && isScalar(pair.key)) pair.key.spaceBefore = true; });
   const body = doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
   return `# yaml-language-server: $schema=${opts.schemaUrl ?? DEFAULT_SCHEMA_URL}\n${body}`;
 }

@@ -13,8 +13,8 @@ export {
 } from './units.js';
 export { factLookup, type FactLookup } from './resolve.js';
 export {
-  coverageGaps, describeBox, domainRegion, factDomain, gapRegion, intersect, isEmpty, MAX_BOXES,
-  monotonicityViolations, overlaps, regionContains, regionOf, sampleBox, subtract, union,
-  type Box, type Constraint, type FactValue, type Interval, type LevelRegion, type MonotonicityViolation,
+  coverageGaps, describeBox, domainRegion, factDomain, gapRegion, intersect, isEmpty, MAX_BOXES, MAX_WORK,
+  monotonicityReport, monotonicityViolations, overlaps, regionContains, regionOf, sampleBox, subtract, union,
+  type Box, type Constraint, type FactValue, type Interval, type LevelRegion, type MonotonicityReport, type MonotonicityViolation,
   type Overlap, type RankedLevelRegion, type Region,
 } from './intervals.js';

@@ -4,7 +4,7 @@ import type { Fact } from '../model/plan.js';
 import { parseExpr } from './parse.js';
 import { evaluate, type FactValues } from './evaluate.js';
 import {
-  coverageGaps, describeBox, domainRegion, gapRegion, intersect, isEmpty, MAX_BOXES, monotonicityViolations, overlaps,
+  coverageGaps, describeBox, domainRegion, gapRegion, intersect, isEmpty, MAX_BOXES, monotonicityReport, monotonicityViolations, overlaps,
   regionContains, regionOf, sampleBox, subtract, union, type Box, type Constraint, type FactValue, type Region,
 } from './intervals.js';
 
@@ -130,7 +130,30 @@ describe('regionOf: exact boxes', () => {
     expect(ors.truncated).toBe(false);
     const list = reg(`injured not in [${Array.from({ length: 600 }, (_, i) => i * 2).join(', ')}]`);
     expect(list.boxes.length).toBe(600); // the odd numbers below 1199, then [1199, ∞)
+    expect(list.truncated).toBe(false);
     expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('bounds the work of set operations on huge regions and says so', () => {
+    const facts: Fact[] = [];
+    const parts: string[] = [];
+    for (let i = 0; i < 13; i++) {
+      facts.push({ id: `p${i}`, type: 'boolean' }, { id: `q${i}`, type: 'boolean' });
+      parts.push(`(p${i} or q${i})`);
+    }
+    const small = reg(parts.slice(0, 11).join(' and '), facts);
+    const big = reg(parts.join(' and '), facts);
+    const t0 = performance.now();
+    // A trigger's own region is complemented by negating the trigger: exact and small.
+    const notSmall = subtract(domainRegion(facts), small);
+    expect(notSmall.truncated).toBe(false);
+    expect(notSmall.boxes).toHaveLength(11); // (not p0 and not q0) or … or (not p10 and not q10)
+    // A region with no trigger behind it ({...r}) is carved box by box, within MAX_WORK.
+    expect(subtract(domainRegion(facts), { ...big }).truncated).toBe(true);
+    expect(intersect(big, { ...big }).truncated).toBe(true);
+    const m = monotonicityReport([{ id: 'A', rank: 1, region: big }, { id: 'B', rank: 2, region: { ...big } }], facts);
+    expect(m.truncated).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
 
@@ -314,8 +337,8 @@ const pointArb = fc.record({
 });
 
 const aName = fc.constantFrom('a', '泄漏量');
-const aLit = fc.tuple(fc.constantFrom(...LITS), fc.constantFrom('', '', 'kg', ' t', 'g', ' ppm')).map(([v, u]) => v + u);
-const nLit = fc.tuple(fc.constantFrom(...LITS), fc.constantFrom('', '', '', '人', 'kg')).map(([v, u]) => v + u);
+const aLit = fc.tuple(fc.constantFrom(...LITS), fc.constantFrom('', '', '', 'kg', ' t', 'g', ' ppm')).map(([v, u]) => v + u);
+const nLit = fc.tuple(fc.constantFrom(...LITS), fc.constantFrom('', '', '', '', '人', 'kg')).map(([v, u]) => v + u);
 const numAtom = fc.oneof(
   fc.tuple(aName, fc.constantFrom(...OPS), aLit).map(([f, op, v]) => `${f} ${op} ${v}`),
   fc.tuple(aLit, fc.constantFrom(...OPS), aName).map(([v, op, f]) => `${v} ${op} ${f}`),
@@ -382,6 +405,33 @@ describe('interval properties', () => {
     }), { numRuns: 1000 });
   });
 
+  it('subtract and intersect agree with evaluate, on both the negation path and the box-by-box path', () => {
+    fc.assert(fc.property(cond, cond, fc.array(pointArb, { minLength: 1, maxLength: 10 }), (t1, t2, points) => {
+      const e1 = parsed(t1);
+      const e2 = parsed(t2);
+      const r1 = regionOf(e1, PFACTS);
+      const r2 = regionOf(e2, PFACTS);
+      const viaNegation = subtract(r1, r2);
+      const boxByBox = subtract(r1, { ...r2 }); // a copy has no trigger behind it
+      const both = intersect(r1, r2);
+      const either = union(r1, r2);
+      for (const p of points) {
+        const v1 = evaluate(e1, p, PFACTS);
+        const v2 = evaluate(e2, p, PFACTS);
+        const at = `${t1} / ${t2} at ${JSON.stringify(p)}`;
+        // Fact-vs-fact atoms (`a > n`) cannot be boxed, so compare regions with regions there.
+        const c1 = regionContains(r1, p);
+        const c2 = regionContains(r2, p);
+        if (!t1.includes('a > n')) expect(c1, at).toBe(v1);
+        if (!t2.includes('a > n')) expect(c2, at).toBe(v2);
+        expect(regionContains(viaNegation, p), at).toBe(c1 && !c2);
+        expect(regionContains(boxByBox, p), at).toBe(c1 && !c2);
+        expect(regionContains(both, p), at).toBe(c1 && c2);
+        expect(regionContains(either, p), at).toBe(c1 || c2);
+      }
+    }), { numRuns: 1000 });
+  });
+
   const ladder = fc.array(boxable, { minLength: 2, maxLength: 4 })
     .map((texts) => texts.map((text, i) => ({ id: `L${i + 1}`, rank: i + 1, text })));
 
@@ -398,6 +448,9 @@ describe('interval properties', () => {
         const p = sampleBox(b, PFACTS);
         expect(defs.every((d) => !evaluate(parsed(d.text), p, PFACTS))).toBe(true);
       }
+      // The same gaps, carved box by box from copies (no trigger behind them).
+      const carved = gapRegion(levels.map((l) => ({ ...l, region: { ...l.region } })), domainRegion(PFACTS));
+      for (const p of points) expect(regionContains(carved, p)).toBe(regionContains(gaps, p));
     }), { numRuns: 300 });
   });
 

@@ -61,6 +61,14 @@ export interface Region {
 /** Upper bound on the number of boxes in any region. */
 export const MAX_BOXES = 4096;
 
+/**
+ * Upper bound on work in one call, counted as box operations (intersections,
+ * differences, comparisons) weighted by the number of facts the two boxes
+ * constrain; past it the call stops and marks its result `truncated`. With
+ * MAX_BOXES alone a hostile pair of 4,096-box regions could cost 16M steps.
+ */
+export const MAX_WORK = 2_000_000;
+
 /** A value a fact can take (numbers in the fact's declared unit). */
 export type FactValue = number | boolean | string;
 
@@ -338,6 +346,19 @@ class Bounded {
   }
 }
 
+/** Counts box operations against MAX_WORK. */
+class Budget {
+  private left = MAX_WORK;
+  exhausted = false;
+  /** Charges an operation on boxes `x` and `y` (cost grows with the facts they constrain). */
+  spend(x: Box, y: Box): boolean {
+    this.left -= 1 + x.size + y.size;
+    if (this.left >= 0) return true;
+    this.exhausted = true;
+    return false;
+  }
+}
+
 function mergeDomains(a: Region, b: Region): ReadonlyMap<string, Constraint> {
   if (a.domain === b.domain || b.domain.size === 0) return a.domain;
   if (a.domain.size === 0) return b.domain;
@@ -354,10 +375,13 @@ function region(boxes: Box[], truncated: boolean, domain: ReadonlyMap<string, Co
 export function intersect(a: Region, b: Region): Region {
   const domain = mergeDomains(a, b);
   const acc = new Bounded();
+  const budget = new Budget();
   outer: for (const x of a.boxes) {
-    for (const y of b.boxes) if (!acc.push(intersectBox(x, y, domain))) break outer;
+    for (const y of b.boxes) {
+      if (!budget.spend(x, y) || !acc.push(intersectBox(x, y, domain))) break outer;
+    }
   }
-  return region(acc.boxes, acc.truncated || a.truncated || b.truncated, domain);
+  return region(acc.boxes, acc.truncated || budget.exhausted || a.truncated || b.truncated, domain);
 }
 
 /** Valuations in either region. */
@@ -370,19 +394,31 @@ export function union(a: Region, b: Region): Region {
 
 /** Valuations in `a` but not in `b` (complements are taken inside the facts' domains). */
 export function subtract(a: Region, b: Region): Region {
+  // Fast path: `b` came from a trigger, so its complement is that trigger negated
+  // (De Morgan), which is far smaller than carving `a` box by box.
+  const comp = complementOf(b);
+  if (comp) return intersect(a, comp);
   const domain = mergeDomains(a, b);
   let cur: Box[] = [...a.boxes];
   let truncated = a.truncated || b.truncated;
+  const budget = new Budget();
   for (const y of b.boxes) {
     const acc = new Bounded();
+    let spent = false;
     outer: for (const x of cur) {
+      if (!budget.spend(x, y)) { spent = true; break; }
       for (const part of subtractBox(x, y, domain)) if (!acc.push(part)) break outer;
     }
+    if (spent) {
+      // Out of budget: keep `cur` as it was before this box (an over-approximation).
+      truncated = true;
+      break;
+    }
     truncated ||= acc.truncated;
-    cur = simplify(acc.boxes, domain);
+    cur = simplify(acc.boxes, domain, STEP_LIMIT);
     if (cur.length === 0) break;
   }
-  return { boxes: cur, truncated, domain };
+  return region(cur, truncated, domain);
 }
 
 /** True when no valuation is in the region. */
@@ -424,15 +460,44 @@ export function regionContains(r: Region, point: Readonly<Record<string, FactVal
 
 /** The valuations (within the facts' domains) on which `ast` evaluates to true; see the module comment. */
 export function regionOf(ast: Expr, facts: readonly Fact[]): Region {
-  const b = new RegionBuilder(facts);
-  const boxes = b.build(ast, false);
-  return region(boxes, b.truncated, b.domain);
+  return buildRegion({ ast, facts, negated: false });
+}
+
+/** Where a region built from a trigger came from, so `subtract` can negate the trigger instead. */
+interface Source {
+  ast: Expr;
+  facts: readonly Fact[];
+  negated: boolean;
+}
+
+// Private side table (not a Region field, so regions stay plain data for callers and tests).
+const SOURCES = new WeakMap<Region, Source>();
+
+function buildRegion(src: Source): Region {
+  const b = new RegionBuilder(src.facts);
+  const boxes = b.build(src.ast, src.negated);
+  const r = region(boxes, b.truncated, b.domain);
+  // Only a two-valued trigger has "the negation" as its complement: with an unknown
+  // atom somewhere, neither it nor its negation holds on some valuations.
+  if (b.exact && !b.truncated) SOURCES.set(r, src);
+  return r;
+}
+
+/** The complement of `r` within its domain when `r` came exactly from a trigger, else undefined. */
+function complementOf(r: Region): Region | undefined {
+  const src = SOURCES.get(r);
+  if (!src) return undefined;
+  const c = buildRegion({ ...src, negated: !src.negated });
+  return c.truncated ? undefined : c;
 }
 
 class RegionBuilder {
   readonly domain: Map<string, Constraint>;
   truncated = false;
+  /** False once an atom was unknown (ill-typed, unresolvable): then `not e` is not the complement of `e`. */
+  exact = true;
   private readonly lookup: FactLookup;
+  private readonly budget = new Budget();
 
   constructor(facts: readonly Fact[]) {
     this.domain = domainOf(facts);
@@ -454,7 +519,7 @@ class RegionBuilder {
         return e.value !== neg ? [FULL_BOX] : [];
       case 'ident': {
         const f = this.lookup(e.name);
-        if (!f || f.type !== 'boolean') return [];
+        if (!f || f.type !== 'boolean') return this.unknown();
         return this.boxesOf(f, [{ kind: 'boolean', values: [!neg] }]);
       }
       case 'compare':
@@ -469,8 +534,13 @@ class RegionBuilder {
       }
       default:
         // A bare number/string is never true, and neither is its negation (unknown).
-        return [];
+        return this.unknown();
     }
+  }
+
+  private unknown(): Box[] {
+    this.exact = false;
+    return [];
   }
 
   private any(parts: Array<() => Box[]>): Box[] {
@@ -488,9 +558,11 @@ class RegionBuilder {
       const next = p();
       const acc = new Bounded();
       outer: for (const x of cur) {
-        for (const y of next) if (!acc.push(intersectBox(x, y, this.domain))) break outer;
+        for (const y of next) {
+          if (!this.budget.spend(x, y) || !acc.push(intersectBox(x, y, this.domain))) break outer;
+        }
       }
-      this.truncated ||= acc.truncated;
+      this.truncated ||= acc.truncated || this.budget.exhausted;
       // Simplify between steps so a long `and` of `or`s does not grow needlessly
       // (cheaply: the quadratic part only on small sets; the final result gets the full pass).
       cur = simplify(acc.boxes, this.domain, STEP_LIMIT);
@@ -515,15 +587,15 @@ class RegionBuilder {
     switch (a.kind) {
       case 'literals': {
         const t = compareLiterals(a.op, a.left, a.right);
-        if (t === undefined) return [];
+        if (t === undefined) return this.unknown();
         return t !== neg ? [FULL_BOX] : [];
       }
       case 'facts':
       case 'unknown':
-        return [];
+        return this.unknown();
       case 'fact': {
         const v = operandValue(a.fact, a.operand);
-        if (v === undefined) return [];
+        if (v === undefined) return this.unknown();
         const op = neg ? negateOp(a.op) : a.op;
         const f = a.fact;
         if (typeof v === 'number') {
@@ -537,7 +609,7 @@ class RegionBuilder {
             case '!=': return this.boxesOf(f, [interval(-Infinity, v, true, true, int), interval(v, Infinity, true, true, int)]);
           }
         }
-        if (isOrdering(op)) return [];
+        if (isOrdering(op)) return this.unknown();
         if (typeof v === 'boolean') return this.boxesOf(f, [{ kind: 'boolean', values: [op === '==' ? v : !v] }]);
         const d = this.domain.get(f.id) ?? factDomain(f);
         const universe = d.kind === 'enum' ? d.values : [];
@@ -603,9 +675,13 @@ export interface LevelRegion {
 
 /** The region of valuations no level covers, within `domain` (its boxes only name facts the triggers or domain mention). */
 export function gapRegion(levels: readonly LevelRegion[], domain: Region): Region {
-  let covered: Region = { boxes: [], truncated: false, domain: domain.domain };
-  for (const l of levels) covered = union(covered, l.region);
-  return subtract(domain, covered);
+  // Level by level, so each trigger's complement can come from negating it.
+  let gaps = domain;
+  for (const l of levels) {
+    if (isEmpty(gaps)) break;
+    gaps = subtract(gaps, l.region);
+  }
+  return gaps;
 }
 
 /**
@@ -670,12 +746,28 @@ export interface MonotonicityViolation {
  * decidable exactly: boxes are products, so some x ∈ X, y ∈ Y with x ≤ y exist
  * iff each fact separately admits x_f ≤ y_f (inf X_f ≤ sup Y_f for intervals,
  * X_f ∋ false or Y_f ∋ true for booleans, X_f ∩ Y_f ≠ ∅ for enums). So the result
- * is exact unless a region was truncated. One violation per pair of levels.
+ * is exact unless a region was truncated (see `monotonicityReport`). One
+ * violation per pair of levels, pairs in order of rank.
  *
  * It assumes bigger numbers are worse for every numeric fact; a fact where
  * smaller is worse (能见度 visibility) will show up as a violation.
  */
 export function monotonicityViolations(levels: readonly RankedLevelRegion[], facts: readonly Fact[]): MonotonicityViolation[] {
+  return monotonicityReport(levels, facts).violations;
+}
+
+/** Result of the monotonicity check, with a flag for when it could not be exact. */
+export interface MonotonicityReport {
+  violations: MonotonicityViolation[];
+  /**
+   * True when an input or effective region was truncated or the search ran out
+   * of MAX_WORK: violations may then be spurious or missing; treat them as hints.
+   */
+  truncated: boolean;
+}
+
+/** `monotonicityViolations` plus whether the answer is exact (see there). */
+export function monotonicityReport(levels: readonly RankedLevelRegion[], facts: readonly Fact[]): MonotonicityReport {
   const sorted = [...levels].sort((x, y) => x.rank - y.rank);
   const factDomains = domainOf(facts);
   const effective = sorted.map((l) => {
@@ -683,23 +775,29 @@ export function monotonicityViolations(levels: readonly RankedLevelRegion[], fac
     for (const m of sorted) if (m.rank < l.rank) r = subtract(r, m.region);
     return { ...l, region: r };
   });
-  const out: MonotonicityViolation[] = [];
-  for (const a of effective) {
+  let truncated = effective.some((l) => l.region.truncated);
+  const violations: MonotonicityViolation[] = [];
+  const budget = new Budget();
+  pairs: for (const a of effective) {
     for (const b of effective) {
       if (!(a.rank < b.rank)) continue;
       const domain = new Map([...factDomains, ...a.region.domain, ...b.region.domain]);
       found: for (const x of a.region.boxes) {
         for (const y of b.region.boxes) {
+          if (!budget.spend(x, y)) {
+            truncated = true;
+            break pairs;
+          }
           const w = leqWitness(x, y, domain);
           if (w) {
-            out.push({ moreSevere: a.id, lessSevere: b.id, smaller: x, larger: y, witness: w });
+            violations.push({ moreSevere: a.id, lessSevere: b.id, smaller: x, larger: y, witness: w });
             break found;
           }
         }
       }
     }
   }
-  return out;
+  return { violations, truncated };
 }
 
 /** Points x ∈ X, y ∈ Y with x ≤ y fact by fact, or undefined when none exist. */

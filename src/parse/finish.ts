@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { checkExpr, parseExpr } from '../expr/index.js';
 import type { Duration, Located, Place, Plan, Trigger } from '../model/index.js';
 import { parseDuration } from './duration.js';
-import { levelRank, parseLevelSpec } from './fields.js';
+import { levelRank, parseLevelId, parseLevelSpec } from './fields.js';
 import { LineIndex } from './position.js';
 
 /**
@@ -31,9 +31,12 @@ export function finishPlan(plan: Plan, source: string, diagnostics: Diagnostic[]
   for (const r of plan.reports) duration(r.within);
 
   for (const node of [...plan.steps, ...plan.reports]) {
-    if (node.levelsText === undefined) continue;
-    const { ids, unknown } = parseLevelSpec(node.levelsText, plan.levels);
-    node.levels = ids;
+    // A text spec ("III+") is resolved here; a YAML list ([Ⅳ级, II]) is normalised and checked the same way.
+    const spec = node.levelsText ?? (node.levels.length ? node.levels.join(', ') : undefined);
+    if (spec === undefined) continue;
+    const { ids, unknown } = parseLevelSpec(spec, plan.levels);
+    // Unknown levels stay in the list (they match no level) so the step is not mistaken for "every level".
+    node.levels = [...ids, ...unknown.map((u) => parseLevelId(u).id)];
     for (const u of unknown) {
       report('parse/unknown-level', 'error', `Unexpected level \`${u}\`, expected one of: ${plan.levels.map((l) => l.id).join(', ') || '(no levels declared)'}`,
         `未定义的响应级别 \`${u}\`，应为：${plan.levels.map((l) => l.id).join('、') || '（未声明响应级别）'}`, node.fields?.levels ?? node.place);

@@ -80,7 +80,8 @@ export function buildRow(kind: TableKind, cells: Map<string, Cell>, rowPlace: Pl
   const node = {} as Node;
   const fields: Record<string, Place> = {};
   for (const [field, cell] of cells) {
-    if (isNone(cell.text)) continue;
+    // An empty cell still has a place: "no deputy" / "no deadline" findings point at the empty cell.
+    if (isNone(cell.text)) { fields[field] = cell.place; continue; }
     const value = convert(kind, field, CONVERT[kind][field] ?? 'text', cell, node, fields, ctx);
     if (value === undefined) continue;
     node[field] = value;

@@ -142,7 +142,7 @@ describe('parseYaml: valid plans', () => {
   });
 
   it('reads JSON (which is YAML)', () => {
-    const r = parseYaml(JSON.stringify({ plan: { id: 'j', title: 'J', kind: 'onsite' }, steps: [{ id: 's', action: 'a', levels: ['I'] }] }, null, 2), 'j.json');
+    const r = parseYaml(JSON.stringify({ plan: { id: 'j', title: 'J', kind: 'onsite' }, levels: [{ id: 'I' }], steps: [{ id: 's', action: 'a', levels: ['I'] }] }, null, 2), 'j.json');
     expect(r.diagnostics.filter((d) => d.ruleId.startsWith('parse/'))).toEqual([]);
     expect(r.plan!.steps[0].levels).toEqual(['I']);
   });

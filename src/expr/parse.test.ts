@@ -166,7 +166,7 @@ describe('parseExpr: every syntax form', () => {
     expect(ast('火灾或爆炸')).toEqual(id('火灾或爆炸', 0));
   });
 
-  it('precedence: not > compare-level > and > or; not covers a whole comparison', () => {
+  it('precedence: comparison > not > and > or (not covers a whole comparison, as in SQL)', () => {
     const s = (t: string) => stripPositions(ast(t));
     const a = { type: 'ident', name: 'a' };
     const b = { type: 'ident', name: 'b' };

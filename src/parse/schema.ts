@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { schemaSource, schemaValidator } from '../schema-validator.js';
 
 /** Where the plan JSON Schema is published (its `$id`). */
 export const PLAN_SCHEMA_ID = 'https://yuan.dev/schemas/plan.schema.json';
@@ -28,30 +27,16 @@ let cachedSchema: SchemaObject | undefined;
 let cachedValidator: ValidateFunction | undefined;
 let compileMs = 0;
 
-/** Candidate locations of `schemas/plan.schema.json`: from `src/parse/` and from `dist/src/parse/`. */
-const SCHEMA_URLS = ['../../schemas/plan.schema.json', '../../../schemas/plan.schema.json'];
-
 /** The plan JSON Schema (2020-12), read once from `schemas/plan.schema.json`. */
 export function planSchema(): SchemaObject {
-  if (cachedSchema) return cachedSchema;
-  let lastError: unknown;
-  for (const rel of SCHEMA_URLS) {
-    try {
-      cachedSchema = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as SchemaObject;
-      return cachedSchema;
-    } catch (err) { lastError = err; }
-  }
-  throw new Error(`plan schema not found next to ${import.meta.url}: ${(lastError as Error)?.message}`);
+  return (cachedSchema ??= JSON.parse(schemaSource('plan').text) as SchemaObject);
 }
 
-/** The compiled validator, built on first use and cached for the life of the process. */
+/** The compiled validator (precompiled at build time when current), cached for the life of the process. */
 function validator(): ValidateFunction {
   if (cachedValidator) return cachedValidator;
   const t0 = performance.now();
-  // Loaded on first use (ajv is CommonJS): runs that read only Markdown plans never pay for it.
-  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { optimize: false } });
-  cachedValidator = ajv.compile(planSchema());
+  cachedValidator = schemaValidator('plan');
   compileMs = performance.now() - t0;
   return cachedValidator;
 }

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import { schemaFile } from '../paths.js';
+import { schemaValidator } from '../schema-validator.js';
 import type { LintConfig } from './config.js';
 
 /** Names looked up, in order, from the working folder upwards. */
@@ -17,7 +16,7 @@ export function findConfig(from = process.cwd()): string | undefined {
   }
 }
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
+let validator: ReturnType<typeof schemaValidator> | undefined;
 
 /** Loads and validates a config file; problems are diagnostics at the offending key. */
 export function loadConfig(file: string, knownRules: string[]): { config: LintConfig; diagnostics: Diagnostic[] } {
@@ -38,10 +37,7 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
   try { value = doc.toJS({ maxAliasCount: 50 }) ?? {}; } catch (err) {
     return { config: {}, diagnostics: [{ ruleId: 'config/syntax', severity: 'error', file, place: placeOfNode(doc.contents), message: (err as Error).message, messageZh: `配置文件无法读取：${(err as Error).message}` }] };
   }
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(schemaFile('config.schema.json'), 'utf8'));
-    validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-  }
+  validator ??= schemaValidator('config');
   if (!validator(value)) {
     for (const e of validator.errors ?? []) {
       const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));

@@ -1,0 +1,154 @@
+/**
+ * Compiled config → runnable xstate machine: the named guards, actions and
+ * delays of a statechart, implemented over the plan.
+ *
+ * Guards interpret trigger ASTs with yuan's `evaluate` (never JavaScript `eval`),
+ * over the facts known so far merged with the values the event brings. Actions
+ * are pure: `assign`s of the context, plus `raise` of the `DEADLINE` event when
+ * a deadline timer fires. Delays are the deadlines in milliseconds.
+ */
+import { assign, raise, setup } from 'xstate';
+import { evaluate, parseExpr, type Expr, type FactValues } from '../expr/index.js';
+import type { Plan } from '../model/index.js';
+import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
+import { appliesAtLevel, mergeFacts, stepModels, stepStatuses } from './steps.js';
+
+/** Fact values an event reports; `null` forgets a fact. Keys are fact ids (labels are accepted too). */
+export type FactInput = Record<string, number | boolean | string | null>;
+
+/** Events the plan machine understands. */
+export type PlanEvent =
+  /** An incident is reported (接警): starts the response from standby, with whatever facts are known. */
+  | { type: 'INCIDENT'; values?: FactInput }
+  /** New or changed facts (FACTS): may start the response, change the warning or level, or terminate. */
+  | { type: 'FACTS'; values: FactInput }
+  /** A step is done (by `role`). */
+  | { type: 'STEP_DONE'; step: string; role?: string }
+  /** The deciding role declares the end of the response. */
+  | { type: 'TERMINATE'; role?: string }
+  /** A step's deadline has passed (raised by its timer; a drill engine on another clock may send it too). */
+  | { type: 'DEADLINE'; step: string }
+  /** Recovery begins (otherwise it begins when the follow-up period after termination ends). */
+  | { type: 'RECOVER' };
+
+/** Params of the `trigger` guard: which trigger of the plan (plus its text, for readers and as a fallback). */
+export interface TriggerParams {
+  level?: string;
+  escalation?: number;
+  warning?: string;
+  termination?: boolean;
+  when?: string;
+}
+
+/** `{ type: 'FACTS', values }`. */
+export const factsEvent = (values: FactInput): PlanEvent => ({ type: 'FACTS', values });
+/** `{ type: 'INCIDENT', values }`. */
+export const incidentEvent = (values: FactInput = {}): PlanEvent => ({ type: 'INCIDENT', values });
+/** `{ type: 'STEP_DONE', step, role }`. */
+export const stepDone = (step: string, role?: string): PlanEvent => (role === undefined ? { type: 'STEP_DONE', step } : { type: 'STEP_DONE', step, role });
+/** `{ type: 'TERMINATE', role }`. */
+export const terminateEvent = (role?: string): PlanEvent => (role === undefined ? { type: 'TERMINATE' } : { type: 'TERMINATE', role });
+/** `{ type: 'DEADLINE', step }`. */
+export const deadlineEvent = (step: string): PlanEvent => ({ type: 'DEADLINE', step });
+
+/** Facts known after `event`: the context's, merged with the values a FACTS or INCIDENT event carries. */
+function factsAfter(context: PlanContext, event: { type: string }, plan: Plan): FactMap {
+  if (event.type !== 'FACTS' && event.type !== 'INCIDENT') return context.facts;
+  return mergeFacts(context.facts, (event as { values?: unknown }).values, plan.facts);
+}
+
+/**
+ * Builds the runnable machine for a plan from its compiled config (by default compiled now; pass a config loaded
+ * from `yuan compile` output to run exactly that). The config is not modified.
+ */
+export function createPlanMachine(plan: Plan, config: StatechartConfig = compileStatechart(plan)) {
+  const steps = stepModels(plan);
+  const stepById = new Map(steps.map((s) => [s.id, s] as const));
+  const levels = uniqueById(plan.levels);
+  const warnings = uniqueById(plan.warnings ?? []);
+  const parsed = new Map<string, Expr | undefined>();
+
+  /** The AST a trigger guard names: from the plan, else parsed from the `when` text the config carries (never eval). */
+  function triggerAst(p: TriggerParams): Expr | undefined {
+    let fromPlan: Expr | undefined;
+    let found = false;
+    if (typeof p.level === 'string') {
+      const l = levels.find((x) => x.id === p.level);
+      found = !!l; fromPlan = l?.trigger?.ast;
+    } else if (typeof p.escalation === 'number') {
+      const e = plan.escalations[p.escalation];
+      found = !!e && (p.when === undefined || e.when?.text === p.when); fromPlan = found ? e.when?.ast : undefined;
+    } else if (typeof p.warning === 'string') {
+      const w = warnings.find((x) => x.id === p.warning);
+      found = !!w; fromPlan = w?.trigger?.ast;
+    } else if (p.termination) {
+      found = !!plan.termination; fromPlan = plan.termination?.when?.ast;
+    }
+    if (found || typeof p.when !== 'string') return fromPlan;
+    if (!parsed.has(p.when)) parsed.set(p.when, parseExpr(p.when).ast);
+    return parsed.get(p.when);
+  }
+
+  const holds = (p: TriggerParams, context: PlanContext, event: { type: string }): boolean => {
+    const ast = triggerAst(p ?? {});
+    return !!ast && evaluate(ast, factsAfter(context, event, plan) as FactValues, plan.facts);
+  };
+
+  // Named delays: what the config declares (its root meta.delays), else computed from the plan.
+  const delays: Record<string, number> = {};
+  for (const s of uniqueById(plan.steps)) {
+    const ms = deadlineMs(s.deadline);
+    if (ms !== undefined) delays[deadlineDelay(s.id)] = ms;
+  }
+  const fu = deadlineMs(plan.termination?.followUp);
+  if (fu !== undefined) delays[FOLLOW_UP_DELAY] = fu;
+  const declared = config.meta?.delays;
+  if (declared && typeof declared === 'object' && !Array.isArray(declared)) {
+    for (const [k, v] of Object.entries(declared)) if (typeof v === 'number' && Number.isFinite(v) && v >= 0) delays[k] = v;
+  }
+
+  const refreshed = (context: PlanContext): PlanContext['steps'] => stepStatuses(steps, context, plan.facts);
+
+  return setup({
+    types: {} as { context: PlanContext; events: PlanEvent },
+    guards: {
+      trigger: ({ context, event }, params: TriggerParams) => holds(params, context, event),
+      anyLevel: ({ context, event }, params: { levels: string[] }) =>
+        (params?.levels ?? []).some((level) => holds({ level }, context, event)),
+      stepDone: ({ context }, params: { step: string }) => context.steps[params.step] === 'done',
+      stepActive: ({ context }, params: { step: string }) => {
+        const s = stepById.get(params.step);
+        return !!s && appliesAtLevel(s, context.level);
+      },
+      stepOpen: ({ context, event }) =>
+        event.type === 'STEP_DONE' && typeof event.step === 'string' && Object.hasOwn(context.steps, event.step) && context.steps[event.step] !== 'done',
+      deadlineFor: ({ event }, params: { step: string }) => event.type === 'DEADLINE' && event.step === params.step,
+      decider: ({ event }, params: { roles: string[] }) =>
+        event.type === 'TERMINATE' && typeof event.role === 'string' && (params?.roles ?? []).includes(event.role),
+    },
+    actions: {
+      mergeFacts: assign({ facts: ({ context, event }) => factsAfter(context, event, plan) }),
+      refreshSteps: assign({ steps: ({ context }) => refreshed(context) }),
+      enterLevel: assign(({ context }, params: { level: string }) => {
+        const next = { ...context, level: params.level };
+        return { level: params.level, steps: refreshed(next) };
+      }),
+      completeStep: assign(({ context, event }) => {
+        if (event.type !== 'STEP_DONE') return {};
+        const next = { ...context, steps: { ...context.steps, [event.step]: 'done' as const } };
+        return { steps: refreshed(next) };
+      }),
+      markOverdue: assign(({ context }, params: { step: string }) => {
+        if (context.expired.includes(params.step)) return {};
+        const next = { ...context, expired: [...context.expired, params.step] };
+        return { expired: next.expired, steps: refreshed(next) };
+      }),
+      raiseDeadline: raise((_, params: { step: string }) => ({ type: 'DEADLINE' as const, step: params.step })),
+    },
+    delays,
+    // The config is plain JSON by design; its named references are checked by the tests against these implementations.
+  }).createMachine(config as unknown as Parameters<ReturnType<typeof setup<PlanContext, PlanEvent>>['createMachine']>[0]);
+}
+
+/** The machine `createPlanMachine` returns. */
+export type PlanMachine = ReturnType<typeof createPlanMachine>;

@@ -1,0 +1,328 @@
+/**
+ * Plan → statechart: a plain, JSON-serialisable xstate v5 machine config.
+ *
+ * The config holds no functions. Guards, actions and delays are referenced by
+ * name (with JSON params); `createPlanMachine` (machine.ts) supplies their
+ * implementations. The shape (see docs/statechart.md):
+ *
+ * ```
+ * <plan id>
+ * ├─ standby                 (warning substates `normal`, blue, yellow, … when the plan has warnings)
+ * ├─ response  (parallel)
+ * │  ├─ level                assessing → IV / III / II / I (one state per response level, key = level id)
+ * │  └─ timers  (parallel)   one region per step with a deadline: idle → running → expired | stopped
+ * ├─ terminated
+ * └─ recovery                (final)
+ * ```
+ *
+ * Step progress lives in the context (`steps: {id: status}`), recomputed by the
+ * `refreshSteps` action after every event; the `timers` regions hold the
+ * deadline clocks as `after` transitions with named delays (`deadline.<step>`),
+ * which survive level changes because they sit beside the level region, not in it.
+ */
+import type { Duration, Level, Plan, Step } from '../model/index.js';
+
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Progress of one step: `pending` (waiting for prerequisites or an undecided level/condition), `ready`, `done`, `overdue` (deadline passed, not done), `skipped` (not required at the current level or its condition is false). */
+export type StepStatus = 'pending' | 'ready' | 'done' | 'overdue' | 'skipped';
+
+/** Fact values known so far, keyed by fact id (numbers in the fact's declared unit). */
+export type FactMap = Record<string, number | boolean | string>;
+
+/** The machine's context: serialisable, nothing but plain data. */
+export interface PlanContext {
+  /** Every fact reported so far (FACTS / INCIDENT values merged, later values win). */
+  facts: FactMap;
+  /** Id of the current (or, after termination, the last) response level; null before one is decided. */
+  level: string | null;
+  /** Status of every step, by step id. */
+  steps: Record<string, StepStatus>;
+  /** Steps whose deadline has passed (in the order it happened), done or not. */
+  expired: string[];
+}
+
+/** A named guard or action with JSON params (`{ type: 'trigger', params: { level: 'II', when: '…' } }`). */
+export interface NamedRef {
+  type: string;
+  params?: { [key: string]: Json };
+}
+
+/** One transition. */
+export interface TransitionConfig {
+  target?: string;
+  guard?: NamedRef;
+  actions?: NamedRef[];
+  description?: string;
+}
+
+/** A state node, as xstate's `createMachine` accepts it (only the parts yuan uses). */
+export interface StateConfig {
+  type?: 'parallel' | 'final';
+  initial?: string;
+  description?: string;
+  meta?: { [key: string]: Json };
+  entry?: NamedRef[];
+  on?: Record<string, TransitionConfig | TransitionConfig[]>;
+  always?: TransitionConfig | TransitionConfig[];
+  after?: Record<string, TransitionConfig | TransitionConfig[]>;
+  states?: Record<string, StateConfig>;
+}
+
+/** Root of the compiled statechart: load it with `createPlanMachine(plan, config)`. */
+export interface StatechartConfig extends StateConfig {
+  id: string;
+  initial: 'standby';
+  context: PlanContext;
+  meta: { [key: string]: Json };
+}
+
+/** Names of the delays in a compiled config (`deadline.<step>`, `followUp`). */
+export const deadlineDelay = (step: string): string => `deadline.${step}`;
+export const FOLLOW_UP_DELAY = 'followUp';
+
+/** Version of the config format, stored in the root `meta.format`. */
+export const STATECHART_FORMAT = 'yuan-statechart/1';
+
+/** Escapes a state key for use in a target path (xstate splits paths on `.`; `\` escapes). */
+export function escapeKey(key: string): string {
+  return key.replace(/[\\.]/g, (c) => `\\${c}`);
+}
+
+/** Levels ordered from most severe to least severe (rank 1 first); duplicates (by id) dropped, first wins. */
+export function levelsBySeverity(plan: Plan): Level[] {
+  return uniqueById(plan.levels).sort((a, b) => a.rank - b.rank);
+}
+
+/** The first node of each id, in document order. */
+export function uniqueById<T extends { id: string }>(list: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => typeof x.id === 'string' && x.id !== '' && !seen.has(x.id) && !!seen.add(x.id));
+}
+
+/** A deadline in milliseconds, or undefined when the duration is missing or not a finite non-negative number. */
+export function deadlineMs(d: Duration | undefined): number | undefined {
+  if (!d || typeof d.seconds !== 'number' || !Number.isFinite(d.seconds) || d.seconds < 0) return undefined;
+  return Math.round(d.seconds * 1000);
+}
+
+function durationJson(d: Duration): { [key: string]: Json } {
+  const anchor: { [key: string]: Json } = d.anchor.kind === 'step' ? { kind: 'step', step: d.anchor.step } : { kind: d.anchor.kind };
+  return { seconds: d.seconds, text: d.text, anchor };
+}
+
+/** Drops undefined properties so the config survives a JSON round trip unchanged. */
+function clean<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function pick(key: string, taken: ReadonlySet<string>): string {
+  let k = key;
+  while (taken.has(k)) k = `_${k}`;
+  return k;
+}
+
+const merge: NamedRef = { type: 'mergeFacts' };
+const refresh: NamedRef = { type: 'refreshSteps' };
+
+/** Compiles a plan into a plain xstate v5 machine config (see the module comment and docs/statechart.md). */
+export function compileStatechart(plan: Plan): StatechartConfig {
+  const rootId = /^[\p{L}\p{N}_-]+$/u.test(plan.meta?.id ?? '') ? plan.meta.id : 'plan';
+  const root = `#${rootId}`;
+  const levels = levelsBySeverity(plan);
+  const levelIds = new Set(levels.map((l) => l.id));
+  const steps = uniqueById(plan.steps);
+  const stepIds = new Set(steps.map((s) => s.id));
+  const delays: { [key: string]: Json } = {};
+
+  // ------------------------------------------------------------------ guards
+  const levelGuard = (l: Level): NamedRef | undefined =>
+    l.trigger?.text.trim() ? { type: 'trigger', params: { level: l.id, when: l.trigger.text } } : undefined;
+  const termination = plan.termination;
+  const termGuard: NamedRef | undefined = termination?.when?.text.trim()
+    ? { type: 'trigger', params: { termination: true, when: termination.when.text } }
+    : undefined;
+
+  // ------------------------------------------------------------------ standby
+  const warnings = uniqueById(plan.warnings ?? []);
+  const warningIds = new Set(warnings.map((w) => w.id));
+  const normal = pick('normal', warningIds);
+  const startable = levels.filter((l) => levelGuard(l)).map((l) => l.id);
+  const standbyFacts: TransitionConfig[] = [];
+  if (startable.length) {
+    standbyFacts.push({
+      guard: { type: 'anyLevel', params: { levels: startable } },
+      target: `${root}.response`,
+      actions: [merge],
+      description: 'a level trigger holds: the response starts',
+    });
+  }
+  const standby: StateConfig = {
+    description: 'No incident: facts are watched (and warnings issued) until an INCIDENT or a level trigger starts the response',
+    on: {
+      INCIDENT: { target: `${root}.response`, actions: [merge] },
+      FACTS: standbyFacts,
+    },
+  };
+  if (warnings.length) {
+    const rank: Record<string, number> = { red: 1, orange: 2, yellow: 3, blue: 4 };
+    const bySeverity = [...warnings].sort((a, b) => (rank[a.colour] ?? 9) - (rank[b.colour] ?? 9));
+    for (const w of bySeverity) {
+      if (!w.trigger?.text.trim()) continue;
+      standbyFacts.push({ guard: { type: 'trigger', params: { warning: w.id, when: w.trigger.text } }, target: `.${escapeKey(w.id)}`, actions: [merge] });
+    }
+    standbyFacts.push({ target: `.${escapeKey(normal)}`, actions: [merge] });
+    standby.initial = normal;
+    standby.states = { [normal]: { description: 'No warning in force' } };
+    for (const w of warnings) {
+      standby.states[w.id] = {
+        description: `Warning ${w.id} (预警)`,
+        meta: clean({ warning: w.id, colour: w.colour, when: w.trigger?.text, lead: w.lead ? durationJson(w.lead) : undefined, actions: w.actions }) as { [key: string]: Json },
+      };
+    }
+  } else {
+    standbyFacts.push({ actions: [merge] });
+  }
+
+  // ------------------------------------------------------------------ level region
+  const assessing = pick('assessing', levelIds);
+  const levelStates: Record<string, StateConfig> = {
+    [assessing]: {
+      description: 'Incident reported, level not yet decided: the most severe level whose trigger holds is entered',
+      always: levels.filter((l) => levelGuard(l)).map((l) => ({ guard: levelGuard(l), target: escapeKey(l.id) })),
+      on: termGuard ? { FACTS: [{ guard: termGuard, target: `${root}.terminated`, actions: [merge, refresh] }] } : undefined,
+    },
+  };
+  for (const l of levels) {
+    const out = plan.escalations
+      .map((e, index) => ({ e, index, to: levels.find((x) => x.id === e.to) }))
+      .filter(({ e, to }) => e.from === l.id && to && to.id !== l.id && levelIds.has(e.from));
+    const up = out.filter((x) => x.to!.rank < l.rank).sort((a, b) => a.to!.rank - b.to!.rank);
+    const down = out.filter((x) => x.to!.rank >= l.rank).sort((a, b) => b.to!.rank - a.to!.rank);
+    const esc = ({ e, index }: (typeof out)[number]): TransitionConfig => ({
+      guard: { type: 'trigger', params: { escalation: index, from: e.from, to: e.to, when: e.when?.text ?? '' } },
+      target: escapeKey(e.to),
+      actions: [merge],
+    });
+    const facts: TransitionConfig[] = [
+      ...up.map(esc),
+      ...(termGuard ? [{ guard: termGuard, target: `${root}.terminated`, actions: [merge, refresh] }] : []),
+      ...down.map(esc),
+    ];
+    levelStates[l.id] = clean({
+      description: `Response level ${l.id}${l.name ? ` (${l.name})` : ''}`,
+      meta: clean({
+        level: l.id,
+        name: l.name,
+        rank: l.rank,
+        colour: l.colour,
+        decidedBy: l.decidedBy,
+        when: l.trigger?.text,
+        activation: l.activation ? durationJson(l.activation) : undefined,
+        parentLevel: l.parentLevel,
+        steps: steps.filter((s) => s.levels.length === 0 || s.levels.includes(l.id)).map((s) => s.id),
+      }) as { [key: string]: Json },
+      entry: [{ type: 'enterLevel', params: { level: l.id } }],
+      on: facts.length ? { FACTS: facts } : undefined,
+    });
+  }
+  for (const s of Object.values(levelStates)) clean(s as Record<string, unknown>);
+
+  // ------------------------------------------------------------------ timers
+  const timers: Record<string, StateConfig> = {};
+  for (const s of steps) {
+    const ms = deadlineMs(s.deadline);
+    if (ms === undefined) continue;
+    const anchor = s.deadline!.anchor;
+    if (anchor.kind === 'step' && (!stepIds.has(anchor.step) || anchor.step === s.id)) continue;
+    const name = deadlineDelay(s.id);
+    delays[name] = ms;
+    const p = { step: s.id };
+    const done: TransitionConfig = { guard: { type: 'stepDone', params: p }, target: 'stopped' };
+    const start: NamedRef | undefined = anchor.kind === 'incident' ? undefined
+      : anchor.kind === 'level' ? { type: 'stepActive', params: p }
+      : { type: 'stepDone', params: { step: anchor.step } };
+    const states: Record<string, StateConfig> = {};
+    if (start) states.idle = { description: anchor.kind === 'level' ? 'Waiting for a level at which the step applies' : `Waiting for step ${anchor.kind === 'step' ? anchor.step : ''} to be done`, always: [done, { guard: start, target: 'running' }] };
+    states.running = {
+      always: done,
+      after: { [name]: { actions: [{ type: 'raiseDeadline', params: p }] } },
+      on: { DEADLINE: { guard: { type: 'deadlineFor', params: p }, target: 'expired', actions: [{ type: 'markOverdue', params: p }] } },
+    };
+    states.expired = { description: 'Deadline passed' };
+    states.stopped = { description: 'Step done in time' };
+    timers[s.id] = { initial: start ? 'idle' : 'running', meta: { step: s.id, deadline: durationJson(s.deadline!) }, states };
+  }
+
+  const responseOn: Record<string, TransitionConfig | TransitionConfig[]> = {
+    STEP_DONE: { guard: { type: 'stepOpen' }, actions: [{ type: 'completeStep' }] },
+  };
+  const decider = termination?.decidedBy?.trim();
+  const deciders = decider ? [decider, ...(plan.roles.find((r) => r.id === decider)?.deputies ?? []).filter((d) => plan.roles.some((r) => r.id === d))] : [];
+  responseOn.TERMINATE = decider
+    ? { guard: { type: 'decider', params: { roles: deciders } }, target: `${root}.terminated` }
+    : { target: `${root}.terminated` };
+
+  const response: StateConfig = {
+    type: 'parallel',
+    description: 'The response: the level region follows the facts, the timers region counts step deadlines',
+    entry: [refresh],
+    on: responseOn,
+    states: {
+      level: {
+        initial: assessing,
+        on: { FACTS: { actions: [merge, refresh] } },
+        states: levelStates,
+      },
+      ...(Object.keys(timers).length ? { timers: { type: 'parallel', states: timers } } : {}),
+    },
+  };
+
+  // ------------------------------------------------------------------ terminated / recovery
+  const followUp = deadlineMs(termination?.followUp);
+  const terminated: StateConfig = {
+    description: 'Response terminated (响应终止); the follow-up report is due',
+    meta: clean({ decidedBy: decider, when: termination?.when?.text, followUp: termination?.followUp ? durationJson(termination.followUp) : undefined }) as { [key: string]: Json },
+    on: { RECOVER: { target: `${root}.recovery` } },
+  };
+  if (followUp !== undefined) {
+    delays[FOLLOW_UP_DELAY] = followUp;
+    terminated.after = { [FOLLOW_UP_DELAY]: { target: `${root}.recovery` } };
+  }
+
+  return {
+    id: rootId,
+    initial: 'standby',
+    context: {
+      facts: {},
+      level: null,
+      steps: Object.fromEntries(steps.map((s) => [s.id, 'pending' as StepStatus])),
+      expired: [],
+    },
+    meta: clean({
+      format: STATECHART_FORMAT,
+      plan: clean({ id: plan.meta?.id, title: plan.meta?.title, kind: plan.meta?.kind, version: plan.meta?.version }) as { [key: string]: Json },
+      delays,
+      steps: Object.fromEntries(steps.map((s) => [s.id, stepMeta(s)])),
+    }) as { [key: string]: Json },
+    states: {
+      standby,
+      response,
+      terminated,
+      recovery: { type: 'final', description: 'Recovery (善后处置)' },
+    },
+  };
+}
+
+function stepMeta(s: Step): { [key: string]: Json } {
+  return clean({
+    action: s.action,
+    role: s.role,
+    levels: s.levels,
+    after: s.after,
+    condition: s.condition?.text,
+    deadline: s.deadline ? durationJson(s.deadline) : undefined,
+  }) as { [key: string]: Json };
+}

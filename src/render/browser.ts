@@ -1,0 +1,358 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+// Type-only imports are erased: playwright-core itself is loaded lazily in `Renderer.open`, so `yuan lint` never loads it.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Diagnostic } from '../diagnostics.js';
+import { diagramPageHtml, fitSvg, pdfOptions, svgSizeOf, type PdfLang } from './pdf.js';
+
+/** Flags verified on Debian's chromium (see docs/DESIGN): no sandbox in containers, no GPU, no background traffic. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Font stack for every diagram and packet: Noto CJK from `fonts-noto-cjk` first. */
+export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+
+/** Executable names looked up on PATH, in order. */
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+const isExecutable = (p: string): boolean => {
+  try { return statSync(p).isFile() && (accessSync(p, constants.X_OK), true); } catch { return false; }
+};
+
+/** Thrown when no Chromium can be found; the CLI prints it (in the chosen language) and exits 2. */
+export class ChromiumNotFoundError extends Error {
+  readonly code = 'YUAN_NO_CHROMIUM';
+  readonly messageZh: string;
+  constructor(detail?: { en: string; zh: string }) {
+    super(`${detail ? `${detail.en}. ` : ''}Chromium not found: install it (Debian: apt-get install chromium fonts-noto-cjk) or set YUAN_CHROMIUM=/path/to/chrome`);
+    this.name = 'ChromiumNotFoundError';
+    this.messageZh = `${detail ? `${detail.zh}。` : ''}未找到 Chromium：请安装（Debian：apt-get install chromium fonts-noto-cjk），或设置 YUAN_CHROMIUM=/path/to/chrome`;
+  }
+}
+
+/**
+ * Finds a Chromium executable: `YUAN_CHROMIUM` (must exist when set), then `CHROME_PATH` (skipped when stale),
+ * then chromium, chromium-browser, google-chrome on PATH. Undefined when there is none.
+ */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try { return findChromium(env); } catch { return undefined; }
+}
+
+/** Like `chromiumPath` but throws `ChromiumNotFoundError` with the reason. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.YUAN_CHROMIUM;
+  if (explicit) {
+    if (isExecutable(explicit)) return explicit;
+    throw new ChromiumNotFoundError({ en: `YUAN_CHROMIUM=${explicit} is not an executable file`, zh: `YUAN_CHROMIUM=${explicit} 不是可执行文件` });
+  }
+  if (env.CHROME_PATH && isExecutable(env.CHROME_PATH)) return env.CHROME_PATH;
+  for (const name of PATH_NAMES) {
+    for (const dir of (env.PATH ?? '').split(delimiter)) {
+      if (dir && isExecutable(join(dir, name))) return join(dir, name);
+    }
+  }
+  throw new ChromiumNotFoundError();
+}
+
+let fontsChecked = false;
+
+/** A warning (en, zh) when fontconfig lists no Chinese font; undefined when one exists or fc-list is unavailable. */
+export function cjkFontWarning(): { en: string; zh: string } | undefined {
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8', timeout: 10_000 });
+  if (r.error || r.status !== 0) return undefined; // no fontconfig tools: cannot tell, do not cry wolf
+  if (r.stdout.trim()) return undefined;
+  return {
+    en: 'yuan: warning: no CJK font found (fc-list :lang=zh is empty); Chinese text will render as boxes. Install fonts-noto-cjk.',
+    zh: 'yuan：警告：未找到中文字体（fc-list :lang=zh 为空），中文将显示为方框。请安装 fonts-noto-cjk。',
+  };
+}
+
+/** Path of mermaid's browser bundle. */
+export function mermaidBundlePath(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
+}
+
+/** A diagram that mermaid could not render; `diagnostic` names the diagram and, when known, the line. */
+export class DiagramError extends Error {
+  constructor(readonly diagram: string, readonly diagnostic: Diagnostic) {
+    super(`${diagram}: ${diagnostic.message}`);
+    this.name = 'DiagramError';
+  }
+}
+
+/** Turns mermaid's error text into a diagnostic on the diagram ("Parse error on line 2: …"). */
+export function mermaidDiagnostic(diagram: string, error: string): Diagnostic {
+  const m = /(?:Parse|Lexical) error on line (\d+)/i.exec(error);
+  const line = m ? Number(m[1]) : 1;
+  const at = { line, column: 1, offset: 0 };
+  const detail = error.replace(/\s+/g, ' ').trim()
+    // jison lists every acceptable token; the first few and what it got are what a person needs.
+    .replace(/Expecting ((?:'[^']*', ){3})(?:'[^']*', )+/, 'Expecting $1… ')
+    .slice(0, 400);
+  return {
+    ruleId: 'render/mermaid', severity: 'error', file: diagram, place: { start: at, end: at },
+    message: `Unexpected Mermaid error in diagram ${diagram}: ${detail}`,
+    messageZh: `图 ${diagram} 的 Mermaid 文本有误：${detail}`,
+  };
+}
+
+/** Options of `Renderer.open`. */
+export interface RendererOptions {
+  /** Chromium executable (default: `findChromium()`). */
+  executablePath?: string;
+  /** Pages rendering mermaid in parallel (default 1; see bench/render.ts for the measurement). */
+  pages?: number;
+  /** Per-diagram time limit in ms (default 60 s); a diagram over it fails and its page is replaced. */
+  timeoutMs?: number;
+  /** Receives the one-time missing-CJK-font warning (default: stderr, English and Chinese). */
+  onWarning?: (w: { en: string; zh: string }) => void;
+}
+
+/** Options of a single-diagram or HTML PDF. */
+export interface RenderPdfOptions {
+  /** Orientation; default picks the one where the diagram is drawn larger. */
+  landscape?: boolean;
+  /** Caption printed above a diagram. */
+  title?: string;
+  /** Footer with page numbers (default true for HTML documents, false for a single diagram). */
+  footer?: boolean;
+  lang?: PdfLang;
+}
+
+interface Slot { page: Page; queue: Promise<unknown> }
+
+/** mermaid config: strict security (labels are sanitised, no click handlers), CJK fonts, SVG-text labels. */
+const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'default',
+  fontFamily: FONT_FAMILY,
+  // SVG <text> labels, not HTML in <foreignObject>: mermaid's HTML-label SVG is not well-formed XML (unclosed <br>),
+  // so it does not open as a standalone .svg file or <img>, and many viewers ignore foreignObject. SVG-text labels wrap
+  // CJK per character at the same width; `fixKinsoku` below keeps punctuation off line starts. Verified in SVG and PDF.
+  htmlLabels: false,
+  flowchart: { useMaxWidth: false, wrappingWidth: 200 },
+  state: { useMaxWidth: false },
+  gantt: { useMaxWidth: false },
+  // Generated plans can be large (150 steps); mermaid's defaults (50 000 chars, 500 edges) are for hand-written diagrams.
+  maxTextSize: 2_000_000,
+  maxEdges: 5000,
+};
+
+/**
+ * Runs in the page (a fixed function; only JSON arguments cross over): renders one diagram with mermaid, then moves
+ * CJK punctuation that must not start a line (，。、；：！？）》」 …) to the end of the previous line and opening
+ * brackets that must not end one to the start of the next (禁则处理), and serialises well-formed XML.
+ */
+async function renderInPage(args: { id: string; text: string }): Promise<{ svg?: string; error?: string }> {
+  const CLOSE = '，。、；：！？）》」』】〕〉”’,.;:!?)]}%';
+  const OPEN = '（《「『【〔〈“‘([{';
+  type Api = { render(id: string, text: string): Promise<{ svg: string }> };
+  const mermaid = (globalThis as unknown as { mermaid: Api }).mermaid;
+  let svg: string;
+  try {
+    svg = (await mermaid.render(args.id, args.text)).svg;
+  } catch (e) {
+    return { error: String((e as Error)?.message ?? e) };
+  } finally {
+    // mermaid leaves its scratch container behind on errors.
+    for (const id of [args.id, `d${args.id}`, `i${args.id}`]) document.getElementById(id)?.remove();
+  }
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  if (doc.getElementsByTagName('parsererror').length) return { svg };
+  const firstLeaf = (row: Element): Element | undefined => {
+    const leaves = [...row.querySelectorAll('tspan')].filter((t) => !t.querySelector('tspan') && (t.textContent ?? '') !== '');
+    return leaves[0];
+  };
+  const lastLeaf = (row: Element): Element | undefined => {
+    const leaves = [...row.querySelectorAll('tspan')].filter((t) => !t.querySelector('tspan') && (t.textContent ?? '') !== '');
+    return leaves[leaves.length - 1];
+  };
+  for (const text of [...doc.getElementsByTagName('text')]) {
+    const rows = [...text.children].filter((c) => c.tagName === 'tspan' && c.classList.contains('row'));
+    for (let i = 1; i < rows.length; i++) {
+      const prev = lastLeaf(rows[i - 1]);
+      let head = firstLeaf(rows[i]);
+      if (!prev || !head) continue;
+      while (head && CLOSE.includes((head.textContent ?? '').charAt(0))) {
+        const s = head.textContent ?? '';
+        prev.textContent = (prev.textContent ?? '') + s.charAt(0);
+        head.textContent = s.slice(1);
+        if (!head.textContent) head = firstLeaf(rows[i]);
+      }
+      // An opening bracket must not end a line: move it to the start of the next one.
+      const tail = lastLeaf(rows[i - 1]);
+      head = firstLeaf(rows[i]);
+      const s = tail?.textContent ?? '';
+      if (tail && head && (rows[i - 1].textContent ?? '').length > 1 && OPEN.includes(s.charAt(s.length - 1))) {
+        tail.textContent = s.slice(0, -1);
+        head.textContent = s.charAt(s.length - 1) + (head.textContent ?? '');
+      }
+    }
+    for (const row of rows) if (!(row.textContent ?? '').length && rows.length > 1 && row === rows[rows.length - 1]) row.remove();
+  }
+  return { svg: new XMLSerializer().serializeToString(doc.documentElement) };
+}
+
+/** Runs in the page once: initialises mermaid with the fixed config passed as JSON. */
+function initInPage(config: Record<string, unknown>): void {
+  const mermaid = (globalThis as unknown as { mermaid: { initialize(c: Record<string, unknown>): void } }).mermaid;
+  mermaid.initialize(config);
+}
+
+const BLANK = '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>';
+
+/**
+ * One headless Chromium for many diagrams: `pages` pages with mermaid loaded (one diagram at a time each), plus a
+ * print page with JavaScript disabled for PNG screenshots and PDFs. Mermaid errors become `DiagramError`s.
+ */
+export class Renderer {
+  private slots: Slot[] = [];
+  private next = 0;
+  private seq = 0;
+  private print?: Slot;
+  private printContext?: BrowserContext;
+  private closed = false;
+
+  private constructor(private browser: Browser, private context: BrowserContext, private opts: Required<Pick<RendererOptions, 'timeoutMs'>>) {}
+
+  /** Launches Chromium and prepares the mermaid pages. Throws `ChromiumNotFoundError` when there is no browser. */
+  static async open(opts: RendererOptions = {}): Promise<Renderer> {
+    const executablePath = opts.executablePath ?? findChromium();
+    if (!fontsChecked) {
+      fontsChecked = true;
+      const w = cjkFontWarning();
+      if (w) (opts.onWarning ?? ((x) => process.stderr.write(`${x.en}\n${x.zh}\n`)))(w);
+    }
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext();
+      await blockNetwork(context);
+      const r = new Renderer(browser, context, { timeoutMs: opts.timeoutMs ?? 60_000 });
+      const n = Math.max(1, Math.min(8, opts.pages ?? 1));
+      r.slots = await Promise.all(Array.from({ length: n }, async () => ({ page: await r.newMermaidPage(), queue: Promise.resolve() })));
+      return r;
+    } catch (err) {
+      await browser.close().catch(() => {});
+      throw err;
+    }
+  }
+
+  /** Number of pages rendering mermaid. */
+  get pageCount(): number { return this.slots.length; }
+
+  private async newMermaidPage(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.setContent(BLANK);
+    // Functions passed to page.evaluate are serialised from their compiled source; esbuild-based runners (tsx, vitest)
+    // wrap nested functions in a `__name` helper that does not exist in the page. A no-op keeps them working.
+    await page.addScriptTag({ content: 'globalThis.__name = globalThis.__name || function (f) { return f; };' });
+    await page.addScriptTag({ path: mermaidBundlePath() });
+    await page.evaluate(initInPage, MERMAID_CONFIG);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return page;
+  }
+
+  /** Runs `fn` on a slot after the slot's previous work (one diagram at a time per page). */
+  private run<T>(slot: Slot, fn: (page: Page) => Promise<T>): Promise<T> {
+    const result = slot.queue.then(() => fn(slot.page));
+    slot.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Renders Mermaid text to an SVG string. Throws `DiagramError` (with a diagnostic) when mermaid rejects it. */
+  async renderSvg(text: string, name = 'diagram'): Promise<string> {
+    if (this.closed) throw new Error('Renderer is closed');
+    const slot = this.slots[this.next++ % this.slots.length];
+    const id = `yuan-${++this.seq}`;
+    return this.run(slot, async (page) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs);
+      });
+      try {
+        const r = await Promise.race([page.evaluate(renderInPage, { id, text }), timeout]);
+        if (r.error !== undefined || !r.svg) throw new DiagramError(name, mermaidDiagnostic(name, r.error ?? 'empty output'));
+        return r.svg;
+      } catch (err) {
+        if (err instanceof DiagramError) throw err;
+        // Timeout or a crashed page: replace the page so the rest of the batch carries on.
+        await slot.page.close().catch(() => {});
+        slot.page = await this.newMermaidPage();
+        throw new DiagramError(name, mermaidDiagnostic(name, (err as Error).message));
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
+  /** The print page: its own context with JavaScript disabled and the network blocked (packets hold user text). */
+  private async printSlot(): Promise<Slot> {
+    if (!this.print) {
+      this.printContext = await this.browser.newContext({ javaScriptEnabled: false });
+      await blockNetwork(this.printContext);
+      this.print = { page: await this.printContext.newPage(), queue: Promise.resolve() };
+    }
+    return this.print;
+  }
+
+  /** Renders Mermaid text to a PNG at `scale` × the diagram's natural size (vector-scaled, white background). */
+  async renderPng(text: string, scale = 2, name = 'diagram'): Promise<Buffer> {
+    return this.svgToPng(await this.renderSvg(text, name), scale);
+  }
+
+  /** Rasterises an SVG from `renderSvg` (capped at 16 000 px a side). */
+  async svgToPng(svg: string, scale = 2): Promise<Buffer> {
+    const { width, height } = svgSizeOf(svg);
+    const s = Math.min(scale, 16_000 / Math.max(width, 1), 16_000 / Math.max(height, 1));
+    const w = Math.max(1, Math.ceil(width * s));
+    const h = Math.max(1, Math.ceil(height * s));
+    const slot = await this.printSlot();
+    return this.run(slot, async (page) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff;overflow:hidden}svg{display:block}</style></head><body>${fitSvg(svg, w, h, 'px')}</body></html>`);
+      return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: w, height: h } });
+    });
+  }
+
+  /**
+   * A4 PDF of Mermaid text (one diagram, fitted to the page) or of a whole HTML document (`{ html }`, printed with
+   * the page's CSS `@page` sizes and a "第 X 页 / 共 Y 页" footer).
+   */
+  async renderPdf(source: string | { html: string }, opts: RenderPdfOptions = {}): Promise<Buffer> {
+    if (typeof source === 'string') return this.svgToPdf(await this.renderSvg(source, opts.title ?? 'diagram'), opts);
+    return this.htmlToPdf(source.html, { footer: opts.footer ?? true, lang: opts.lang ?? 'zh', landscape: opts.landscape });
+  }
+
+  /** A one-page A4 PDF of an SVG from `renderSvg`, fitted to the page in the orientation that draws it larger. */
+  async svgToPdf(svg: string, opts: RenderPdfOptions = {}): Promise<Buffer> {
+    const lang = opts.lang ?? 'zh';
+    const html = diagramPageHtml(svg, { title: opts.title, landscape: opts.landscape, lang });
+    return this.htmlToPdf(html, { footer: opts.footer ?? false, lang });
+  }
+
+  /** Prints an HTML document (JavaScript off, network blocked) to PDF; CSS `@page` sizes win over `landscape`. */
+  async htmlToPdf(html: string, opts: { footer: boolean; lang: PdfLang; landscape?: boolean }): Promise<Buffer> {
+    const slot = await this.printSlot();
+    return this.run(slot, async (page) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      return page.pdf(pdfOptions(opts));
+    });
+  }
+
+  /** Closes the browser (idempotent). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.browser.close().catch(() => {});
+  }
+}
+
+/** Aborts every request that would leave the machine (mermaid is injected from disk; packets are self-contained). */
+async function blockNetwork(context: BrowserContext): Promise<void> {
+  await context.route(/^(?!data:|about:|blob:)/i, (route) => route.abort());
+}

@@ -38,7 +38,7 @@ function section(s: Section): FormObject {
     ['title', s.title],
     ['depth', s.depth === 2 ? undefined : s.depth],
     ['text', s.text],
-  ]);
+  ], ['title']);
 }
 
 /**

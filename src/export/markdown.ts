@@ -306,7 +306,7 @@ export function exportMarkdown(plan: Plan): string {
   blocks.push(`# ${escapeInline(cellText(plan.meta.title), false)}`.trimEnd());
   for (const entry of markdownLayout(plan)) {
     const { section } = entry;
-    blocks.push(heading(section));
+    if (!(section.depth === 1 && section.title === '')) blocks.push(heading(section)); // untitled preamble prose
     const text = entry.termination ? terminationProse(section, plan.termination) : section.text;
     const list = entry.termination ? terminationList(plan.termination, lang) : undefined;
     if (list) blocks.push(list);

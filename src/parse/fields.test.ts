@@ -26,6 +26,7 @@ describe('cell readers', () => {
     expect(parseLevelSpec('V', levels)).toEqual({ ids: [], unknown: ['V'] });
   });
   it('reads resource demands', () => {
+    expect(parseResourceUses('box2, pump-3 ×2')).toEqual([{ resource: 'box2' }, { resource: 'pump-3', quantity: 2 }]);
     expect(parseResourceUses('scba×4, suit x2, absorbent')).toEqual([
       { resource: 'scba', quantity: 4 }, { resource: 'suit', quantity: 2 }, { resource: 'absorbent' }]);
   });

@@ -81,7 +81,8 @@ export function parseLevelSpec(text: string | undefined, levels: Pick<Level, 'id
 /** Reads resource demands "scba×4, suit x2, 吸附棉 50" → [{resource, quantity}]. */
 export function parseResourceUses(text: string | undefined): { resource: string; quantity?: number }[] {
   return splitList(text).map((part) => {
-    const m = /^(.+?)\s*(?:[×xX*＊]\s*|\s+)(\d+(?:\.\d+)?)\s*\S{0,2}$/u.exec(part);
+    // `×`/`*` may touch the id (scba×4); an ASCII `x` must be spaced (scba x4), so an id like `box2` stays whole.
+    const m = /^(.+?)(?:\s*[×*＊]\s*|\s+[xX]\s*|\s+)(\d+(?:\.\d+)?)\s*\S{0,2}$/u.exec(part);
     return m ? { resource: m[1].trim(), quantity: Number(m[2]) } : { resource: part };
   });
 }

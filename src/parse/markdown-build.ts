@@ -73,6 +73,13 @@ export function buildPlan(tree: Root, ctx: Ctx): Plan {
       structured = readTerminationList(child, termination, ctx);
       if (structured && !terminationListed) { termination.place = place; terminationListed = true; }
     }
+    if (!open && !structured) {
+      // Prose between the title and the first section heading: kept as an untitled depth-1 section so nothing is
+      // lost on export (the Markdown writer prints it without a heading).
+      const section: Section = { key: 'other', title: '', depth: 1, text: '', place, fields: {} };
+      plan.sections.push(section);
+      open = { section, runs: [], inRun: false, end: place.end, headingPlace: place };
+    }
     if (!open) return;
     open.end = place.end;
     if (structured) { open.inRun = false; return; }

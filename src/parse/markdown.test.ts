@@ -55,7 +55,8 @@ describe('canonical plan: hazardous-chemical-leak.md', () => {
       duties: ['决定启动II级及以上响应', '请求外部救援', '宣布响应终止'] });
     expect(plan.roles.find((r) => r.id === 'safety-director')?.deputies).toEqual([]);
     expect(plan.roles.find((r) => r.id === 'duty-officer')).toMatchObject({ deputies: ['副值班长'], duties: ['接警', '决定启动IV级响应', '通知各应急小组'] });
-    expect(plan.roles.find((r) => r.id === 'medical-team')?.duties).toEqual(['现场急救', '检伤分类', '与120交接']);
+    // Duties split on ；/;/line breaks only: 、 and ， stay inside one duty.
+    expect(plan.roles.find((r) => r.id === 'medical-team')?.duties).toEqual(['现场急救、检伤分类，与120交接']);
   });
 
   it('reads 4 levels IV..I with ranks, colours, deciders and activation text', () => {
@@ -66,6 +67,7 @@ describe('canonical plan: hazardous-chemical-leak.md', () => {
       ['I', 1, '社会级', 'red', 'commander', '15分钟'],
     ]);
     expect(plan.levels[0].activation).toMatchObject({ seconds: 0, anchor: { kind: 'incident' } });
+    expect(plan.levels.map((l) => l.parentLevel)).toEqual(['IV', 'IV', 'IV', 'III']);
     expect(plan.levels[3].trigger?.text).toBe('offsite or gas_ppm > 30 or deaths >= 3');
   });
 
@@ -108,7 +110,8 @@ describe('canonical plan: hazardous-chemical-leak.md', () => {
 
   it('reads 5 escalations', () => {
     expect(plan.escalations.map((e) => `${e.from}>${e.to}`)).toEqual(['IV>III', 'III>II', 'II>I', 'I>II', 'II>III']);
-    expect(plan.escalations[2].when.text).toBe('offsite or gas_ppm > 30 or leak_minutes > 60');
+    expect(plan.escalations[0].when.text).toBe('leak_kg >= 100 or injured >= 1 or trapped >= 1');
+    expect(plan.escalations[2].when.text).toBe('offsite or gas_ppm > 30 or leak_minutes > 60 or leak_rate >= 500');
     expect(plan.escalations[0].place?.start.line).toBe(74);
   });
 

@@ -94,6 +94,10 @@ class MapReader {
   }
 
   /** A trimmed, non-empty string (dates from YAML 1.1 timestamps become ISO dates). */
+  has(key: string): boolean {
+    return this.values.has(key);
+  }
+
   str(key: string): string | undefined {
     return scalarString(this.values.get(key));
   }
@@ -341,7 +345,8 @@ function buildReport(ctx: BuildContext, map: YAMLMap): Report | undefined {
 
 function buildSection(ctx: BuildContext, map: YAMLMap): Section | undefined {
   const r = new MapReader(ctx, map);
-  const title = r.str('title');
+  // An empty title is the untitled preamble (prose before the first heading in Markdown); only a missing one is dropped.
+  const title = r.str('title') ?? (r.has('title') ? '' : undefined);
   if (title === undefined) return undefined;
   const key = r.str('key') as SectionKey | undefined;
   const depth = r.num('depth');

@@ -15,8 +15,10 @@ import stringWidth from 'string-width';
 export type LabelContext =
   /** Flowchart node, edge or subgraph label, state description, transition label: lines joined with `<br/>`. */
   | 'flow'
-  /** Gantt task, section or title, or any other one-line statement text: lines joined with a space. */
-  | 'line';
+  /** Statement text that runs to the end of the line (gantt section or title): lines joined with a space. */
+  | 'line'
+  /** Gantt task name: like `line`, and a leading letter or digit is entity-coded so it cannot read as a keyword. */
+  | 'task';
 
 export interface LabelOptions {
   /** Wrap each line to this display width (a CJK character is 2, a Latin letter 1). No wrapping when absent. */
@@ -66,7 +68,7 @@ export function label(text: string, ctx: LabelContext = 'flow', opts: LabelOptio
   let lines = plainLines(text);
   lines = opts.width ? lines.flatMap((l) => wrapLine(l, opts.width!)) : lines.map((l) => l.replace(/\u00A0/g, ' '));
   if (lines.length === 0) return '—';
-  if (ctx === 'line') return encodeLine(lines.join(' '), true);
+  if (ctx !== 'flow') return encodeLine(lines.join(' '), ctx === 'task');
   return lines.map((l) => encodeLine(l)).join('<br/>');
 }
 

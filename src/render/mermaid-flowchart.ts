@@ -39,10 +39,10 @@ export interface FlowchartsOptions extends Omit<FlowchartOptions, 'level'> {
   maxNodes?: number;
 }
 
-/** Width of a step label line in display columns (≈ 14 CJK characters). */
-const STEP_WIDTH = 28;
-const DECISION_WIDTH = 30;
-const EDGE_WIDTH = 28;
+/** Label line width in display columns: 12 CJK characters ≈ 192 px, inside Mermaid's default 200 px wrapping width. */
+const STEP_WIDTH = 24;
+const DECISION_WIDTH = 24;
+const EDGE_WIDTH = 24;
 
 /** Class names of level colours: `lvRed` fills a level node, `onlyRed` borders a step that only applies at that level. */
 const cap = (c: string) => c[0].toUpperCase() + c.slice(1);

@@ -114,21 +114,156 @@ export function pdfOptions(o: { footer: boolean; lang: PdfLang; landscape?: bool
   };
 }
 
-/** A diagram figure for a page: the SVG fitted to the page, plus a caption noting any reduction. */
-export function figureHtml(svg: string, size: { width: number; height: number }, fit: Fit, lang: PdfLang, caption?: string): string {
-  const pct = Math.round(fit.scale * 100);
-  const note = pct < 100 ? (lang === 'zh' ? `（缩放至 ${pct}%）` : ` (scaled to ${pct}%)`) : '';
-  const text = caption || note ? `<div class="caption">${escapeHtml(caption ?? '')}${escapeHtml(note)}</div>` : '';
-  return `<div class="figure">${fitSvg(svg, fit.width, fit.height, 'mm')}${text}</div>`;
+/** Heights (mm) reserved on a diagram page: heading, one- or two-line subtitle, caption under the figure. */
+export const DIAGRAM_PAGE = { heading: 12, subtitle: 10, caption: 7 } as const;
+
+/**
+ * Smallest scale at which a diagram is printed without tiling: mermaid's 16 px labels at 0.55 are ≈ 6.6 pt, the
+ * smallest Chinese text a committee can read on paper. A diagram that only fits a page below it is printed whole
+ * (page 1, vector: it zooms on screen) and then in tiles at a readable scale.
+ */
+export const MIN_PRINT_SCALE = 0.55;
+
+/** How a large diagram is cut into page-sized tiles. */
+export interface Tiling { landscape: boolean; scale: number; cols: number; rows: number; tileW: number; tileH: number; stepW: number; stepH: number }
+
+/** Overlap between neighbouring tiles, as a fraction of a tile (helps to lay the pages side by side). */
+const OVERLAP = 0.05;
+
+/**
+ * Plans tiles for a diagram of `size` px whose fit scale is below `minScale`: the orientation with fewer pages
+ * (landscape on ties), then the largest scale ≤ 1 that keeps that page count. Tile sizes are in diagram px.
+ */
+export function planTiles(size: { width: number; height: number }, reserved: number, minScale = MIN_PRINT_SCALE): Tiling {
+  const plan = (landscape: boolean) => {
+    const box = contentBox(landscape);
+    const availW = box.width / PX_MM;
+    const availH = (box.height - reserved) / PX_MM;
+    const count = (s: number) => {
+      const tw = availW / s; const th = availH / s;
+      const cols = Math.max(1, Math.ceil((size.width - tw * OVERLAP) / (tw * (1 - OVERLAP))));
+      const rows = Math.max(1, Math.ceil((size.height - th * OVERLAP) / (th * (1 - OVERLAP))));
+      return { cols, rows };
+    };
+    const { cols, rows } = count(minScale);
+    // Largest scale with the same grid: the diagram (less overlaps) must still fit cols × rows tiles.
+    const sW = (availW * (cols - (cols - 1) * OVERLAP)) / size.width;
+    const sH = (availH * (rows - (rows - 1) * OVERLAP)) / size.height;
+    const scale = Math.max(minScale, Math.min(1, sW, sH));
+    const tileW = availW / scale; const tileH = availH / scale;
+    const stepW = cols > 1 ? (size.width - tileW) / (cols - 1) : 0;
+    const stepH = rows > 1 ? (size.height - tileH) / (rows - 1) : 0;
+    return { landscape, scale, cols, rows, tileW: Math.min(tileW, size.width), tileH: Math.min(tileH, size.height), stepW, stepH };
+  };
+  const l = plan(true); const p = plan(false);
+  return p.cols * p.rows < l.cols * l.rows ? p : l;
 }
 
-/** A one-page A4 document holding one diagram, fitted to the page, with an optional title. */
-export function diagramPageHtml(svg: string, o: { title?: string; landscape?: boolean; lang: PdfLang; size?: { width: number; height: number } }): string {
-  const size = o.size ?? svgSizeOf(svg);
-  const fit = fitDiagram(size, o.title ? 12 : 0, o.landscape);
+/** The root element's viewBox origin (mermaid's boxes often start below 0). */
+function viewBoxOrigin(svg: string): { x: number; y: number } {
+  const m = /<svg\b[^>]*?\sviewBox="\s*([-\d.e]+)[\s,]+([-\d.e]+)/i.exec(svg);
+  return { x: m ? Number(m[1]) : 0, y: m ? Number(m[2]) : 0 };
+}
+
+/** The SVG showing only the window (x, y, w, h) of its own coordinates, printed at w×h × scale. */
+function windowSvg(svg: string, x: number, y: number, w: number, h: number, scale: number): string {
+  const sized = fitSvg(svg, w * scale * PX_MM, h * scale * PX_MM, 'mm');
+  return sized.replace(/<svg\b[^>]*>/i, (tag) => tag.replace(/\sviewBox="[^"]*"/i, ` viewBox="${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}"`));
+}
+
+/** Options of `diagramSections`. */
+export interface DiagramPageOptions {
+  title?: string;
+  /** One line under the title (clamped to two lines). */
+  subtitle?: string;
+  lang: PdfLang;
+  /** Force an orientation for the whole-diagram page. */
+  landscape?: boolean;
+  /** Tile below this scale (default MIN_PRINT_SCALE; 0 never tiles). */
+  minScale?: number;
+  /** Wrap the SVG before embedding (the packet strips scripts again). */
+  transform?: (svg: string) => string;
+}
+
+/**
+ * The pages of one diagram: the whole diagram fitted to one page in the orientation that draws it larger, and,
+ * when that is below `minScale`, numbered tiles at a readable scale (the first page shows the tile grid).
+ * Each page is a fixed-height section, so nothing can spill onto an extra page.
+ */
+export function diagramSections(rawSvg: string, o: DiagramPageOptions): string {
+  const svg = o.transform ? o.transform(rawSvg) : rawSvg;
+  const size = svgSizeOf(svg);
+  const reserved = (o.title ? DIAGRAM_PAGE.heading : 0) + (o.subtitle ? DIAGRAM_PAGE.subtitle : 0) + DIAGRAM_PAGE.caption;
+  const fit = fitDiagram(size, reserved, o.landscape);
+  const minScale = o.minScale ?? MIN_PRINT_SCALE;
+  const tiles = fit.scale < minScale ? planTiles(size, reserved, minScale) : undefined;
+  const zh = o.lang === 'zh';
+  const head = (suffix = '') => `${o.title ? `<h2 class="dh">${escapeHtml(o.title + suffix)}</h2>` : ''}`
+    + `${o.subtitle ? `<div class="subtitle">${escapeHtml(o.subtitle)}</div>` : ''}`;
+  const section = (landscape: boolean, body: string) => {
+    const box = contentBox(landscape);
+    return `<section class="page diagram${landscape ? ' landscape' : ''}" style="height:${(box.height - 0.5).toFixed(1)}mm">${body}</section>`;
+  };
+  const pct = (s: number) => Math.round(s * 100);
+  let caption = pct(fit.scale) < 100 ? (zh ? `缩放至 ${pct(fit.scale)}%` : `scaled to ${pct(fit.scale)}%`) : '';
+  if (tiles) {
+    const n = tiles.cols * tiles.rows;
+    caption += zh ? `；按 ${pct(tiles.scale)}% 分 ${n} 页放大打印（${tiles.rows} 行 × ${tiles.cols} 列），见后续页面`
+      : `; enlarged to ${pct(tiles.scale)}% on the next ${n} pages (${tiles.rows} rows × ${tiles.cols} columns)`;
+  }
+  // The whole diagram, with the tile grid drawn over it when tiled.
+  let grid = '';
+  if (tiles) {
+    const cells: string[] = [];
+    for (let r = 0; r < tiles.rows; r++) {
+      for (let c = 0; c < tiles.cols; c++) {
+        const k = r * tiles.cols + c + 1;
+        const left = ((c * tiles.stepW) / size.width) * 100;
+        const top = ((r * tiles.stepH) / size.height) * 100;
+        const w = (tiles.tileW / size.width) * 100;
+        const h = (tiles.tileH / size.height) * 100;
+        cells.push(`<div class="tile" style="left:${left.toFixed(2)}%;top:${top.toFixed(2)}%;width:${w.toFixed(2)}%;height:${h.toFixed(2)}%"><span>${k}</span></div>`);
+      }
+    }
+    grid = cells.join('');
+  }
+  const whole = `<div class="figure"><div class="frame" style="width:${fit.width.toFixed(2)}mm;height:${fit.height.toFixed(2)}mm">`
+    + `${fitSvg(svg, fit.width, fit.height, 'mm')}${grid}</div>${caption ? `<div class="caption">${escapeHtml(caption)}</div>` : ''}</div>`;
+  const pages = [section(fit.landscape, head() + whole)];
+  if (tiles) {
+    const origin = viewBoxOrigin(svg);
+    const n = tiles.cols * tiles.rows;
+    for (let r = 0; r < tiles.rows; r++) {
+      for (let c = 0; c < tiles.cols; c++) {
+        const k = r * tiles.cols + c + 1;
+        const x = origin.x + c * tiles.stepW;
+        const y = origin.y + r * tiles.stepH;
+        const label = zh ? `（第 ${k}/${n} 部分：第 ${r + 1} 行第 ${c + 1} 列）` : ` (part ${k}/${n}: row ${r + 1}, column ${c + 1})`;
+        const note = zh ? `按 ${pct(tiles.scale)}% 打印；相邻部分重叠约 5%` : `printed at ${pct(tiles.scale)}%; neighbouring parts overlap by about 5%`;
+        const body = `${o.title ? `<h2 class="dh">${escapeHtml(o.title + label)}</h2>` : ''}`
+          + `<div class="figure">${windowSvg(svg, x, y, tiles.tileW, tiles.tileH, tiles.scale)}<div class="caption">${escapeHtml(note)}</div></div>`;
+        pages.push(section(tiles.landscape, body));
+      }
+    }
+  }
+  return pages.join('\n');
+}
+
+/** CSS of diagram pages (added to `baseCss` by documents that hold diagrams). */
+export const DIAGRAM_CSS = `
+section.diagram { overflow: hidden; box-sizing: border-box; }
+h2.dh { height: ${DIAGRAM_PAGE.heading - 4}mm; box-sizing: border-box; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.subtitle { font-size: 9pt; line-height: 1.4; color: #333; height: ${DIAGRAM_PAGE.subtitle - 1}mm; margin: 0 0 1mm; overflow: hidden;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
+.frame { position: relative; }
+.frame .tile { position: absolute; box-sizing: border-box; border: 0.35mm dashed rgba(183, 28, 28, 0.75); }
+.frame .tile span { position: absolute; left: 1mm; top: 0.5mm; font-size: 9pt; font-weight: 700; color: #b71c1c; background: rgba(255,255,255,0.85); padding: 0 1mm; }
+`;
+
+/** A document holding one diagram: the whole diagram on page 1, plus tiles when it is too large to read there. */
+export function diagramPageHtml(svg: string, o: DiagramPageOptions): string {
   return `<!doctype html><html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(o.title ?? '')}</title>`
-    + `<style>${baseCss()}</style></head><body><section class="page${fit.landscape ? ' landscape' : ''}">`
-    + `${o.title ? `<h2>${escapeHtml(o.title)}</h2>` : ''}${figureHtml(svg, size, fit, o.lang)}</section></body></html>`;
+    + `<style>${baseCss()}${DIAGRAM_CSS}</style></head><body>${diagramSections(svg, o)}</body></html>`;
 }
 
 /** Natural size of an SVG from its viewBox (mermaid always writes one). */

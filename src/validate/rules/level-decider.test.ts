@@ -9,10 +9,10 @@ describe('level-decider', () => {
     expect(lintWith(rule, { 'ok.md': miniPlan() }).lines).toEqual([]);
   });
 
-  it('reports a level without a deciding role', () => {
+  it('reports a level without a deciding role, at the empty decision cell', () => {
     const md = miniPlan({ levels: '## 4 响应分级\n\n| 级别 | 颜色 | 启动条件 | 决策 | 时限 |\n|---|---|---|---|---|\n| III | yellow | `leak_kg < 100 and injured == 0` | — | 10分钟 |\n| II | orange | `leak_kg >= 100 or injured >= 1` | commander | 15分钟 |' });
     const { lines, diagnostics } = lintWith(rule, { 'bad.md': md });
-    expect(lines).toEqual([`${lineOf(md, '| III |')}:1 Unexpected level \`III\` without a deciding role, expected a role id in the \`decidedBy\` column`]);
+    expect(lines).toEqual([`${lineOf(md, '| III |')}:53 Unexpected level \`III\` without a deciding role, expected a role id in the \`decidedBy\` column`]);
     expect(diagnostics[0].messageZh).toContain('未明确由谁决定启动');
     expect(diagnostics[0].severity).toBe('error');
   });

@@ -9,11 +9,11 @@ describe('level-trigger', () => {
     expect(lintWith(rule, { 'ok.md': miniPlan() }).lines).toEqual([]);
   });
 
-  it('reports a level without a trigger at its row', () => {
+  it('reports a level without a trigger at its empty trigger cell', () => {
     const md = miniPlan({ levels: levels('| III | yellow | `leak_kg < 100` | deputy | 10分钟 |\n| II | orange | — | commander | 15分钟 |') });
     const { lines, diagnostics } = lintWith(rule, { 'bad.md': md });
     const row = md.split('\n').findIndex((l) => l.startsWith('| II |')) + 1;
-    expect(lines).toEqual([`${row}:1 Unexpected level \`II\` without a trigger condition, expected a condition on the declared facts (e.g. \`leak_kg >= 100\`)`]);
+    expect(lines).toEqual([`${row}:17 Unexpected level \`II\` without a trigger condition, expected a condition on the declared facts (e.g. \`leak_kg >= 100\`)`]);
     expect(diagnostics[0].messageZh).toContain('没有启动条件');
     expect(diagnostics[0].severity).toBe('error');
   });

@@ -29,7 +29,7 @@ describe('report-authority', () => {
     const { lines } = lintWith(rule, { 'bad.md': miniPlan({ reports: reports('| 县应急管理局 | 2小时 | reporting | 全部 |\n| 市应急管理局 | — | reporting | II |') }) });
     expect(lines).toEqual([
       '59:12 Unexpected report to 县应急管理局 with a time limit of 2 h, expected within 1 h',
-      '60:1 Unexpected report to 市应急管理局 with no time limit, expected within 1 h',
+      '60:12 Unexpected report to 市应急管理局 with no time limit, expected within 1 h',
     ]);
   });
 

@@ -16,9 +16,9 @@ describe('role-deputy', () => {
     expect(lintWith(rule, { 'ok.md': miniPlan({ roles: roles('deputy') }) }).lines).toEqual([]);
   });
 
-  it('reports a decider without a deputy, pointing at what it decides', () => {
+  it('reports a decider without a deputy at the empty deputy cell, pointing at what it decides', () => {
     const { lines, diagnostics } = lintWith(rule, { 'bad.md': miniPlan({ roles: roles('—') }) });
-    expect(lines).toEqual(['28:1 Unexpected role `commander` (总指挥) without a deputy, expected a stand-in: it decides level II and declares the termination, and nobody else can when 总经理 is absent']);
+    expect(lines).toEqual(['28:27 Unexpected role `commander` (总指挥) without a deputy, expected a stand-in: it decides level II and declares the termination, and nobody else can when 总经理 is absent']);
     expect(diagnostics[0].messageZh).toBe('角色 `commander`（总指挥）负责决定启动II级响应、宣布响应终止，但未设副职：总经理不在岗时无人决策（单点失效）');
     expect(diagnostics[0].related?.map((r) => `${r.place?.start.line} ${r.message}`)).toEqual(['38 commander decides level II here', '64 commander declares the termination here']);
   });

@@ -11,10 +11,10 @@ describe('step-deadline', () => {
     expect(lintWith(rule, { 'ok.md': miniPlan({ steps: steps(rows) }) }).lines).toEqual([]);
   });
 
-  it('reports a step whose deadline cell is empty', () => {
+  it('reports a step whose deadline cell is empty, at that cell', () => {
     const rows = '| alarm | 报警 | operator | 1分钟 | — |\n| isolate | 关阀 | operator | — | alarm |';
     const { lines, diagnostics } = lintWith(rule, { 'bad.md': miniPlan({ steps: steps(rows) }) });
-    expect(lines).toEqual(['52:1 Unexpected step `isolate` without a deadline, expected a time limit such as 5分钟 or `rescue 完成后10分钟`']);
+    expect(lines).toEqual(['52:29 Unexpected step `isolate` without a deadline, expected a time limit such as 5分钟 or `rescue 完成后10分钟`']);
     expect(diagnostics[0].messageZh).toContain('不能只写“及时”“尽快”');
   });
 

@@ -29,14 +29,19 @@ describe('step-unreachable', () => {
       '  - { id: alarm, action: 报警, role: operator, deadline: 1分钟 }',
       '  - { id: evacuate, action: 疏散, role: operator, deadline: 30分钟, levels: [IV] }',
     ].join('\n');
-    expect(lintWith(rule, { 'bad.yaml': yaml }).lines).toEqual(['7:73 Unexpected step `evacuate` that no level activates (levels `IV`), expected one of the declared levels: II']);
+    // YAML level lists are checked like text specs: the undeclared IV is a parse error at the list, and stays in `levels`.
+    const parsed = parsePlanText(yaml, 'bad.yaml');
+    expect(parsed.diagnostics.map((d) => `${d.ruleId}@${d.place?.start.line}:${d.place?.start.column}`)).toEqual(['parse/unknown-level@7:73']);
+    expect(parsed.plan!.steps[1].levels).toEqual(['IV']);
+    const lines = runRules([rule], [parsed.plan!], { today: '2026-11-25' }).map((d) => `${d.place?.start.line}:${d.place?.start.column} ${d.message}`);
+    expect(lines).toEqual(['7:73 Unexpected step `evacuate` that no level activates (levels `IV`), expected one of the declared levels: II']);
   });
 
-  it('reports a Markdown step whose level spec lost every level to parse/unknown-level', () => {
+  it('reports a Markdown step whose level spec names only an undeclared level (also parse/unknown-level)', () => {
     const source = miniPlan({ steps: steps('| alarm | 报警 | operator | 1分钟 | 全部 |\n| evacuate | 疏散 | operator | 30分钟 | I |') });
     const parsed = parsePlanText(source, 'bad.md');
     expect(parsed.diagnostics.map((d) => d.ruleId)).toEqual(['parse/unknown-level']);
-    expect(parsed.plan!.steps[1].levels).toEqual([]); // reads as "every level" without this rule
+    expect(parsed.plan!.steps[1].levels).toEqual(['I']); // the unknown id stays, so the step is not read as "every level"
     const lines = runRules([rule], [parsed.plan!], { today: '2026-11-25' }).map((d) => `${d.place?.start.line}:${d.place?.start.column} ${d.message}`);
     expect(lines).toEqual(['52:37 Unexpected step `evacuate` that no level activates (levels `I`), expected one of the declared levels: III, II']);
   });

@@ -1,0 +1,12 @@
+/** Compile stage: Plan → plain statechart config → runnable xstate machine; reachability over it. */
+export {
+  compileStatechart, deadlineDelay, escapeKey, FOLLOW_UP_DELAY, STATECHART_FORMAT,
+  type FactMap, type Json, type NamedRef, type PlanContext, type StateConfig, type StatechartConfig, type StepStatus,
+  type TransitionConfig,
+} from './statechart.js';
+export {
+  createPlanMachine, deadlineEvent, factsEvent, incidentEvent, stepDone, terminateEvent,
+  type FactInput, type PlanEvent, type PlanMachine, type TriggerParams,
+} from './machine.js';
+export { stepStatuses, mergeFacts, type StepModel } from './steps.js';
+export { controlState, reachableStates, sampleValuations, type Reachability, type ReachOptions } from './reach.js';

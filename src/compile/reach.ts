@@ -50,6 +50,8 @@ export interface Reachability {
   terminated: boolean;
   /** Ids of reachable levels from which the termination condition can end the response (directly or via other levels). */
   terminatesFrom: Set<string>;
+  /** Ids of reachable levels at which the termination condition can end the response directly (one FACTS event, no escalation first). */
+  terminatesAt: Set<string>;
   /** Control states found (`standby`, `standby.red`, `response.assessing`, `response.II`, `terminated`, …). */
   states: Set<string>;
   /** For every control state found, the shortest event sequence from standby that reaches it. */
@@ -185,8 +187,9 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
     }
   }
   const terminatesFrom = new Set([...levels].filter((id) => canEnd.has(`response.${id}`)));
+  const terminatesAt = new Set([...levels].filter((id) => edges.get(`response.${id}`)?.has('terminated')));
   return {
-    levels, terminated: snapshots.has('terminated'), terminatesFrom,
+    levels, terminated: snapshots.has('terminated'), terminatesFrom, terminatesAt,
     states: new Set(snapshots.keys()), paths, samples: samples.length, transitions, truncated,
   };
 }

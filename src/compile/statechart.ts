@@ -92,8 +92,11 @@ export function escapeKey(key: string): string {
 
 /** Levels ordered from most severe to least severe (rank 1 first); duplicates (by id) dropped, first wins. */
 export function levelsBySeverity(plan: Plan): Level[] {
-  return uniqueById(plan.levels).sort((a, b) => a.rank - b.rank);
+  return uniqueById(plan.levels).sort((a, b) => rankOf(a) - rankOf(b));
 }
+
+/** A level's severity rank for ordering (a missing or broken rank sorts as least severe). */
+export const rankOf = (l: Level): number => (Number.isFinite(l.rank) ? l.rank : Number.MAX_SAFE_INTEGER);
 
 /** The first node of each id, in document order. */
 export function uniqueById<T extends { id: string }>(list: readonly T[]): T[] {
@@ -109,8 +112,11 @@ export function deadlineMs(d: Duration | undefined): number | undefined {
 
 function durationJson(d: Duration): { [key: string]: Json } {
   const anchor: { [key: string]: Json } = d.anchor.kind === 'step' ? { kind: 'step', step: d.anchor.step } : { kind: d.anchor.kind };
-  return { seconds: d.seconds, text: d.text, anchor };
+  return clean({ seconds: finite(d.seconds), text: d.text, anchor }) as { [key: string]: Json };
 }
+
+/** A number JSON can hold, else undefined (dropped). */
+const finite = (n: unknown): number | undefined => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
 
 /** Drops undefined properties so the config survives a JSON round trip unchanged. */
 function clean<T extends Record<string, unknown>>(o: T): T {
@@ -199,8 +205,8 @@ export function compileStatechart(plan: Plan): StatechartConfig {
     const out = plan.escalations
       .map((e, index) => ({ e, index, to: levels.find((x) => x.id === e.to) }))
       .filter(({ e, to }) => e.from === l.id && to && to.id !== l.id && levelIds.has(e.from));
-    const up = out.filter((x) => x.to!.rank < l.rank).sort((a, b) => a.to!.rank - b.to!.rank);
-    const down = out.filter((x) => x.to!.rank >= l.rank).sort((a, b) => b.to!.rank - a.to!.rank);
+    const up = out.filter((x) => rankOf(x.to!) < rankOf(l)).sort((a, b) => rankOf(a.to!) - rankOf(b.to!));
+    const down = out.filter((x) => rankOf(x.to!) >= rankOf(l)).sort((a, b) => rankOf(b.to!) - rankOf(a.to!));
     const esc = ({ e, index }: (typeof out)[number]): TransitionConfig => ({
       guard: { type: 'trigger', params: { escalation: index, from: e.from, to: e.to, when: e.when?.text ?? '' } },
       target: escapeKey(e.to),
@@ -216,7 +222,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
       meta: clean({
         level: l.id,
         name: l.name,
-        rank: l.rank,
+        rank: finite(l.rank),
         colour: l.colour,
         decidedBy: l.decidedBy,
         when: l.trigger?.text,

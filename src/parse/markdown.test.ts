@@ -192,7 +192,8 @@ describe('headings', () => {
     const { plan: p } = md('---\nkind: 综合\n---\n\n# 公司综合应急预案\n\n前言\n\n# 附录\n\n文字\n', 'a/general-plan.md');
     expect(p!.meta).toMatchObject({ id: 'general-plan', title: '公司综合应急预案', kind: 'general' });
     expect(at(p!.meta.fields?.title)).toBe('5:3-5:11');
-    expect(p!.sections).toMatchObject([{ key: 'appendix', title: '附录', depth: 1, text: '文字' }]);
+    // The prose between the title and the first section is kept as an untitled depth-1 section (lossless export).
+    expect(p!.sections).toMatchObject([{ key: 'other', title: '', depth: 1, text: '前言' }, { key: 'appendix', title: '附录', depth: 1, text: '文字' }]);
   });
 
   it('joins prose around a structured table with a blank line', () => {

@@ -50,13 +50,16 @@ export function plainLines(text: string): string[] {
   return cleaned.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim()).filter((l) => l !== '');
 }
 
+/** Prefixes the gantt lexer matches before task text (case-insensitive); over-approximated on purpose. */
+const GANTT_KEYWORD = /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|accdescription|acctitle|accdescr|section|click|href|call|\d{4}-\d\d-\d\d)/i;
+
 /** One line with every special character entity-coded. */
 export function encodeLine(line: string, guardStart = false): string {
   let out = '';
   for (const ch of line) out += ENTITY[ch] ?? ch;
-  // Gantt (and other line-oriented statements) read a line that starts with a keyword (`section`, `click`, `title`,
-  // a date) as that keyword: entity-code the first character so the line can only be text.
-  if (guardStart && /^[A-Za-z0-9]/.test(out)) out = `#${out.charCodeAt(0)};${out.slice(1)}`;
+  // Gantt reads a task line that starts with a keyword (`section`, `click`, `title`, a date …) as that keyword:
+  // entity-code the first character so the line can only be a task name.
+  if (guardStart && GANTT_KEYWORD.test(out)) out = `#${out.charCodeAt(0)};${out.slice(1)}`;
   return out;
 }
 
@@ -90,11 +93,11 @@ export function wrapLine(line: string, width: number): string[] {
   const chars = [...line];
   const widths = chars.map((c) => stringWidth(c));
   const ranges = breakRanges(chars, widths, 0, chars.length, width);
-  // Widow control: a last line under a quarter of the width is rebalanced with the line before it.
+  // Widow control: a last line under a third of the width is rebalanced with the line before it.
   if (ranges.length >= 2) {
     const [a, b] = [ranges[ranges.length - 2], ranges[ranges.length - 1]];
     const sum = (r: [number, number]) => widths.slice(r[0], r[1]).reduce((x, y) => x + y, 0);
-    if (sum(b) < width / 4) {
+    if (sum(b) < width / 3) {
       const total = sum(a) + sum(b);
       const again = breakRanges(chars, widths, a[0], b[1], Math.min(width, Math.ceil(total / 2) + 2));
       if (again.length === 2) ranges.splice(ranges.length - 2, 2, ...again);

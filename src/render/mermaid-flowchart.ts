@@ -111,7 +111,7 @@ function buildFlowchart(plan: Plan, opts: FlowchartOptions): { text: string; nod
     if (steps.length === 0) continue;
     const role = plan.roles.find((r) => r.id === roleId);
     const title = roleId === '\u0000' ? w.unassigned : roleTitle(role, roleId, lang);
-    out.push(`  subgraph ${ids.get('r', roleId)}["${label(title, 'flow', { width: 40 })}"]`);
+    out.push(`  subgraph ${ids.get('r', roleId)}["${label(title, 'flow', { width: STEP_WIDTH })}"]`);
     for (const s of steps) {
       out.push(`    ${ids.get('s', s.id)}["${stepLabel(plan, s, numbers, lang, !view)}"]`);
       nodes++;
@@ -154,7 +154,8 @@ function buildFlowchart(plan: Plan, opts: FlowchartOptions): { text: string; nod
 
   // Termination.
   const term = 'n_term';
-  out.push(`  ${term}(["${terminationLabel(plan, lang)}"])`);
+  // A rounded box rather than a stadium: the condition makes this label tall, and a tall stadium is an oval.
+  out.push(`  ${term}("${terminationLabel(plan, lang)}")`);
   useClass('startEnd', term);
   nodes++;
 

@@ -13,7 +13,7 @@ import { localize, type Diagnostic } from '../diagnostics.js';
 import type { Colour, Duration, Plan, PlanKind } from '../model/index.js';
 import type { Renderer } from './browser.js';
 import type { JobError } from './batch.js';
-import { baseCss, escapeHtml as esc, figureHtml, fitDiagram, svgSizeOf, type PdfLang } from './pdf.js';
+import { baseCss, DIAGRAM_CSS, diagramSections, escapeHtml as esc, type PdfLang } from './pdf.js';
 
 /** A diagram of the packet: Mermaid text plus where it goes. */
 export interface PacketDiagram {
@@ -105,7 +105,7 @@ export function packetHtml(entries: { plan: Plan; diagnostics: Diagnostic[]; dia
   for (const e of entries) parts.push(planSections(e, date, opts.lang));
   return `<!doctype html><html lang="${opts.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`
     + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`
-    + `<title>${esc(docTitle)}</title><style>${baseCss()}${PACKET_CSS}</style></head><body>${parts.join('\n')}</body></html>`;
+    + `<title>${esc(docTitle)}</title><style>${baseCss()}${DIAGRAM_CSS}${PACKET_CSS}</style></head><body>${parts.join('\n')}</body></html>`;
 }
 
 const PACKET_CSS = `
@@ -115,7 +115,6 @@ const PACKET_CSS = `
 .meta th { width: 32mm; background: #f0f1f6; }
 .signoff td { height: 12mm; }
 .swatch { display: inline-block; width: 4mm; height: 4mm; border: 0.2mm solid #333; vertical-align: -0.6mm; margin-right: 1.5mm; }
-.subtitle { font-size: 9pt; color: #333; margin: -1mm 0 3mm; }
 .error-box { border: 0.4mm solid #b71c1c; background: #fdecea; padding: 3mm; font-size: 9pt; white-space: pre-wrap; overflow-wrap: anywhere; }
 .sev-error { color: #b71c1c; font-weight: 700; }
 .sev-warning { color: #a05a00; font-weight: 700; }
@@ -153,14 +152,13 @@ function planSections(e: { plan: Plan; diagnostics: Diagnostic[]; diagrams: Rend
     + `<table class="meta"><tbody>${metaRows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`
     + `<h3>${esc(w.signoff)}</h3>${table([w.reviewer, w.opinion, w.signDate], [['', '', ''], ['', '', ''], ['', '', '']], 'signoff')}</section>`;
 
-  // One page per diagram.
+  // One page per diagram (plus tiles for a diagram too large to read on one page).
   const diagrams = e.diagrams.map((d) => {
-    const reserved = 14 + (d.subtitle ? 8 : 0) + 6;
-    const head = `<h2>${esc(d.title)}</h2>${d.subtitle ? `<div class="subtitle">${esc(d.subtitle)}</div>` : ''}`;
-    if (!d.svg) return `<section class="page">${head}<div class="error-box">${esc(w.diagramFailed)}${esc(d.error ?? '')}</div></section>`;
-    const size = svgSizeOf(d.svg);
-    const fit = fitDiagram(size, reserved);
-    return `<section class="page${fit.landscape ? ' landscape' : ''}">${head}${figureHtml(scrubSvg(d.svg), size, fit, lang)}</section>`;
+    if (!d.svg) {
+      return `<section class="page"><h2>${esc(d.title)}</h2>${d.subtitle ? `<div class="subtitle">${esc(d.subtitle)}</div>` : ''}`
+        + `<div class="error-box">${esc(w.diagramFailed)}${esc(d.error ?? '')}</div></section>`;
+    }
+    return diagramSections(d.svg, { title: d.title, subtitle: d.subtitle, lang, transform: scrubSvg });
   });
 
   // Tables.

@@ -179,10 +179,10 @@ export interface LevelResult {
 export interface Milestone {
   id: 'first-response' | 'initial-disposal';
   steps: string[];
-  /** Deadline, seconds from drill start (latest deadline of the milestone's steps). */
+  /** Deadline, seconds from drill start: first response = the earliest of its steps' deadlines; initial disposal = the latest. */
   deadline: number;
   allowed: number;
-  /** When the last of its steps was done. */
+  /** First response: when the first of its steps was done; initial disposal: when the last was (all must be done). */
   doneAt?: number;
   status: TimeStatus;
   lateBy?: number;
@@ -200,6 +200,8 @@ export interface Gap {
   expectedRole?: string;
   /** Other roles involved (duplicates, notification targets). */
   roles: string[];
+  /** Steps the gap is about (role-not-engaged: the role's required steps). */
+  steps: string[];
   /** Seconds (delay, span length). */
   seconds?: number;
   from?: number;

@@ -1,5 +1,5 @@
 import { reachableStates } from '../../compile/reach.js';
-import { levelsBySeverity } from '../../compile/statechart.js';
+import { levelsBySeverity, uniqueById } from '../../compile/statechart.js';
 import { checkExpr, intersect, isEmpty, regionOf, subtract, union, type Region } from '../../expr/index.js';
 import type { Level } from '../../model/index.js';
 import { defineRule, type Finding } from '../rule.js';
@@ -27,7 +27,7 @@ export default defineRule({
     const regions = new Map<string, Region>();
     for (const l of levels) if (l.trigger?.ast && !broken(l)) regions.set(l.id, regionOf(l.trigger.ast, plan.facts));
 
-    for (const level of levels) {
+    for (const level of uniqueById(plan.levels)) { // document order
       if (reach.levels.has(level.id) || broken(level)) continue;
       const own = regions.get(level.id);
       const related: NonNullable<Finding['related']> = [];

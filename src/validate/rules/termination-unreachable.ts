@@ -1,15 +1,15 @@
 import { reachableStates } from '../../compile/reach.js';
-import { levelsBySeverity } from '../../compile/statechart.js';
+import { uniqueById } from '../../compile/statechart.js';
 import { checkExpr, intersect, isEmpty, regionOf } from '../../expr/index.js';
 import { defineRule, type Finding } from '../rule.js';
 
 /**
- * The termination condition can end the response from every level the incident can reach. In the compiled
+ * The termination condition can end the response at every level the incident can reach. In the compiled
  * statechart a FACTS event that makes an escalation to a more severe level true escalates first, and termination
- * is checked before de-escalation; a level from which no course of the incident leads to `terminated` (directly or
- * through other levels) can only be ended by declaration. Reported at the termination condition, once when it can
- * never hold, else once per such level. Silent when there is no parseable condition (termination-required's
- * finding) or the search was cut short.
+ * is checked before de-escalation; at a level where every way the condition can hold also fires such an
+ * escalation, the response cannot stand down without first escalating (or being ended by declaration).
+ * Reported at the termination condition: once when it can never hold at all, else once per such level.
+ * Silent when there is no parseable condition (termination-required's finding) or the search was cut short.
  */
 export default defineRule({
   meta: {
@@ -36,8 +36,8 @@ export default defineRule({
     }
     const reach = reachableStates(plan);
     if (reach.truncated) return;
-    for (const level of levelsBySeverity(plan)) {
-      if (!reach.levels.has(level.id) || reach.terminatesFrom.has(level.id)) continue;
+    for (const level of uniqueById(plan.levels)) { // document order
+      if (!reach.levels.has(level.id) || reach.terminatesAt.has(level.id)) continue;
       const ups = plan.escalations.filter((e) => e.from === level.id && e.when?.ast &&
         plan.levels.some((l) => l.id === e.to && l.rank < level.rank) && !isEmpty(intersect(region, regionOf(e.when.ast, plan.facts))));
       const related: NonNullable<Finding['related']> = [

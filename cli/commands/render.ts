@@ -1,0 +1,111 @@
+import { relative } from 'node:path';
+import { hasErrors } from '../../src/diagnostics.js';
+import type { Plan } from '../../src/model/index.js';
+import { collectPlanFiles, parsePlanFile } from '../../src/parse/index.js';
+import { DIAGRAM_FORMATS, renderBatch, type DiagramFormat, type RenderJob } from '../../src/render/batch.js';
+import { planDiagrams } from '../../src/render/packet-diagrams.js';
+import { t, type Lang } from '../i18n.js';
+import { EXIT, printCompact } from '../output.js';
+import { progress } from '../progress.js';
+
+/** Options of `yuan render`. */
+export interface RenderOptions {
+  /** Output folder (default `out`). */
+  output?: string;
+  /** Comma-separated formats: svg, pdf, png, md, mmd (default `svg`). */
+  format?: string;
+  lang: Lang;
+  /** Mermaid pages working in parallel (default 1). */
+  pages?: number;
+  /** PNG scale (default 2). */
+  scale?: number;
+}
+
+/** Parses `svg,pdf,png` into formats; undefined (and a message) on an unknown one. */
+export function parseFormats(text: string | undefined, lang: Lang): DiagramFormat[] | undefined {
+  const list = (text ?? 'svg').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !DIAGRAM_FORMATS.includes(f as DiagramFormat));
+  if (bad.length || !list.length) {
+    process.stderr.write(t(lang, `yuan: unknown --format ${bad.join(',') || '(empty)'} (svg, pdf, png, md, mmd)\n`,
+      `yuan：未知的输出格式 ${bad.join(',') || '（空）'}（svg、pdf、png、md、mmd）\n`));
+    return undefined;
+  }
+  return [...new Set(list)] as DiagramFormat[];
+}
+
+/** Prints a `ChromiumNotFoundError` (or any launch failure) and returns exit 2. */
+export function browserFailure(err: unknown, lang: Lang): number {
+  const e = err as Error & { messageZh?: string; code?: string };
+  const msg = lang === 'zh' && e.messageZh ? e.messageZh : e.message;
+  process.stderr.write(`yuan: ${msg}\n`);
+  return EXIT.usage;
+}
+
+/**
+ * `yuan render <paths…> -o out/ --format svg,pdf,png,md,mmd`: every diagram of every plan (overview and per-level
+ * flowcharts, state diagram, gantt per level) to `<out>/<plan-id>/<diagram>.<ext>`, in one browser. A plan that
+ * does not parse, or a diagram that does not render, is named and skipped; exit 1 if anything failed, 2 on usage
+ * errors or when no browser is available.
+ */
+export async function runRender(paths: string[], opts: RenderOptions): Promise<number> {
+  const say = (en: string, zh: string) => process.stderr.write(`${t(opts.lang, en, zh)}\n`);
+  const formats = parseFormats(opts.format, opts.lang);
+  if (!formats) return EXIT.usage;
+  const outDir = opts.output ?? 'out';
+  const { files, missing } = collectPlanFiles(paths.length ? paths : ['.']);
+  for (const m of missing) say(`yuan: no plan files match ${m}`, `yuan：没有与 ${m} 匹配的预案文件`);
+  if (!files.length) return EXIT.usage;
+
+  const t0 = performance.now();
+  const failedPlans: string[] = [];
+  const jobs: RenderJob[] = [];
+  const jobPlan = new Map<string, string>();
+  const used = new Map<string, string>();
+  let plans = 0;
+  for (const file of files) {
+    const r = parsePlanFile(file);
+    if (!r.plan || hasErrors(r.diagnostics)) {
+      printCompact(r.diagnostics.filter((d) => d.severity === 'error'), opts.lang);
+      say(`yuan: skipped ${file}: it does not parse`, `yuan：已跳过 ${file}：无法解析`);
+      failedPlans.push(file);
+      continue;
+    }
+    const plan: Plan = r.plan;
+    // Two plans with one id would overwrite each other's files: the second gets the file name as its folder.
+    let dir = plan.meta.id || file;
+    if (used.has(dir)) {
+      const alt = relative('.', file).replace(/\.[^.]+$/, '');
+      say(`yuan: ${file} has the same id "${dir}" as ${used.get(dir)}; writing it to ${alt}/`, `yuan：${file} 与 ${used.get(dir)} 的标识同为"${dir}"，改写入 ${alt}/`);
+      dir = alt;
+    }
+    used.set(dir, file);
+    const { diagrams, errors } = planDiagrams(plan);
+    for (const e of errors) say(`yuan: ${file}: diagram ${e.key} could not be generated: ${e.message}`, `yuan：${file}：无法生成图 ${e.key}：${e.message}`);
+    if (errors.length) failedPlans.push(file);
+    plans++;
+    for (const d of diagrams) {
+      const name = `${dir}/${d.key}`;
+      jobs.push({ name, text: d.text, formats, title: `${plan.meta.title} — ${d.title}` });
+      jobPlan.set(name, file);
+    }
+  }
+
+  const bar = progress(jobs.length, t(opts.lang, 'rendering', '绘图中'));
+  let result;
+  try {
+    result = await renderBatch(jobs, outDir, () => bar.tick(), { pages: opts.pages, pngScale: opts.scale });
+  } catch (err) {
+    bar.done();
+    return browserFailure(err, opts.lang);
+  }
+  bar.done();
+  for (const e of result.errors) {
+    process.stderr.write(`yuan: ${jobPlan.get(e.name) ?? e.name}: ${opts.lang === 'zh' && e.messageZh ? e.messageZh : e.message}\n`);
+  }
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  const errors = result.errors.length + failedPlans.length;
+  const planCount = plans;
+  process.stdout.write(`${t(opts.lang, `rendered ${result.rendered} diagrams from ${planCount} plan${planCount === 1 ? '' : 's'} in ${secs} s, ${errors} error${errors === 1 ? '' : 's'} → ${outDir}`,
+    `已绘制 ${planCount} 个预案的 ${result.rendered} 张图，用时 ${secs} 秒，错误 ${errors} 个 → ${outDir}`)}\n`);
+  return errors ? EXIT.diagnostics : EXIT.ok;
+}

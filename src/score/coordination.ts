@@ -1,0 +1,258 @@
+/**
+ * 协同效率 (coordination): gaps between who should have done what, in which order, and what the log shows.
+ * Every gap carries the events that prove it. See docs/scoring.md §3.
+ */
+import type { DrillEvent } from '../drill/types.js';
+import type { Level } from '../model/index.js';
+import { evidenceOf, moreSevere, roleMatches, type Context } from './context.js';
+import { clock, duration } from './format.js';
+import type { Gap, LevelSpan, StepResult } from './types.js';
+
+/** A gap before ids are assigned. */
+export type GapDraft = Omit<Gap, 'id'>;
+
+const tag = (s: string) => `\`${s}\``;
+
+/** All coordination gaps, unsorted. */
+export function findGaps(ctx: Context, steps: StepResult[], spans: LevelSpan[]): GapDraft[] {
+  return [
+    ...wrongRole(ctx),
+    ...duplicated(ctx),
+    ...outOfOrder(ctx, steps),
+    ...handoffDelay(ctx, steps),
+    ...missedNotification(ctx),
+    ...roleNotEngaged(ctx, steps),
+    ...levelSpanGaps(ctx, spans),
+    ...unmatched(ctx),
+  ];
+}
+
+function gap(ctx: Context, g: Omit<GapDraft, 'penalty' | 'roles' | 'steps'> & Partial<Pick<GapDraft, 'roles' | 'steps'>>): GapDraft {
+  return { roles: [], steps: g.step && !g.step.startsWith('level:') && g.step !== 'terminate' ? [g.step] : [], ...g, penalty: ctx.penalties[g.kind] };
+}
+
+/** wrong-role: a step, a level declaration or the termination by a role that neither owns it nor deputises for its owner. */
+function wrongRole(ctx: Context): GapDraft[] {
+  const out: GapDraft[] = [];
+  for (const e of ctx.events) {
+    let owner: string | undefined;
+    let what: string | undefined;
+    let whatZh: string | undefined;
+    let step: string | undefined;
+    if (e.type === 'step.done') {
+      owner = ctx.steps.get(e.step)?.role;
+      step = e.step;
+      what = `step ${tag(e.step)}`;
+      whatZh = `步骤 ${tag(e.step)}`;
+    } else if (e.type === 'level.declared') {
+      owner = ctx.levels.get(e.level)?.decidedBy;
+      step = `level:${e.level}`;
+      what = `the level ${e.level} declaration`;
+      whatZh = `${e.level}级响应启动`;
+    } else if (e.type === 'terminate') {
+      owner = ctx.plan.termination?.decidedBy;
+      step = 'terminate';
+      what = 'the termination';
+      whatZh = '响应终止';
+    } else continue;
+    if (!owner || roleMatches(ctx, owner, e.role)) continue;
+    out.push(gap(ctx, {
+      kind: 'wrong-role', step, role: e.role, expectedRole: owner, evidence: [evidenceOf(e)],
+      message: `Unexpected ${what} by ${tag(e.role)} at ${clock(e.t)}, expected ${tag(owner)} (or a deputy)`,
+      messageZh: `${whatZh}应由 ${tag(owner)}（或其副职）负责，${clock(e.t)} 实际由 ${tag(e.role)} 执行`,
+    }));
+  }
+  return out;
+}
+
+/** duplicated: the same step done more than once (by one role twice, or by several roles). */
+function duplicated(ctx: Context): GapDraft[] {
+  const out: GapDraft[] = [];
+  for (const step of ctx.plan.steps) {
+    const list = ctx.done.get(step.id) ?? [];
+    if (list.length < 2) continue;
+    const roles = [...new Set(list.map((e) => e.role))];
+    out.push(gap(ctx, {
+      kind: 'duplicated', step: step.id, role: list[1].role, expectedRole: step.role, roles, evidence: list.map(evidenceOf),
+      message: `Unexpected step ${tag(step.id)} done ${list.length} times (${list.map((e) => `${e.role} at ${clock(e.t)}`).join(', ')}), expected once`,
+      messageZh: `步骤 ${tag(step.id)} 被重复执行 ${list.length} 次（${list.map((e) => `${e.role} ${clock(e.t)}`).join('，')}）`,
+    }));
+  }
+  return out;
+}
+
+/** out-of-order: a step done before one of its prerequisites (a prerequisite done later, or required and never done). */
+function outOfOrder(ctx: Context, steps: StepResult[]): GapDraft[] {
+  const out: GapDraft[] = [];
+  const results = new Map(steps.map((s) => [s.step, s] as const));
+  for (const step of ctx.plan.steps) {
+    const first = ctx.done.get(step.id)?.[0];
+    if (!first) continue;
+    for (const p of step.after) {
+      if (!ctx.steps.has(p)) continue;
+      const pre = ctx.done.get(p)?.[0];
+      if (pre && pre.seq < first.seq) continue;
+      const pr = results.get(p);
+      if (!pre && !(pr?.required || pr?.requiredWarranted)) continue;
+      out.push(gap(ctx, {
+        kind: 'out-of-order', step: step.id, role: first.role, expectedRole: step.role, roles: pre ? [pre.role] : [],
+        evidence: [evidenceOf(first), ...(pre ? [evidenceOf(pre)] : [])],
+        message: pre
+          ? `Unexpected step ${tag(step.id)} at ${clock(first.t)} before its prerequisite ${tag(p)} (done at ${clock(pre.t)})`
+          : `Unexpected step ${tag(step.id)} at ${clock(first.t)} without its prerequisite ${tag(p)} (never done)`,
+        messageZh: pre
+          ? `步骤 ${tag(step.id)}（${clock(first.t)}）先于其前置步骤 ${tag(p)}（${clock(pre.t)}）执行`
+          : `步骤 ${tag(step.id)}（${clock(first.t)}）执行时其前置步骤 ${tag(p)} 始终未完成`,
+      }));
+    }
+  }
+  return out;
+}
+
+/**
+ * handoff-delay: the dependent step was done more than max(threshold, the plan's own interval) after it became
+ * possible — the later of its last prerequisite's completion and the moment the step became applicable.
+ */
+function handoffDelay(ctx: Context, steps: StepResult[]): GapDraft[] {
+  const out: GapDraft[] = [];
+  const results = new Map(steps.map((s) => [s.step, s] as const));
+  for (const step of ctx.plan.steps) {
+    const first = ctx.done.get(step.id)?.[0];
+    const r = results.get(step.id)!;
+    if (!first || !step.after.length) continue;
+    const pres = step.after.filter((p) => ctx.steps.has(p)).map((p) => ctx.done.get(p)?.[0]);
+    if (!pres.length || pres.some((e) => !e || e.seq > first.seq)) continue;
+    const last = pres.reduce((m, e) => (e!.t > m!.t || (e!.t === m!.t && e!.seq > m!.seq) ? e : m))!;
+    const ref = Math.max(last.t, r.base ?? last.t);
+    const idle = first.t - ref;
+    const pr = results.get(last.step)!;
+    const planned = r.deadline !== undefined ? Math.max(0, r.deadline - Math.max(pr.deadline ?? ref, r.base ?? ref)) : 0;
+    const allowance = Math.max(ctx.handoffThreshold, planned);
+    if (idle <= allowance) continue;
+    out.push(gap(ctx, {
+      kind: 'handoff-delay', step: step.id, role: first.role, expectedRole: step.role, roles: [last.role],
+      seconds: idle, from: ref, to: first.t, evidence: [evidenceOf(last), evidenceOf(first)],
+      message: `Unexpected ${duration(idle, 'en')} between ${tag(last.step)} (${last.role}, ${clock(last.t)}) and ${tag(step.id)} (${first.role}, ${clock(first.t)}), expected at most ${duration(allowance, 'en')}`,
+      messageZh: `${tag(last.step)}（${last.role}，${clock(last.t)}）完成后 ${duration(idle, 'zh')} 才完成 ${tag(step.id)}（${first.role}，${clock(first.t)}），应不超过 ${duration(allowance, 'zh')}`,
+    }));
+  }
+  return out;
+}
+
+/** missed-notification: a done step whose `notify` role never got a `notify` event from the step's owner, a deputy or the actor, at or after completion. */
+function missedNotification(ctx: Context): GapDraft[] {
+  const out: GapDraft[] = [];
+  const notes = ctx.events.filter((e): e is Extract<DrillEvent, { type: 'notify' }> => e.type === 'notify');
+  for (const step of ctx.plan.steps) {
+    const list = ctx.done.get(step.id);
+    if (!list?.length || !step.notify.length) continue;
+    const first = list[0];
+    const actors = new Set(list.map((e) => e.role));
+    const from = (r: string) => actors.has(r) || (step.role ? roleMatches(ctx, step.role, r) !== false : false);
+    for (const to of step.notify) {
+      if (actors.has(to)) continue;
+      if (notes.some((n) => n.to === to && from(n.role) && n.t >= first.t)) continue;
+      out.push(gap(ctx, {
+        kind: 'missed-notification', step: step.id, role: first.role, expectedRole: step.role, roles: [to], evidence: [evidenceOf(first)],
+        message: `Unexpected missing notification of ${tag(to)} after step ${tag(step.id)} (${first.role}, ${clock(first.t)})`,
+        messageZh: `步骤 ${tag(step.id)}（${first.role}，${clock(first.t)}）完成后未通知 ${tag(to)}`,
+      }));
+    }
+  }
+  return out;
+}
+
+/** role-not-engaged: a role owning a required (and due) step never wrote a single event, and no deputy did its steps. */
+function roleNotEngaged(ctx: Context, steps: StepResult[]): GapDraft[] {
+  const out: GapDraft[] = [];
+  const owned = new Map<string, string[]>();
+  for (const r of steps) {
+    if (!r.required || !r.role || r.status === 'pending') continue;
+    owned.set(r.role, [...(owned.get(r.role) ?? []), r.step]);
+  }
+  const order = [...ctx.plan.roles.map((r) => r.id), ...[...owned.keys()].filter((k) => !ctx.roles.has(k)).sort()];
+  for (const role of order) {
+    const list = owned.get(role);
+    if (!list || ctx.actors.has(role)) continue;
+    if (list.some((s) => (ctx.done.get(s) ?? []).some((e) => roleMatches(ctx, role, e.role) === 'deputy'))) continue;
+    out.push(gap(ctx, {
+      kind: 'role-not-engaged', role, expectedRole: role, steps: list, evidence: [],
+      message: `Unexpected role ${tag(role)} never engaged, expected it to act on ${list.map(tag).join(', ')}`,
+      messageZh: `角色 ${tag(role)} 始终未参与处置（负责 ${list.map(tag).join('、')}）`,
+    }));
+  }
+  return out;
+}
+
+/**
+ * Spans where the declared level differs from the warranted one (neither may be unknown). A mismatch caused by a
+ * change of the facts counts after the new level's activation allowance; one caused by a declaration counts at once.
+ */
+export function levelSpans(ctx: Context): LevelSpan[] {
+  const changes = [...ctx.warranted.map((c) => ({ ...c, src: 'w' as const })), ...ctx.declared.map((c) => ({ ...c, src: 'd' as const }))]
+    .sort((a, b) => a.seq - b.seq);
+  const out: LevelSpan[] = [];
+  let W: Level | null = null;
+  let D: Level | null = null;
+  let cur: (LevelSpan & { open: true }) | undefined;
+  const close = (t: number, seq?: number) => {
+    if (!cur) return;
+    const span: LevelSpan = { kind: cur.kind, start: cur.start, from: cur.from, to: Math.max(t, cur.from), declared: cur.declared, warranted: cur.warranted, evidence: seq === undefined ? cur.evidence : [...cur.evidence, seq] };
+    if (span.to > span.from) out.push(span);
+    cur = undefined;
+  };
+  for (const c of changes) {
+    if (c.src === 'w') W = c.level; else if (c.level) D = c.level;
+    if (c.src === 'd' && !c.level) continue;
+    const kind = W && D ? (moreSevere(D, W) ? 'over-response' : moreSevere(W, D) ? 'under-response' : undefined) : undefined;
+    if (cur && cur.kind !== kind) close(c.t, c.seq);
+    if (!kind) continue;
+    if (!cur) {
+      const grace = c.src === 'w' ? (W!.activation && Number.isFinite(W!.activation.seconds) ? W!.activation.seconds : 0) : 0;
+      cur = { kind, start: c.t, from: c.t + grace, to: c.t, declared: [D!.id], warranted: [W!.id], evidence: [c.seq], open: true };
+      // the declaration / warranted event in force when the mismatch began
+      const other = c.src === 'w' ? [...ctx.declared].reverse().find((d) => d.seq < c.seq && d.level) : [...ctx.warranted].reverse().find((w) => w.seq < c.seq);
+      if (other) cur.evidence.unshift(other.seq);
+    } else {
+      if (!cur.declared.includes(D!.id)) cur.declared.push(D!.id);
+      if (!cur.warranted.includes(W!.id)) cur.warranted.push(W!.id);
+      cur.evidence.push(c.seq);
+    }
+  }
+  close(ctx.end);
+  return out;
+}
+
+function levelSpanGaps(ctx: Context, spans: LevelSpan[]): GapDraft[] {
+  return spans.map((s) => {
+    const over = s.kind === 'over-response';
+    const d = s.declared.join('→');
+    const w = s.warranted.join('→');
+    const secs = s.to - s.from;
+    const decider = ctx.levels.get(s.warranted[s.warranted.length - 1])?.decidedBy;
+    return gap(ctx, {
+      kind: s.kind, role: decider, expectedRole: decider, seconds: secs, from: s.from, to: s.to,
+      evidence: s.evidence.map((q) => evidenceOf(ctx.bySeq.get(q)!)),
+      message: `Unexpected declared level ${d} ${over ? 'above' : 'below'} the warranted level ${w} for ${duration(secs, 'en')} (${clock(s.from)}–${clock(s.to)})`,
+      messageZh: `已启动${d}级响应，${over ? '高于' : '低于'}事态应启动的${w}级，持续 ${duration(secs, 'zh')}（${clock(s.from)}–${clock(s.to)}）`,
+    });
+  });
+}
+
+/** unmatched-action: actions that matched no plan step (and steps / levels unknown to the plan): listed, never dropped. */
+function unmatched(ctx: Context): GapDraft[] {
+  const out: GapDraft[] = [];
+  for (const e of ctx.events) {
+    let text: string | undefined;
+    if (e.type === 'action.unmatched') text = e.text;
+    else if (e.type === 'step.done' && !ctx.steps.has(e.step)) text = `${e.step}${e.text ? `: ${e.text}` : ''}`;
+    else if (e.type === 'level.declared' && !ctx.levels.has(e.level)) text = `level ${e.level}`;
+    else continue;
+    out.push(gap(ctx, {
+      kind: 'unmatched-action', role: e.role, evidence: [evidenceOf(e)],
+      message: `Unexpected action by ${tag(e.role)} at ${clock(e.t)} that matches no plan step: “${text}”`,
+      messageZh: `${tag(e.role)} 在 ${clock(e.t)} 的行动未对应任何预案步骤：“${text}”`,
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * 处置效果 (effect): objectives met, required steps completed at the warranted level, containment and termination.
+ * See docs/scoring.md §4.
+ */
+import { evaluateTri } from '../expr/index.js';
+import type { Context } from './context.js';
+import { clock } from './format.js';
+import { weighGroups, type WeighedItems } from './response-time.js';
+import type { ObjectiveResult, Outcome, ScoreItem, StepResult } from './types.js';
+
+/** Share of each group of effect items (renormalised over the groups that have items). */
+export const EFFECT_GROUP_WEIGHTS = { objective: 0.4, step: 0.4, outcome: 0.2 } as const;
+
+/** First time an objective target was reached: a step's first completion, or `level:X` = a declaration at or above X. */
+function reached(ctx: Context, target: string): { t: number; seq: number } | undefined {
+  if (target.startsWith('level:')) {
+    const lv = ctx.levels.get(target.slice(6));
+    const d = lv && ctx.declared.find((c) => c.level && c.level.rank <= lv.rank);
+    return d && { t: d.t, seq: d.seq };
+  }
+  const e = ctx.done.get(target)?.[0];
+  return e && { t: e.t, seq: e.seq };
+}
+
+/** Scenario objectives: met when every listed step is done, by `within` seconds of drill start when given. */
+export function evaluateObjectives(ctx: Context): ObjectiveResult[] {
+  return (ctx.scenario?.objectives ?? []).map((o) => {
+    const doneAt: Record<string, number | undefined> = {};
+    const missing: string[] = [];
+    const evidence: number[] = [];
+    for (const s of o.steps) {
+      const r = reached(ctx, s);
+      doneAt[s] = r?.t;
+      if (r) evidence.push(r.seq);
+      if (!r || (o.within !== undefined && r.t > o.within)) missing.push(s);
+    }
+    const res: ObjectiveResult = { id: o.id, text: o.text, steps: [...o.steps], met: o.steps.length > 0 && missing.length === 0, doneAt, missing, evidence: evidence.sort((a, b) => a - b) };
+    if (o.within !== undefined) res.within = o.within;
+    return res;
+  });
+}
+
+/** Containment and termination as the log shows them. */
+export function evaluateOutcome(ctx: Context, steps: StepResult[]): Outcome {
+  const req = steps.filter((s) => s.requiredWarranted && s.status !== 'pending');
+  const out: Outcome = { requiredWarranted: req.length, completedWarranted: req.filter((s) => s.doneAt !== undefined).length };
+  const fact = ctx.containmentFact;
+  if (fact || ctx.containmentStep) out.containmentBy = { ...(fact ? { fact } : {}), ...(ctx.containmentStep ? { step: ctx.containmentStep } : {}) };
+  if (fact) {
+    const e = ctx.events.find((ev) => ctx.factsAfter.get(ev.seq)?.[fact] === true);
+    if (e) { out.containedAt = e.t; out.containedSeq = e.seq; }
+  }
+  if (out.containedAt === undefined && ctx.containmentStep) {
+    const e = ctx.done.get(ctx.containmentStep)?.[0];
+    if (e) { out.containedAt = e.t; out.containedSeq = e.seq; }
+  }
+  if (out.containedAt !== undefined) out.timeToContainment = Math.max(0, out.containedAt - ctx.incidentStart);
+
+  const when = ctx.plan.termination?.when?.ast;
+  const condAt = (seq: number): boolean | 'unknown' => {
+    if (!ctx.plan.termination?.when) return true;
+    if (!when) return 'unknown';
+    const v = evaluateTri(when, ctx.factsAfter.get(seq) ?? {}, ctx.plan.facts);
+    return v === undefined ? 'unknown' : v;
+  };
+  const ready = ctx.events.find((e) => condAt(e.seq) === true);
+  if (ready && ctx.plan.termination?.when) out.terminationReadyAt = ready.t;
+  const term = ctx.events.find((e) => e.type === 'terminate');
+  if (term && term.type === 'terminate') {
+    out.terminatedAt = term.t;
+    out.terminatedSeq = term.seq;
+    out.terminatedBy = term.role;
+    out.timeToTermination = Math.max(0, term.t - ctx.incidentStart);
+    out.terminationCondition = condAt(term.seq);
+  } else if (ctx.events.length) {
+    out.terminationCondition = condAt(ctx.events[ctx.events.length - 1].seq);
+  }
+  return out;
+}
+
+/** The effect dimension's items: objectives 0.4, required steps 0.4, outcome (containment, termination) 0.2. */
+export function effectItems(ctx: Context, objectives: ObjectiveResult[], steps: StepResult[], outcome: Outcome): WeighedItems {
+  type Raw = Omit<ScoreItem, 'weight' | 'points'>;
+  const groups: Record<keyof typeof EFFECT_GROUP_WEIGHTS, Raw[]> = { objective: [], step: [], outcome: [] };
+  for (const o of objectives) {
+    groups.objective.push({
+      id: `objective:${o.id}`, group: 'objective', value: o.met ? 1 : 0, evidence: o.evidence,
+      label: `Objective ${o.id} ${o.met ? 'met' : `not met (missing ${o.missing.join(', ')})`}`,
+      labelZh: `目标 ${o.id}${o.met ? '已达成' : `未达成（缺 ${o.missing.join('、')}）`}`,
+    });
+  }
+  for (const s of steps) {
+    if (!s.requiredWarranted || s.status === 'pending') continue;
+    const done = s.doneAt !== undefined;
+    groups.step.push({
+      id: `completed:${s.step}`, group: 'step', value: done ? 1 : 0, evidence: s.doneSeq !== undefined ? [s.doneSeq] : [],
+      label: `Required step ${s.step} ${done ? `completed at ${clock(s.doneAt!)}` : 'not completed'}`,
+      labelZh: `必要步骤 ${s.step}${done ? ` 于 ${clock(s.doneAt!)} 完成` : ' 未完成'}`,
+    });
+  }
+  if (outcome.containmentBy) {
+    const c = outcome.containedAt !== undefined;
+    groups.outcome.push({
+      id: 'containment', group: 'outcome', value: c ? 1 : 0, evidence: c ? [outcome.containedSeq!] : [],
+      label: c ? `Contained at ${clock(outcome.containedAt!)}` : 'Not contained during the drill',
+      labelZh: c ? `${clock(outcome.containedAt!)} 泄漏源得到控制` : '演练期间未控制事态',
+    });
+  }
+  if (outcome.terminatedAt !== undefined || outcome.terminationReadyAt !== undefined) {
+    const cond = outcome.terminationCondition;
+    const t = outcome.terminatedAt !== undefined;
+    const value = !t ? 0 : cond === true ? 1 : cond === 'unknown' ? 0.5 : 0;
+    groups.outcome.push({
+      id: 'termination', group: 'outcome', value, evidence: t ? [outcome.terminatedSeq!] : [],
+      label: !t ? `Not terminated although the termination condition held from ${clock(outcome.terminationReadyAt!)}`
+        : cond === true ? `Terminated at ${clock(outcome.terminatedAt!)} with the condition met`
+          : cond === 'unknown' ? `Terminated at ${clock(outcome.terminatedAt!)}; the condition could not be verified`
+            : `Terminated prematurely at ${clock(outcome.terminatedAt!)} (condition not met)`,
+      labelZh: !t ? `终止条件自 ${clock(outcome.terminationReadyAt!)} 起已满足，但未宣布响应终止`
+        : cond === true ? `${clock(outcome.terminatedAt!)} 宣布响应终止，条件已满足`
+          : cond === 'unknown' ? `${clock(outcome.terminatedAt!)} 宣布响应终止，条件无法核实`
+            : `${clock(outcome.terminatedAt!)} 过早宣布响应终止（条件未满足）`,
+    });
+  }
+  return weighGroups(groups, EFFECT_GROUP_WEIGHTS);
+}

@@ -82,6 +82,20 @@ Examples:
     process.exitCode = runLint(paths, { ...o, lang });
   });
 
+program.command('compile')
+  .description(h('compile a plan to its statechart (xstate v5 JSON)', '将预案编译为状态图（xstate v5 JSON）'))
+  .argument('<file>', h('plan file', '预案文件'))
+  .option('-o, --output <file>', h('write the JSON to a file instead of stdout', '将 JSON 写入文件而非标准输出'))
+  .addHelpText('after', h(`
+Examples:
+  yuan compile plans/chem/hazardous-chemical-leak.md -o leak.machine.json`, `
+示例：
+  yuan compile plans/chem/hazardous-chemical-leak.md -o leak.machine.json`))
+  .action(async (file: string, o) => {
+    const { runCompile } = await import('./commands/compile.js');
+    process.exitCode = runCompile(file, { ...o, lang });
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

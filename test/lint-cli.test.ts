@@ -48,7 +48,7 @@ describe('yuan lint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yuan-warn-'));
     copyFileSync('plans/defective/levels-gap.md', join(dir, 'p.md'));
     // Only warnings left: everything that errors is switched off in a config.
-    writeFileSync(join(dir, 'yuan.config.yaml'), 'rules:\n' + ['termination-required', 'level-coverage', 'escalation-path', 'level-decider', 'level-monotonic', 'level-trigger', 'system-parent', 'system-level-mapping']
+    writeFileSync(join(dir, 'yuan.config.yaml'), 'rules:\n' + ['termination-required', 'level-coverage', 'escalation-path', 'level-decider', 'level-monotonic', 'level-trigger', 'system-parent', 'system-level-mapping', 'level-unreachable']
       .map((r) => `  ${r}: off\n`).join(''));
     expect(yuan(['lint', 'p.md'], dir).status).toBe(0);
     expect(yuan(['lint', 'p.md', '--fail-on', 'warning'], dir).status).toBe(1);

@@ -1,9 +1,11 @@
-import { relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { hasErrors } from '../../src/diagnostics.js';
 import type { Plan } from '../../src/model/index.js';
 import { collectPlanFiles, parsePlanFile } from '../../src/parse/index.js';
-import { DIAGRAM_FORMATS, renderBatch, type DiagramFormat, type RenderJob } from '../../src/render/batch.js';
-import { planDiagrams } from '../../src/render/packet-diagrams.js';
+import { DIAGRAM_FORMATS, renderBatch, safeName, type DiagramFormat, type RenderJob } from '../../src/render/batch.js';
+import { toMarkdown } from '../../src/render/mermaid.js';
+import { planJobs } from '../../src/render/packet-diagrams.js';
 import { t, type Lang } from '../i18n.js';
 import { EXIT, printCompact } from '../output.js';
 import { progress } from '../progress.js';
@@ -62,6 +64,7 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
   const jobPlan = new Map<string, string>();
   const used = new Map<string, string>();
   let plans = 0;
+  let mdFiles = 0;
   for (const file of files) {
     const r = parsePlanFile(file);
     if (!r.plan || hasErrors(r.diagnostics)) {
@@ -79,15 +82,24 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
       dir = alt;
     }
     used.set(dir, file);
-    const { diagrams, errors } = planDiagrams(plan);
+    // `md` is one document per plan (every diagram in ```mermaid blocks, which GitHub renders), not one per diagram.
+    const jobFormats = formats.filter((f) => f !== 'md');
+    if (formats.includes('md')) {
+      try {
+        const mdFile = join(outDir, safeName(dir), 'diagrams.md');
+        mkdirSync(dirname(mdFile), { recursive: true });
+        writeFileSync(mdFile, toMarkdown(plan));
+        mdFiles++;
+      } catch (err) {
+        say(`yuan: ${file}: diagrams.md could not be written: ${(err as Error).message}`, `yuan：${file}：无法写出 diagrams.md：${(err as Error).message}`);
+        failedPlans.push(file);
+      }
+    }
+    const { jobs: planJobList, errors } = planJobs(plan, jobFormats, { dir });
     for (const e of errors) say(`yuan: ${file}: diagram ${e.key} could not be generated: ${e.message}`, `yuan：${file}：无法生成图 ${e.key}：${e.message}`);
     if (errors.length) failedPlans.push(file);
     plans++;
-    for (const d of diagrams) {
-      const name = `${dir}/${d.key}`;
-      jobs.push({ name, text: d.text, formats, title: `${plan.meta.title} — ${d.title}` });
-      jobPlan.set(name, file);
-    }
+    if (jobFormats.length) for (const j of planJobList) { jobs.push(j); jobPlan.set(j.name, file); }
   }
 
   const bar = progress(jobs.length, t(opts.lang, 'rendering', '绘图中'));
@@ -104,8 +116,9 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   const errors = result.errors.length + failedPlans.length;
-  const planCount = plans;
-  process.stdout.write(`${t(opts.lang, `rendered ${result.rendered} diagrams from ${planCount} plan${planCount === 1 ? '' : 's'} in ${secs} s, ${errors} error${errors === 1 ? '' : 's'} → ${outDir}`,
-    `已绘制 ${planCount} 个预案的 ${result.rendered} 张图，用时 ${secs} 秒，错误 ${errors} 个 → ${outDir}`)}\n`);
+  const md = mdFiles ? t(opts.lang, ` and ${mdFiles} diagrams.md`, `及 ${mdFiles} 份 diagrams.md`) : '';
+  process.stdout.write(`${t(opts.lang,
+    `rendered ${result.rendered} diagrams${md} from ${plans} plan${plans === 1 ? '' : 's'} in ${secs} s, ${errors} error${errors === 1 ? '' : 's'} → ${outDir}`,
+    `已绘制 ${plans} 个预案的 ${result.rendered} 张图${md}，用时 ${secs} 秒，错误 ${errors} 个 → ${outDir}`)}\n`);
   return errors ? EXIT.diagnostics : EXIT.ok;
 }

@@ -51,10 +51,17 @@ export const terminateEvent = (role?: string): PlanEvent => (role === undefined 
 /** `{ type: 'DEADLINE', step }`. */
 export const deadlineEvent = (step: string): PlanEvent => ({ type: 'DEADLINE', step });
 
+// Every guard of one transition merges the same event into the same facts: remember the last merge per event.
+const MERGED = new WeakMap<object, { base: FactMap; merged: FactMap }>();
+
 /** Facts known after `event`: the context's, merged with the values a FACTS or INCIDENT event carries. */
 function factsAfter(context: PlanContext, event: { type: string }, plan: Plan): FactMap {
   if (event.type !== 'FACTS' && event.type !== 'INCIDENT') return context.facts;
-  return mergeFacts(context.facts, (event as { values?: unknown }).values, plan.facts);
+  const hit = MERGED.get(event);
+  if (hit && hit.base === context.facts) return hit.merged;
+  const merged = mergeFacts(context.facts, (event as { values?: unknown }).values, plan.facts);
+  MERGED.set(event, { base: context.facts, merged });
+  return merged;
 }
 
 /**

@@ -2,33 +2,36 @@
  * Reachability of the compiled machine: which response levels (and whether
  * termination) some sequence of incident facts can reach.
  *
- * The facts' value space is cut into cells on which every trigger of the plan
- * (levels, escalations, termination, warnings) is constant: start from the
- * domain of the declared facts and split every cell by every trigger's region
- * (`src/expr/intervals.ts`). One sample valuation per cell (every declared fact
- * given a value) is then an event alphabet that is complete for complete
- * valuations: any two valuations in a cell take the machine the same way.
- *
  * The search is a breadth-first walk over the machine itself, with xstate's pure
- * `transition` function, from `standby` by `INCIDENT` (no facts, or a sample) and
- * `FACTS` (a sample) events. A FACTS event with a complete valuation replaces every
- * fact, so where the machine goes next depends only on its control state
- * (`standby.<warning>`, `response.<level>`, `terminated`); states are keyed by it.
- * `TERMINATE` is left out on purpose: the deciding role can always end the
- * response, the question is whether the plan's termination condition can.
+ * `transition` function, from `standby` by `INCIDENT` (no facts) and `FACTS`
+ * events carrying complete valuations (every declared fact given a value). A
+ * complete valuation replaces every fact, so where the machine goes next depends
+ * only on its control state (`standby`, `response.<level>`, `terminated`); states
+ * are keyed by it.
  *
- * Bounded: at most `maxCells` cells, `maxStates` control states and
- * `maxTransitions` transitions; past a bound the result says `truncated` and is
- * an under-approximation (rules then stay silent).
+ * The valuations tried in a state are one sample per cell of the partition of the
+ * facts' domain by the triggers that state reads (`src/expr/intervals.ts`): inside
+ * a cell every such trigger is constant, so any two valuations of a cell take the
+ * machine the same way, and the samples are complete for complete valuations. A
+ * level state reads the guards of its own FACTS transitions (escalations out of it
+ * and the termination condition); standby and assessing read the level triggers
+ * (and assessing the termination condition). `TERMINATE` is left out on purpose:
+ * the deciding role can always end the response, the question is whether the
+ * plan's termination condition can. Steps and their timers never influence levels
+ * or termination, so the search runs a step-less machine.
+ *
+ * Bounded: at most `maxCells` cells per partition, `maxStates` control states and
+ * `maxTransitions` transitions; past a bound the result says `truncated` and is an
+ * under-approximation (rules then stay silent).
  */
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import {
-  checkExpr, domainRegion, intersect, isEmpty, regionContains, regionOf, sampleBox, subtract,
+  checkExpr, domainRegion, intersect, isEmpty, regionContains, regionOf, sampleBox, stripPositions, subtract,
   type Expr, type FactValue, type Region,
 } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
-import { createPlanMachine, type FactInput, type PlanEvent } from './machine.js';
-import { compileStatechart, levelsBySeverity, uniqueById, type StatechartConfig } from './statechart.js';
+import { createPlanMachine, type FactInput, type PlanEvent, type TriggerParams } from './machine.js';
+import { compileStatechart, levelsBySeverity, uniqueById, type NamedRef, type StateConfig, type StatechartConfig } from './statechart.js';
 
 /** Limits of the search. */
 export interface ReachOptions {
@@ -56,7 +59,7 @@ export interface Reachability {
   states: Set<string>;
   /** For every control state found, the shortest event sequence from standby that reaches it. */
   paths: Map<string, PlanEvent[]>;
-  /** Number of sample valuations (cells) used as FACTS / INCIDENT values. */
+  /** Number of events tried (sample valuations summed over the control states explored). */
   samples: number;
   /** Transitions computed. */
   transitions: number;
@@ -64,23 +67,34 @@ export interface Reachability {
   truncated: boolean;
 }
 
-/** Triggers whose regions cut the fact space (only those that parse and type-check). */
+/** True when a trigger can be analysed (it parsed and type-checks against the facts). */
+const usable = (plan: Plan, ast: Expr | undefined): ast is Expr => !!ast && checkExpr(ast, plan.facts).length === 0;
+
+/** Every analysable trigger of the plan: levels, escalations, termination, warnings. */
 function planTriggers(plan: Plan): Expr[] {
-  const out: Expr[] = [];
-  const add = (ast: Expr | undefined) => { if (ast && checkExpr(ast, plan.facts).length === 0) out.push(ast); };
-  for (const l of uniqueById(plan.levels)) add(l.trigger?.ast);
-  for (const e of plan.escalations) add(e.when?.ast);
-  add(plan.termination?.when?.ast);
-  for (const w of uniqueById(plan.warnings ?? [])) add(w.trigger?.ast);
-  return out;
+  return [
+    ...uniqueById(plan.levels).map((l) => l.trigger?.ast),
+    ...plan.escalations.map((e) => e.when?.ast),
+    plan.termination?.when?.ast,
+    ...uniqueById(plan.warnings ?? []).map((w) => w.trigger?.ast),
+  ].filter((a) => usable(plan, a));
 }
 
-/** One complete sample valuation per cell of the partition of the fact space by the plan's triggers. */
+/** One complete sample valuation per cell of the partition of the fact space by all of the plan's triggers. */
 export function sampleValuations(plan: Plan, maxCells = 2000): { samples: Record<string, FactValue>[]; truncated: boolean } {
+  return partitionSamples(plan, planTriggers(plan), maxCells);
+}
+
+/** One complete sample valuation per cell of the partition of the facts' domain by `asts`. */
+function partitionSamples(plan: Plan, asts: readonly Expr[], maxCells: number): { samples: Record<string, FactValue>[]; truncated: boolean } {
   const domain = domainRegion(plan.facts);
   let cells: Region[] = isEmpty(domain) ? [] : [domain];
   let truncated = false;
-  for (const ast of planTriggers(plan)) {
+  const done = new Set<string>();
+  for (const ast of asts) {
+    const key = JSON.stringify(stripPositions(ast));
+    if (done.has(key)) continue; // the same condition twice cuts nothing new
+    done.add(key);
     const inside = regionOf(ast, plan.facts);
     const outside = subtract(domain, inside);
     if (inside.truncated || outside.truncated) { truncated = true; continue; }
@@ -104,6 +118,69 @@ export function sampleValuations(plan: Plan, maxCells = 2000): { samples: Record
     if (!seen.has(key)) { seen.add(key); samples.push(point); }
   }
   return { samples, truncated };
+}
+
+/** The config without step timers and step statuses: they never influence the level region or termination. */
+function withoutSteps(config: StatechartConfig): StatechartConfig {
+  const response = config.states?.response;
+  const states = { ...response?.states };
+  delete states.timers;
+  return {
+    ...config,
+    context: { ...config.context, steps: {} },
+    states: { ...config.states, ...(response ? { response: { ...response, states } } : {}) },
+  };
+}
+
+/** The AST a `trigger` guard reference names, or undefined (not a trigger guard, or not analysable). */
+function guardAst(plan: Plan, g: NamedRef): Expr | undefined | null {
+  if (g.type !== 'trigger') return null;
+  const p = (g.params ?? {}) as TriggerParams;
+  const ast = typeof p.level === 'string' ? uniqueById(plan.levels).find((l) => l.id === p.level)?.trigger?.ast
+    : typeof p.escalation === 'number' ? plan.escalations[p.escalation]?.when?.ast
+    : typeof p.warning === 'string' ? uniqueById(plan.warnings ?? []).find((w) => w.id === p.warning)?.trigger?.ast
+    : p.termination ? plan.termination?.when?.ast
+    : undefined;
+  return usable(plan, ast) ? ast : undefined;
+}
+
+/**
+ * The events to try in each control state: complete valuations, one per cell of the partition by the triggers
+ * that state reads. A level state reads only the guards of its own FACTS transitions (no eventless transitions
+ * follow), so its cells come from those few triggers; standby and assessing read the level triggers (and
+ * assessing the termination condition). Falls back to the partition by every trigger of the plan when a state's
+ * guards are not all plain triggers. Warning states are not explored (they cannot change which level starts).
+ */
+function alphabets(plan: Plan, config: StatechartConfig, maxCells: number) {
+  let truncated = false;
+  const memo = new Map<string, PlanEvent[]>();
+  const facts = (asts: readonly Expr[]): PlanEvent[] => {
+    const r = partitionSamples(plan, asts, maxCells);
+    truncated ||= r.truncated;
+    return r.samples.map((values) => ({ type: 'FACTS', values: values as FactInput }));
+  };
+  const levelAsts = uniqueById(plan.levels).map((l) => l.trigger?.ast).filter((a) => usable(plan, a));
+  const term = plan.termination?.when?.ast;
+  const region = config.states?.response?.states?.level;
+  const guardsOf = (s: StateConfig | undefined): NamedRef[] => [s?.on?.FACTS ?? []].flat().map((t) => t.guard).filter((g): g is NamedRef => !!g);
+  const forKey = (key: string): PlanEvent[] => {
+    if (key.startsWith('standby')) return [{ type: 'INCIDENT', values: {} }, ...facts(levelAsts)];
+    if (!key.startsWith('response.')) return [];
+    const id = key.slice('response.'.length);
+    if (id === region?.initial) return facts(usable(plan, term) ? [...levelAsts, term] : levelAsts);
+    const state = region?.states?.[id];
+    const refs = [...guardsOf(state), ...guardsOf(region), ...guardsOf(config.states?.response)];
+    const asts = refs.map((g) => guardAst(plan, g));
+    if (!state || state.always || asts.some((a) => a === null)) return facts(planTriggers(plan));
+    return facts(asts.filter((a): a is Expr => !!a));
+  };
+  return {
+    events(key: string): PlanEvent[] {
+      if (!memo.has(key)) memo.set(key, forKey(key));
+      return memo.get(key)!;
+    },
+    get truncated() { return truncated; },
+  };
 }
 
 /** Control state of a snapshot: `standby[.<warning>]`, `response.<level or assessing>`, `terminated`, `recovery`. */
@@ -135,13 +212,13 @@ export function reachableStates(plan: Plan, opts: ReachOptions = {}): Reachabili
 function search(plan: Plan, opts: ReachOptions): Reachability {
   const maxStates = opts.maxStates ?? 1000;
   const maxTransitions = opts.maxTransitions ?? 200_000;
-  const machine = createPlanMachine(plan, opts.config ?? compileStatechart(plan));
-  const { samples, truncated: cut } = sampleValuations(plan, opts.maxCells);
-  let truncated = cut;
-
-  const alphabet: PlanEvent[] = [{ type: 'INCIDENT', values: {} }];
-  for (const s of samples) alphabet.push({ type: 'INCIDENT', values: s as FactInput });
-  for (const s of samples) alphabet.push({ type: 'FACTS', values: s as FactInput });
+  // Steps never influence levels or termination: search a step-less machine (several times cheaper per transition).
+  const bare: Plan = { ...plan, steps: [] };
+  const config = opts.config ? withoutSteps(opts.config) : compileStatechart(bare);
+  const machine = createPlanMachine(bare, config);
+  const alphabet = alphabets(plan, config, opts.maxCells ?? 2000);
+  let truncated = false;
+  let samples = 0;
 
   const [start] = initialTransition(machine);
   const startKey = controlState(start);
@@ -156,8 +233,9 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
     if (snap.status !== 'active') continue;
     const out = new Set<string>();
     edges.set(key, out);
-    for (const event of alphabet) {
-      if (key.startsWith('response.') && event.type === 'INCIDENT') continue; // ignored during a response
+    const events = alphabet.events(key);
+    samples += events.length;
+    for (const event of events) {
       if (transitions >= maxTransitions) { truncated = true; break bfs; }
       transitions++;
       const [next] = transition(machine, snap, event);
@@ -190,6 +268,6 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
   const terminatesAt = new Set([...levels].filter((id) => edges.get(`response.${id}`)?.has('terminated')));
   return {
     levels, terminated: snapshots.has('terminated'), terminatesFrom, terminatesAt,
-    states: new Set(snapshots.keys()), paths, samples: samples.length, transitions, truncated,
+    states: new Set(snapshots.keys()), paths, samples, transitions, truncated: truncated || alphabet.truncated,
   };
 }

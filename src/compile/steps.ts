@@ -59,11 +59,25 @@ export function appliesAtLevel(step: StepModel, level: string | null): boolean {
 /** Merges reported values into known facts: later values win, `null` forgets a fact, labels map to ids, other junk is ignored. */
 export function mergeFacts(known: FactMap, values: unknown, facts: readonly Fact[]): FactMap {
   if (values === null || typeof values !== 'object' || Array.isArray(values)) return known;
+  const ids = keyIndex(facts);
   const out: FactMap = { ...known };
   for (const [rawKey, v] of Object.entries(values as Record<string, unknown>)) {
-    const key = facts.some((f) => f.id === rawKey) ? rawKey : facts.find((f) => f.label === rawKey)?.id ?? rawKey;
+    const key = ids.get(rawKey) ?? rawKey;
     if (v === null || v === undefined) delete out[key];
     else if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || typeof v === 'string') out[key] = v;
   }
   return out;
+}
+
+// Fact id or label → fact id, per fact list (ids win over labels).
+const KEYS = new WeakMap<readonly Fact[], Map<string, string>>();
+function keyIndex(facts: readonly Fact[]): Map<string, string> {
+  let m = KEYS.get(facts);
+  if (!m) {
+    m = new Map();
+    for (const f of facts) if (f.label && !m.has(f.label)) m.set(f.label, f.id);
+    for (const f of facts) m.set(f.id, f.id);
+    KEYS.set(facts, m);
+  }
+  return m;
 }

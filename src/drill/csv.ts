@@ -34,16 +34,17 @@ const DELIMITERS = [',', '\t', ';'];
 
 /**
  * Reads CSV text (RFC 4180): quoted cells with embedded delimiters, doubled quotes (`""`) and line breaks; CRLF, LF
- * or CR line ends; a leading BOM (offsets stay those of the text as given). Completely empty lines are skipped;
+ * or CR line ends; a leading BOM (offsets stay those of the text as given). Reading starts at `from` (default 0).
+ * Completely empty lines are skipped;
  * rows keep whatever number of cells they have (ragged rows are the caller's to judge). Never throws; malformed
  * quoting is reported in `problems`. The delimiter is detected from the first record unless given.
  */
-export function readCsv(text: string, opts: { delimiter?: string } = {}): CsvResult {
-  const delimiter = opts.delimiter ?? detectDelimiter(text);
+export function readCsv(text: string, opts: { delimiter?: string; from?: number } = {}): CsvResult {
+  let i = opts.from ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const delimiter = opts.delimiter ?? detectDelimiter(text, i);
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   while (i < n) {
     const rowStart = i;
@@ -88,19 +89,11 @@ export function readCsv(text: string, opts: { delimiter?: string } = {}): CsvRes
   return { rows, problems, delimiter };
 }
 
-/** The delimiter that occurs most (outside quotes) in the first record that is not a `#` line; comma when none does. */
-function detectDelimiter(text: string): string {
+/** The delimiter that occurs most (outside quotes) in the record starting at `from`; comma when none does. */
+function detectDelimiter(text: string, from: number): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let inQuote = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Skip `#` comment lines and blank lines before the header (the importers' metadata lines).
-  for (;;) {
-    const eol = text.slice(i).search(/\r\n|\n|\r/);
-    const line = eol < 0 ? text.slice(i) : text.slice(i, i + eol);
-    if (eol < 0 || !(line.trim() === '' || line.trimStart().startsWith('#'))) break;
-    i += eol + (text.startsWith('\r\n', i + eol) ? 2 : 1);
-  }
-  for (; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inQuote = !inQuote;
     else if (!inQuote && (c === '\n' || c === '\r')) break;

@@ -1,46 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { pointerToPath, type SchemaError } from '../parse/schema.js';
+import { schemaValidator } from '../schema-validator.js';
 import { closest } from '../validate/rules/resource-undefined.js';
-
-/** Where the scenario JSON Schema is published (its `$id`). */
-export const SCENARIO_SCHEMA_ID = 'https://yuan.dev/schemas/scenario.schema.json';
-
-/** Candidate locations of `schemas/scenario.schema.json`: from `src/drill/` and from `dist/src/drill/`. */
-const SCHEMA_URLS = ['../../schemas/scenario.schema.json', '../../../schemas/scenario.schema.json'];
-
-type SchemaObject = Record<string, unknown>;
-let cachedSchema: SchemaObject | undefined;
-let cachedValidator: ValidateFunction | undefined;
-
-/** The scenario JSON Schema (2020-12), read once. */
-export function scenarioSchema(): SchemaObject {
-  if (cachedSchema) return cachedSchema;
-  let lastError: unknown;
-  for (const rel of SCHEMA_URLS) {
-    try {
-      cachedSchema = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as SchemaObject;
-      return cachedSchema;
-    } catch (err) { lastError = err; }
-  }
-  throw new Error(`scenario schema not found next to ${import.meta.url}: ${(lastError as Error)?.message}`);
-}
-
-function validator(): ValidateFunction {
-  if (cachedValidator) return cachedValidator;
-  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { optimize: false } });
-  cachedValidator = ajv.compile(scenarioSchema());
-  return cachedValidator;
-}
 
 /**
  * Validates the JS value of a scenario file against the scenario schema: every violation with its path and
  * English/Chinese messages (the same `SchemaError` shape the plan schema gives), `[]` when valid.
  */
 export function validateScenarioValue(value: unknown): SchemaError[] {
-  const validate = validator();
+  // The shared loader: the standalone validator precompiled by `npm run build` when current, else ajv now.
+  const validate = schemaValidator('scenario');
   if (validate(value)) return [];
   const out: SchemaError[] = [];
   const seen = new Set<string>();

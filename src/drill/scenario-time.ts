@@ -46,19 +46,23 @@ export function parseWithin(value: string | number): TimeResult {
     messageZh: `无法识别的时限 \`${value}\`，应为 1min、90s、5分钟 或 00:05:00 等` };
 }
 
-/** Reads a wall-clock time of day (`09:32`, `09:32:10`, `9:32`) as seconds since midnight. */
+/** A time of day written the Chinese way: `9点35分`, `09时35分10秒`, `9点35`. */
+const CLOCK_ZH = /^(\d{1,2})[点时](\d{1,2})(?:分(?:(\d{1,2})秒)?)?$/u;
+
+/** Reads a wall-clock time of day (`09:32`, `09:32:10`, `9:32`, `9点32分`, `9时32分10秒`) as seconds since midnight. */
 export function parseClock(text: string): TimeResult {
-  const m = CLOCK.exec(text.trim());
+  const t = text.trim();
+  const m = CLOCK.exec(t) ?? CLOCK_ZH.exec(t);
   if (!m || Number(m[1]) > 23) {
-    return { ok: false, message: `Unexpected clock time \`${text}\`, expected hh:mm or hh:mm:ss such as 09:32:10`,
-      messageZh: `无法识别的时刻 \`${text}\`，应为 hh:mm 或 hh:mm:ss，如 09:32:10` };
+    return { ok: false, message: `Unexpected clock time \`${text}\`, expected hh:mm or hh:mm:ss such as 09:32:10 (or 9点32分)`,
+      messageZh: `无法识别的时刻 \`${text}\`，应为 hh:mm 或 hh:mm:ss，如 09:32:10（或 9点32分）` };
   }
   return clockSeconds(m, text);
 }
 
-/** True when a time text is a time of day (hh:mm[:ss]) rather than an offset (`T+…`, units, bare seconds). */
+/** True when a time text is a time of day (hh:mm[:ss], 9点35分) rather than an offset (`T+…`, units, bare seconds). */
 export function isClockTime(text: string): boolean {
-  return CLOCK.test(text.trim());
+  return CLOCK.test(text.trim()) || CLOCK_ZH.test(text.trim());
 }
 
 /** Formats an offset for messages and generated files: `0`, `40s`, `5min`, `1h30min`. */

@@ -140,8 +140,13 @@ export function resolvePlanPath(scenario: Pick<Scenario, 'file' | 'plan'>): stri
 export interface LoadedDrill {
   scenario?: Scenario;
   plan?: Plan;
-  /** Scenario parse diagnostics, the plan's parse diagnostics, then `checkScenario`'s. */
+  /** Scenario parse diagnostics, then `checkScenario`'s (and a `scenario/plan` error when the plan cannot be read). */
   diagnostics: Diagnostic[];
+  /**
+   * The plan's own parse diagnostics, kept apart: a plan with defects (plans/defective/) can still be drilled, and
+   * finding out what its defects do in a drill is the point of some scenarios. `yuan lint` is where they belong.
+   */
+  planDiagnostics: Diagnostic[];
   source?: string;
 }
 
@@ -152,7 +157,7 @@ export interface LoadedDrill {
  */
 export function loadDrill(file: string, opts: { maxBytes?: number } = {}): LoadedDrill {
   const r = loadScenario(file, opts);
-  if (!r.scenario) return r;
+  if (!r.scenario) return { ...r, planDiagnostics: [] };
   const planFile = resolvePlanPath(r.scenario);
   const p = parsePlanFile(planFile, opts);
   const diagnostics = [...r.diagnostics];
@@ -161,8 +166,8 @@ export function loadDrill(file: string, opts: { maxBytes?: number } = {}): Loade
     diagnostics.push({ ruleId: 'scenario/plan', severity: 'error', file, place: r.scenario.fields?.plan ?? r.scenario.place,
       message: `Unexpected plan \`${r.scenario.plan}\` that cannot be read (${why?.message ?? 'unknown error'}), expected a plan file relative to the scenario`,
       messageZh: `无法读取预案 \`${r.scenario.plan}\`（${why?.messageZh ?? why?.message ?? '未知错误'}），应为相对于演练脚本的预案文件路径` });
-    return { scenario: r.scenario, diagnostics, source: r.source };
+    return { scenario: r.scenario, diagnostics, planDiagnostics: p.diagnostics, source: r.source };
   }
-  diagnostics.push(...p.diagnostics, ...checkScenario(r.scenario, p.plan));
-  return { scenario: r.scenario, plan: p.plan, diagnostics, source: r.source };
+  diagnostics.push(...checkScenario(r.scenario, p.plan));
+  return { scenario: r.scenario, plan: p.plan, diagnostics, planDiagnostics: p.diagnostics, source: r.source };
 }

@@ -137,7 +137,8 @@ const MERMAID_CONFIG = {
   // Slightly tighter than mermaid's 50/50 spacing: large response flowcharts print ≈ 10 % larger on A4.
   flowchart: { useMaxWidth: false, wrappingWidth: 200, nodeSpacing: 30, rankSpacing: 40 },
   state: { useMaxWidth: false },
-  gantt: { useMaxWidth: false },
+  // mermaid sizes a gantt to its container (the page's width); a fixed 1000 px prints at 100 % on landscape A4.
+  gantt: { useMaxWidth: false, useWidth: 1000 },
   // Generated plans can be large (150 steps); mermaid's defaults (50 000 chars, 500 edges) are for hand-written diagrams.
   maxTextSize: 2_000_000,
   maxEdges: 5000,
@@ -172,6 +173,12 @@ async function renderInPage(args: { id: string; text: string }): Promise<{ svg?:
     const leaves = [...row.querySelectorAll('tspan')].filter((t) => !t.querySelector('tspan') && (t.textContent ?? '') !== '');
     return leaves[leaves.length - 1];
   };
+  // stateDiagram classDefs put the shape's fill and a 2 px stroke on the label group too; with SVG-text labels the
+  // text inherits the stroke and becomes an unreadable blot. A label group is never a shape: drop its paint.
+  for (const g of [...doc.querySelectorAll('g.label[style]')]) {
+    const kept = (g.getAttribute('style') ?? '').split(';').filter((d) => d.trim() && !/^\s*(fill|stroke|stroke-width)\s*:/i.test(d));
+    g.setAttribute('style', kept.join(';'));
+  }
   for (const text of [...doc.getElementsByTagName('text')]) {
     const rows = [...text.children].filter((c) => c.tagName === 'tspan' && c.classList.contains('row'));
     for (let i = 1; i < rows.length; i++) {
@@ -214,8 +221,9 @@ export class Renderer {
   private slots: Slot[] = [];
   private next = 0;
   private seq = 0;
-  private print?: Slot;
-  private printContext?: BrowserContext;
+  private prints: Promise<Slot>[] = [];
+  private nextPrint = 0;
+  private printContext?: Promise<BrowserContext>;
   private closed = false;
 
   private constructor(private browser: Browser, private context: BrowserContext, private opts: Required<Pick<RendererOptions, 'timeoutMs'>>) {}
@@ -291,14 +299,16 @@ export class Renderer {
     });
   }
 
-  /** The print page: its own context with JavaScript disabled and the network blocked (packets hold user text). */
+  /**
+   * A print page: its own context with JavaScript disabled and the network blocked (packets hold user text). There
+   * are as many print pages as mermaid pages, handed out round-robin, so N workers print in parallel.
+   */
   private async printSlot(): Promise<Slot> {
-    if (!this.print) {
-      this.printContext = await this.browser.newContext({ javaScriptEnabled: false });
-      await blockNetwork(this.printContext);
-      this.print = { page: await this.printContext.newPage(), queue: Promise.resolve() };
-    }
-    return this.print;
+    this.printContext ??= this.browser.newContext({ javaScriptEnabled: false }).then(async (c) => { await blockNetwork(c); return c; });
+    const context = this.printContext;
+    const i = this.nextPrint++ % this.slots.length;
+    this.prints[i] ??= context.then((c) => c.newPage()).then((page) => ({ page, queue: Promise.resolve() }));
+    return this.prints[i];
   }
 
   /** Renders Mermaid text to a PNG at `scale` × the diagram's natural size (vector-scaled, white background). */
@@ -306,10 +316,11 @@ export class Renderer {
     return this.svgToPng(await this.renderSvg(text, name), scale);
   }
 
-  /** Rasterises an SVG from `renderSvg` (capped at 16 000 px a side). */
+  /** Rasterises an SVG from `renderSvg` (capped at 16 000 px a side and 12 megapixels). */
   async svgToPng(svg: string, scale = 2): Promise<Buffer> {
     const { width, height } = svgSizeOf(svg);
-    const s = Math.min(scale, 16_000 / Math.max(width, 1), 16_000 / Math.max(height, 1));
+    // At most 16 000 px a side and 12 megapixels: a 2× screenshot of a poster-sized flowchart takes seconds to encode.
+    const s = Math.min(scale, 16_000 / Math.max(width, 1), 16_000 / Math.max(height, 1), Math.sqrt(12e6 / Math.max(1, width * height)));
     const w = Math.max(1, Math.ceil(width * s));
     const h = Math.max(1, Math.ceil(height * s));
     const slot = await this.printSlot();
@@ -326,7 +337,7 @@ export class Renderer {
    */
   async renderPdf(source: string | { html: string }, opts: RenderPdfOptions = {}): Promise<Buffer> {
     if (typeof source === 'string') return this.svgToPdf(await this.renderSvg(source, opts.title ?? 'diagram'), opts);
-    return this.htmlToPdf(source.html, { footer: opts.footer ?? true, lang: opts.lang ?? 'zh', landscape: opts.landscape });
+    return this.htmlToPdf(source.html, { footer: opts.footer ?? true, lang: opts.lang ?? 'zh', landscape: opts.landscape, outline: true });
   }
 
   /** A one-page A4 PDF of an SVG from `renderSvg`, fitted to the page in the orientation that draws it larger. */
@@ -337,7 +348,7 @@ export class Renderer {
   }
 
   /** Prints an HTML document (JavaScript off, network blocked) to PDF; CSS `@page` sizes win over `landscape`. */
-  async htmlToPdf(html: string, opts: { footer: boolean; lang: PdfLang; landscape?: boolean }): Promise<Buffer> {
+  async htmlToPdf(html: string, opts: { footer: boolean; lang: PdfLang; landscape?: boolean; outline?: boolean }): Promise<Buffer> {
     const slot = await this.printSlot();
     return this.run(slot, async (page) => {
       await page.setContent(html, { waitUntil: 'load' });

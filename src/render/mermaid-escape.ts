@@ -69,7 +69,7 @@ export function encodeLine(line: string, guardStart = false): string {
  */
 export function label(text: string, ctx: LabelContext = 'flow', opts: LabelOptions = {}): string {
   let lines = plainLines(text);
-  lines = opts.width ? lines.flatMap((l) => wrapLine(l, opts.width!)) : lines.map((l) => l.replace(/\u00A0/g, ' '));
+  lines = opts.width ? lines.flatMap((l) => wrapLine(l, opts.width!)) : lines.map((l) => l.replace(/[\u00A0\u202F]/g, ' '));
   if (lines.length === 0) return '—';
   if (ctx !== 'flow') return encodeLine(lines.join(' '), ctx === 'task');
   return lines.map((l) => encodeLine(l)).join('<br/>');
@@ -81,13 +81,19 @@ const NO_LINE_START = /[，。、；：！？）》」』】〕,.;:!?)\]}%]/;
 const NO_LINE_END = /[（《「『【〔(\[{]/;
 /** Punctuation after which a line break reads naturally. */
 const CLAUSE_END = /[，。、；：！？,;]/;
+/** Joins the parts of a comparison (`泄漏量 ≥ 100 kg`): broken only when the comparison cannot fit on a line. */
 const NBSP = '\u00A0';
+/** Joins a number and its unit (`100 kg`): never broken. */
+const GLUE = '\u202F';
+/** Where a comparison that is too long for a line breaks: before its operator. */
+const OPERATOR = /[<>=≤≥≠∈∉]/;
 
 /**
  * Splits one line into lines of at most `width` display columns (a CJK character is 2 columns). Prefers to break
  * at a space or after clause punctuation (，、；) when that keeps the line at least 40 % full, else between two CJK
- * characters, never inside a Latin word or number unless it is longer than a line. A no-break space (U+00A0) glues
- * its neighbours (`泄漏量 ≥ 100 kg` stays whole) and comes out as a plain space.
+ * characters, never inside a Latin word or number unless it is longer than a line. A no-break space (U+00A0) keeps
+ * a comparison together (`泄漏量 ≥ 100 kg`) unless it is longer than a line, when it breaks there first; a narrow
+ * no-break space (U+202F) never breaks (`100 kg`). Both come out as plain spaces.
  */
 export function wrapLine(line: string, width: number): string[] {
   const chars = [...line];
@@ -103,20 +109,23 @@ export function wrapLine(line: string, width: number): string[] {
       if (again.length === 2) ranges.splice(ranges.length - 2, 2, ...again);
     }
   }
-  const lines = ranges.map(([x, y]) => chars.slice(x, y).join('').replace(/\u00A0/g, ' ').trim()).filter(Boolean);
-  return lines.length ? lines : [line.replace(/\u00A0/g, ' ')];
+  const lines = ranges.map(([x, y]) => chars.slice(x, y).join('').replace(/[\u00A0\u202F]/g, ' ').trim()).filter(Boolean);
+  return lines.length ? lines : [line.replace(/[\u00A0\u202F]/g, ' ')];
 }
 
 /** Greedy line breaking of chars[from, to) into [start, end) ranges; see {@link wrapLine}. */
 function breakRanges(chars: string[], widths: number[], from: number, to: number, width: number): [number, number][] {
-  /** Break quality before chars[i]: 2 strong, 1 weak, 0 none. */
+  /** Break quality before chars[i]: 2 strong (space, clause punctuation), 1.5 inside a comparison, 1 weak (CJK), 0 none. */
   const quality = (i: number): number => {
     if (i <= from || i >= to) return 0;
     const prev = chars[i - 1];
     const next = chars[i];
-    if (prev === NBSP || next === NBSP || NO_LINE_START.test(next) || NO_LINE_END.test(prev)) return 0;
+    if (prev === GLUE || next === GLUE || next === NBSP || NO_LINE_START.test(next) || NO_LINE_END.test(prev)) return 0;
+    if (prev === NBSP) return OPERATOR.test(next) ? 1.5 : 0;
     if (prev === ' ' || CLAUSE_END.test(prev)) return 2;
     if (next === ' ') return 0;
+    // Keep a number with its unit (`50米`, `15分钟`).
+    if (/[0-9.]/.test(prev) && widths[i] === 2) return 0;
     return widths[i - 1] === 2 || widths[i] === 2 ? 1 : 0;
   };
   const out: [number, number][] = [];
@@ -129,6 +138,7 @@ function breakRanges(chars: string[], widths: number[], from: number, to: number
       if (quality(k) === 2 && acc >= width * 0.4) { cut = k; break; }
       acc -= widths[k - 1];
     }
+    if (cut < 0) for (let k = i; k > start; k--) if (quality(k) === 1.5) { cut = k; break; }
     if (cut < 0) for (let k = i; k > start; k--) if (quality(k) >= 1) { cut = k; break; }
     if (cut < 0) cut = i;
     out.push([start, cut]);

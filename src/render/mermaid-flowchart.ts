@@ -3,11 +3,12 @@
  * edges for `after`, the level decision as a chain of diamonds (most severe level asked first), coloured level
  * nodes gating the level-specific branches, dashed escalation edges, and termination.
  */
-import type { Colour, Level, Plan, Step } from '../model/index.js';
-import { IdMap, label } from './mermaid-escape.js';
+import stringWidth from 'string-width';
+import type { Colour, Level, Plan, Role, Step } from '../model/index.js';
+import { IdMap, label, truncate } from './mermaid-escape.js';
 import { flowStructure, levelsBySeverity } from './mermaid-graph.js';
 import {
-  COLOURS, WORDS, applicabilityText, deadlineText, formatDuration, levelColour, levelTitle, planLang, readableTrigger,
+  COLOURS, WORDS, applicabilityText, deadlineText, formatDuration, levelColour, levelTitle, planLang, readableTriggerGlued,
   roleName, roleTitle, stepNumbers, type Lang,
 } from './mermaid-text.js';
 
@@ -43,6 +44,7 @@ export interface FlowchartsOptions extends Omit<FlowchartOptions, 'level'> {
 const STEP_WIDTH = 24;
 const DECISION_WIDTH = 24;
 const EDGE_WIDTH = 24;
+const LANE_WIDTH = 28;
 
 /** Class names of level colours: `lvRed` fills a level node, `onlyRed` borders a step that only applies at that level. */
 const cap = (c: string) => c[0].toUpperCase() + c.slice(1);
@@ -110,8 +112,7 @@ function buildFlowchart(plan: Plan, opts: FlowchartOptions): { text: string; nod
   for (const [roleId, steps] of lanes) {
     if (steps.length === 0) continue;
     const role = plan.roles.find((r) => r.id === roleId);
-    const title = roleId === '\u0000' ? w.unassigned : roleTitle(role, roleId, lang);
-    out.push(`  subgraph ${ids.get('r', roleId)}["${label(title, 'flow', { width: STEP_WIDTH })}"]`);
+    out.push(`  subgraph ${ids.get('r', roleId)}["${label(laneTitle(role, roleId, lang))}"]`);
     for (const s of steps) {
       out.push(`    ${ids.get('s', s.id)}["${stepLabel(plan, s, numbers, lang, !view)}"]`);
       nodes++;
@@ -124,7 +125,7 @@ function buildFlowchart(plan: Plan, opts: FlowchartOptions): { text: string; nod
   const levelNode = (l: Level) => ids.get('lv', l.id);
   const decisionIds = levels.map((l) => ids.get('d', l.id));
   for (const [i, l] of levels.entries()) {
-    const q = readableTrigger(l.trigger, plan, lang) ?? levelTitle(l, lang);
+    const q = readableTriggerGlued(l.trigger, plan, lang) ?? levelTitle(l, lang);
     out.push(`  ${decisionIds[i]}{"${label(`${q}?`, 'flow', { width: DECISION_WIDTH })}"}`);
     useClass('decision', decisionIds[i]);
     out.push(`  ${levelNode(l)}{{"${levelNodeLabel(plan, l, lang)}"}}`);
@@ -145,7 +146,7 @@ function buildFlowchart(plan: Plan, opts: FlowchartOptions): { text: string; nod
     for (const e of escalations) {
       const to = plan.levels.find((l) => l.id === e.to);
       if (!to || to === view || out.some((line) => line.startsWith(`  ${levelNode(to)}{{`))) continue;
-      const text = lang === 'zh' ? `${levelTitle(to, lang)}\n见${levelTitle(to, lang)}响应流程` : `${levelTitle(to, lang)}\nsee the ${levelTitle(to, lang)} chart`;
+      const text = lang === 'zh' ? `${levelTitle(to, lang)}\n见该级响应流程图` : `${levelTitle(to, lang)}\nsee its flowchart`;
       out.push(`  ${levelNode(to)}{{"${label(text, 'flow', { width: STEP_WIDTH })}"}}`);
       useClass(`lv${cap(levelColour(to))}`, levelNode(to));
       nodes++;
@@ -177,7 +178,7 @@ function buildFlowchart(plan: Plan, opts: FlowchartOptions): { text: string; nod
     const to = plan.levels.find((l) => l.id === e.to);
     if (!from || !to || from === to) continue;
     const verb = to.rank < from.rank ? w.escalate : w.deescalate;
-    const cond = readableTrigger(e.when, plan, lang) ?? '';
+    const cond = readableTriggerGlued(e.when, plan, lang) ?? '';
     const text = lang === 'zh' ? `${verb}：${cond}` : `${verb}: ${cond}`;
     edges.push(`  ${levelNode(from)} -.->|"${label(text, 'flow', { width: EDGE_WIDTH })}"| ${levelNode(to)}`);
   }
@@ -197,6 +198,17 @@ function buildFlowchart(plan: Plan, opts: FlowchartOptions): { text: string; nod
   return { text: `${out.join('\n')}\n`, nodes };
 }
 
+/**
+ * A lane title on one line (Mermaid neither wraps nor makes room for a long subgraph title): role name with holder
+ * when that fits in a node's width, else the role name alone, cut to fit.
+ */
+function laneTitle(role: Role | undefined, roleId: string, lang: Lang): string {
+  if (roleId === '\u0000') return WORDS[lang].unassigned;
+  const full = roleTitle(role, roleId, lang);
+  if (stringWidth(full) <= LANE_WIDTH) return full;
+  return truncate(role?.name ?? roleId, LANE_WIDTH);
+}
+
 function stepLabel(plan: Plan, s: Step, numbers: Map<string, number>, lang: Lang, overview: boolean): string {
   const lines = [`${numbers.get(s.id)}. ${s.action}`];
   const d = deadlineText(s, numbers, lang);
@@ -205,7 +217,7 @@ function stepLabel(plan: Plan, s: Step, numbers: Map<string, number>, lang: Lang
     const a = applicabilityText(plan, s, lang);
     if (a) lines.push(lang === 'zh' ? `〔${a}〕` : `[${a}]`);
   }
-  const c = readableTrigger(s.condition, plan, lang);
+  const c = readableTriggerGlued(s.condition, plan, lang);
   if (c) lines.push(`${WORDS[lang].ifWord} ${c}`);
   return label(lines.join('\n'), 'flow', { width: STEP_WIDTH });
 }
@@ -226,7 +238,7 @@ function terminationLabel(plan: Plan, lang: Lang): string {
   const w = WORDS[lang];
   const t = plan.termination;
   const lines: string[] = [w.terminated];
-  const cond = readableTrigger(t?.when, plan, lang);
+  const cond = readableTriggerGlued(t?.when, plan, lang);
   if (cond) lines.push(cond);
   const who = roleName(plan, t?.decidedBy);
   if (who) lines.push(lang === 'zh' ? `${who}${w.declaredBy}` : `${w.declaredBy} ${who}`);

@@ -3,7 +3,7 @@
  * ```mermaid blocks, which GitHub and GitLab render natively.
  */
 import type { Plan } from '../model/index.js';
-import { hash36, plainLines } from './mermaid-escape.js';
+import { plainLines } from './mermaid-escape.js';
 import { flowcharts, type FlowchartsOptions } from './mermaid-flowchart.js';
 import { gantt } from './mermaid-gantt.js';
 import { levelsBySeverity } from './mermaid-graph.js';
@@ -14,7 +14,7 @@ export type DiagramKind = 'flowchart' | 'state' | 'gantt';
 
 /** One diagram of a plan. */
 export interface Diagram {
-  /** Stable file-name-safe key: `flowchart`, `flowchart-level-II`, `state`, `gantt-II` (non-ASCII level ids hashed). */
+  /** Stable key, the same as `yuan render`'s file names: `overview`, `level-II`, `states`, `gantt-II`. */
   key: string;
   kind: DiagramKind;
   /** Level id of a per-level flowchart or a gantt. */
@@ -32,11 +32,6 @@ export interface DiagramsOptions {
   maxNodes?: number;
 }
 
-/** A level id as a file-name-safe key part. */
-function keyPart(id: string): string {
-  return /^[A-Za-z0-9_-]{1,40}$/.test(id) ? id : `x${hash36(id)}`;
-}
-
 /**
  * Every diagram of a plan in reading order: the overview flowchart, the per-level flowcharts (most severe level
  * first), the state diagram, then one timeline per level.
@@ -44,14 +39,11 @@ function keyPart(id: string): string {
 export function diagrams(plan: Plan, opts: DiagramsOptions = {}): Diagram[] {
   const lang = planLang(plan, opts.lang);
   const out: Diagram[] = flowcharts(plan, { lang, direction: opts.direction, split: opts.split ?? 'always', maxNodes: opts.maxNodes })
-    .map((f) => ({
-      key: f.level === undefined ? 'flowchart' : `flowchart-level-${keyPart(f.level)}`,
-      kind: 'flowchart' as const, level: f.level, title: f.title, text: f.text,
-    }));
-  out.push({ key: 'state', kind: 'state', title: WORDS[lang].states, text: stateDiagram(plan, { lang }) });
+    .map((f) => ({ key: f.key, kind: 'flowchart' as const, level: f.level, title: f.title, text: f.text }));
+  out.push({ key: 'states', kind: 'state', title: WORDS[lang].states, text: stateDiagram(plan, { lang }) });
   for (const l of levelsBySeverity(plan)) {
     out.push({
-      key: `gantt-${keyPart(l.id)}`, kind: 'gantt', level: l.id,
+      key: `gantt-${l.id}`, kind: 'gantt', level: l.id,
       title: lang === 'zh' ? `${levelTitle(l, lang)}时间线` : `${levelTitle(l, lang)} timeline`,
       text: gantt(plan, l.id, { lang }),
     });
@@ -61,7 +53,8 @@ export function diagrams(plan: Plan, opts: DiagramsOptions = {}): Diagram[] {
 
 /** Plan text safe as Markdown inline text (headings, paragraphs). */
 function md(text: string): string {
-  return plainLines(text).join(' ').replace(/[\\`*_[\]<>#|~!]/g, (c) => `\\${c}`);
+  const entity: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+  return plainLines(text).join(' ').replace(/[\\`*_[\]<>&#|~!]/g, (c) => entity[c] ?? `\\${c}`);
 }
 
 const INTRO = {

@@ -7,7 +7,7 @@ import type { Colour, Plan } from '../model/index.js';
 import { IdMap, label } from './mermaid-escape.js';
 import { levelsBySeverity } from './mermaid-graph.js';
 import {
-  COLOURS, WORDS, formatDuration, levelColour, levelTitle, planLang, readableTrigger, roleName, type Lang,
+  COLOURS, WORDS, formatDuration, levelColour, levelTitle, planLang, readableTriggerGlued, roleName, type Lang,
 } from './mermaid-text.js';
 
 export interface StateDiagramOptions {
@@ -47,7 +47,7 @@ export function stateDiagram(plan: Plan, opts: StateDiagramOptions = {}): string
   out.push('  [*] --> standby');
   out.push(`  standby --> assessing : ${label(w.alarm)}`);
   for (const l of levels) {
-    const cond = readableTrigger(l.trigger, plan, lang) ?? levelTitle(l, lang);
+    const cond = readableTriggerGlued(l.trigger, plan, lang) ?? levelTitle(l, lang);
     out.push(`  assessing --> ${lv(l.id)} : ${text(cond)}`);
   }
   if (levels.length > 0) out.push(`  assessing --> standby : ${text(w.noLevel)}`);
@@ -57,7 +57,7 @@ export function stateDiagram(plan: Plan, opts: StateDiagramOptions = {}): string
     const to = plan.levels.find((l) => l.id === e.to);
     if (!from || !to || from === to) continue;
     const verb = to.rank < from.rank ? w.escalate : w.deescalate;
-    const cond = readableTrigger(e.when, plan, lang) ?? '';
+    const cond = readableTriggerGlued(e.when, plan, lang) ?? '';
     out.push(`  ${lv(from.id)} --> ${lv(to.id)} : ${text(lang === 'zh' ? `${verb}：${cond}` : `${verb}: ${cond}`)}`);
   }
   for (const l of levels) out.push(`  ${lv(l.id)} --> terminated : ${text(w.endMet)}`);
@@ -67,7 +67,7 @@ export function stateDiagram(plan: Plan, opts: StateDiagramOptions = {}): string
   const handover = [who ? (lang === 'zh' ? `${who}${w.declaredBy}` : `${w.declaredBy} ${who}`) : '', follow].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
   out.push(handover ? `  terminated --> recovery : ${text(handover)}` : '  terminated --> recovery');
   out.push('  recovery --> [*]');
-  const cond = readableTrigger(t?.when, plan, lang);
+  const cond = readableTriggerGlued(t?.when, plan, lang);
   if (cond) out.push(`  note right of terminated : ${text(cond)}`);
 
   for (const [c, members] of byColour) {

@@ -142,16 +142,24 @@ export function applicabilityText(plan: Plan, step: Step, lang: Lang): string | 
 
 /** No-break space: joins the parts of one comparison so wrapping keeps `泄漏量 ≥ 100 kg` on one line. */
 const NB = '\u00A0';
+/** Narrow no-break space: a number and its unit are never split. */
+const NB_UNIT = '\u202F';
 
 const OPS: Readonly<Record<CompareOp, string>> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '==': '=', '!=': '≠' };
 
 /**
  * A trigger condition written for reviewers: fact labels instead of ids, `≥`/`≤`/`≠`, the fact's unit after bare
  * numbers, `且`/`或`/`非` (or `and`/`or`/`not`). Falls back to the text as written when it did not parse.
- * Inside one comparison the spaces are no-break spaces (U+00A0) so label wrapping keeps it whole; `label()` turns
- * them back into plain spaces.
  */
 export function readableTrigger(trigger: Trigger | undefined, plan: Plan, lang: Lang): string | undefined {
+  return readableTriggerGlued(trigger, plan, lang)?.replace(/[\u00A0\u202F]/g, ' ');
+}
+
+/**
+ * {@link readableTrigger} for diagram labels: inside one comparison the spaces are no-break spaces (U+00A0; U+202F
+ * between a number and its unit) so label wrapping keeps `泄漏量 ≥ 100 kg` whole; `label()` prints them as spaces.
+ */
+export function readableTriggerGlued(trigger: Trigger | undefined, plan: Plan, lang: Lang): string | undefined {
   if (!trigger) return undefined;
   if (!trigger.ast) return trigger.text.trim() || undefined;
   return new ReadablePrinter(factLookup(plan.facts), lang).print(trigger.ast);
@@ -218,7 +226,7 @@ class ReadablePrinter {
       case 'string': return this.lang === 'zh' ? `“${v.value}”` : `'${v.value}'`;
       case 'number': {
         const unit = v.unit ?? (fact && (fact.type === 'number' || fact.type === 'integer') ? fact.unit : undefined);
-        return unit ? `${v.value}${NB}${unit}` : String(v.value);
+        return unit ? `${v.value}${NB_UNIT}${unit}` : String(v.value);
       }
     }
   }

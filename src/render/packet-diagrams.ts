@@ -1,18 +1,17 @@
 /**
- * Which diagrams a plan gets, with file-safe keys and titles — shared by `yuan render` and the review packet.
- * The Mermaid text itself comes from the generators in mermaid-*.ts; this module only picks and names them.
+ * Which diagrams a plan gets, shared by `yuan render` and the review packet. The list, keys and Mermaid text come
+ * from `diagrams()` in mermaid.ts (overview, level-<id>, states, gantt-<id>); this module adds a subtitle
+ * for the packet pages and turns diagrams into batch jobs.
  */
 import type { Plan } from '../model/index.js';
-import { flowcharts } from './mermaid-flowchart.js';
-import { gantt } from './mermaid-gantt.js';
-import { stateDiagram } from './mermaid-state.js';
-import { WORDS, formatDuration, levelTitle, planLang, readableTrigger, roleName, type Lang } from './mermaid-text.js';
-import { levelsBySeverity } from './mermaid-graph.js';
+import type { DiagramFormat, RenderJob } from './batch.js';
+import { diagrams as planDiagramList, type DiagramKind } from './mermaid.js';
+import { formatDuration, planLang, readableTrigger, roleName, type Lang } from './mermaid-text.js';
 
 /** A diagram of a plan: `key` is its file name (`overview`, `level-II`, `states`, `gantt-II`). */
 export interface PlanDiagram {
   key: string;
-  kind: 'flowchart' | 'state' | 'gantt';
+  kind: DiagramKind;
   title: string;
   /** One line for the packet page (a level's trigger, decider and deadline). */
   subtitle?: string;
@@ -21,18 +20,16 @@ export interface PlanDiagram {
   level?: string;
 }
 
-/** A diagram the generators could not produce (a bug or an unusable plan); the rest still render. */
+/** Diagrams that could not be generated (a generator bug or an unusable plan). */
 export interface PlanDiagramError { key: string; message: string }
 
 export interface PlanDiagramOptions {
   /** Label language (default: the plan's language). */
   lang?: Lang;
-  /** Per-level flowcharts: always (default), or only when the overview is too big to read (`auto`). */
+  /** Per-level flowcharts: always (default), only when the overview is too big to read (`auto`), or never. */
   levels?: 'always' | 'auto' | 'never';
-  /** State diagram (default true). */
-  states?: boolean;
-  /** Gantt timeline per level (default true). */
-  gantt?: boolean;
+  /** Kinds to keep (default all: flowchart, state, gantt). */
+  kinds?: DiagramKind[];
 }
 
 /** A level's trigger, decider and activation deadline as one line for reviewers. */
@@ -45,38 +42,40 @@ export function levelSubtitle(plan: Plan, levelId: string, lang: Lang): string |
   if (trig) parts.push(zh ? `启动条件：${trig}` : `Trigger: ${trig}`);
   const by = roleName(plan, level.decidedBy);
   if (by) parts.push(zh ? `决策：${by}` : `Decided by: ${by}`);
-  if (level.activation) parts.push(zh ? `启动时限：${formatDuration(level.activation.seconds, lang)}` : `Activation: ${formatDuration(level.activation.seconds, lang)}`);
+  if (level.activation) {
+    const t = formatDuration(level.activation.seconds, lang);
+    parts.push(zh ? `启动时限：${t}` : `Activation: ${t}`);
+  }
   return parts.length ? parts.join(zh ? '；' : '; ') : undefined;
 }
 
 /**
- * The diagrams of a plan: the overview flowchart, one flowchart per level (most severe first), the response state
- * diagram and one gantt timeline per level. A generator that throws costs only its own diagram.
+ * The diagrams of a plan in reading order: overview flowchart, per-level flowcharts (most severe first), state
+ * diagram, one gantt timeline per level. When the generators fail, the error names the plan's diagrams as a whole.
  */
 export function planDiagrams(plan: Plan, opts: PlanDiagramOptions = {}): { diagrams: PlanDiagram[]; errors: PlanDiagramError[] } {
   const lang = planLang(plan, opts.lang);
-  const diagrams: PlanDiagram[] = [];
-  const errors: PlanDiagramError[] = [];
-  const attempt = (key: string, fn: () => void) => {
-    try { fn(); } catch (err) { errors.push({ key, message: (err as Error).message }); }
-  };
-  attempt('overview', () => {
-    const split = opts.levels === 'never' ? 'never' : opts.levels === 'auto' ? 'auto' : 'always';
-    for (const d of flowcharts(plan, { lang, split })) {
-      diagrams.push({ key: d.key, kind: 'flowchart', title: d.title, text: d.text, level: d.level,
-        subtitle: d.level ? levelSubtitle(plan, d.level, lang) : undefined });
-    }
-  });
-  if (opts.states !== false && plan.levels.length) {
-    attempt('states', () => diagrams.push({ key: 'states', kind: 'state', title: WORDS[lang].states, text: stateDiagram(plan, { lang }) }));
-  }
-  if (opts.gantt !== false) {
-    for (const level of levelsBySeverity(plan)) {
-      attempt(`gantt-${level.id}`, () => diagrams.push({
-        key: `gantt-${level.id}`, kind: 'gantt', level: level.id, text: gantt(plan, level.id, { lang }),
-        title: lang === 'zh' ? `${levelTitle(level, lang)}响应时间线` : `${levelTitle(level, lang)} timeline`,
+  // A plan with one level would get the same flowchart twice.
+  const split = opts.levels === 'never' || plan.levels.length < 2 ? 'never' : opts.levels ?? 'always';
+  try {
+    const list = planDiagramList(plan, { lang, split })
+      .filter((d) => !opts.kinds || opts.kinds.includes(d.kind))
+      .map((d): PlanDiagram => ({
+        key: d.key, kind: d.kind, title: d.title, text: d.text, level: d.level,
+        subtitle: d.level !== undefined ? levelSubtitle(plan, d.level, lang) : undefined,
       }));
-    }
+    return { diagrams: list, errors: [] };
+  } catch (err) {
+    return { diagrams: [], errors: [{ key: 'diagrams', message: (err as Error).message }] };
   }
-  return { diagrams, errors };
+}
+
+/** Batch jobs for every diagram of a plan, named `<dir>/<key>` (dir defaults to the plan id). */
+export function planJobs(plan: Plan, formats: DiagramFormat[], opts: PlanDiagramOptions & { dir?: string } = {}): { jobs: RenderJob[]; errors: PlanDiagramError[] } {
+  const { diagrams, errors } = planDiagrams(plan, opts);
+  const dir = opts.dir ?? plan.meta.id;
+  return {
+    jobs: diagrams.map((d) => ({ name: `${dir}/${d.key}`, text: d.text, formats, title: `${plan.meta.title} — ${d.title}` })),
+    errors,
+  };
 }

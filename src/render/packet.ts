@@ -10,7 +10,8 @@
  * with any script element or event attribute stripped again here, and the print page runs with JavaScript disabled.
  */
 import { localize, type Diagnostic } from '../diagnostics.js';
-import type { Colour, Duration, Plan, PlanKind } from '../model/index.js';
+import type { Colour, Duration, Plan, PlanKind, Trigger } from '../model/index.js';
+import { readableTrigger } from './mermaid-text.js';
 import type { Renderer } from './browser.js';
 import type { JobError } from './batch.js';
 import { baseCss, DIAGRAM_CSS, diagramSections, escapeHtml as esc, type PdfLang } from './pdf.js';
@@ -87,11 +88,21 @@ export function scrubSvg(svg: string): string {
   return svg
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<script\b[^>]*\/?>/gi, '')
-    .replace(/\s on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
-    .replace(/(href\s*=\s*["'])\s*javascript:[^"']*/gi, '$1#');
+    // Only inside tags: text like "on=" in a label is left alone.
+    .replace(/<[^>]*>/g, (tag) => tag
+      .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+      .replace(/(href\s*=\s*["'])\s*javascript:[^"']*/gi, '$1#'));
 }
 
 const dur = (d: Duration | undefined) => d?.text ?? '';
+
+/** A trigger for reviewers: the readable form (fact names, ≥, 且/或) with the condition as written under it. */
+function triggerCell(trigger: Trigger | undefined, plan: Plan, lang: PdfLang): string {
+  if (!trigger) return '';
+  const readable = readableTrigger(trigger, plan, lang);
+  const code = `<code class="trigger">${esc(trigger.text)}</code>`;
+  return readable && readable !== trigger.text.trim() ? `${esc(readable)}${code}` : code;
+}
 
 /** Builds the packet's HTML: one document, page breaks and orientation by CSS named pages. */
 export function packetHtml(entries: { plan: Plan; diagnostics: Diagnostic[]; diagrams: RenderedDiagram[] }[], opts: PacketOptions): string {
@@ -118,7 +129,7 @@ const PACKET_CSS = `
 .error-box { border: 0.4mm solid #b71c1c; background: #fdecea; padding: 3mm; font-size: 9pt; white-space: pre-wrap; overflow-wrap: anywhere; }
 .sev-error { color: #b71c1c; font-weight: 700; }
 .sev-warning { color: #a05a00; font-weight: 700; }
-.trigger { display: block; font-size: 8pt; color: #444; }
+.trigger { display: block; font-size: 7.5pt; color: #555; margin-top: 0.8mm; }
 .toc td { font-size: 10pt; }
 `;
 
@@ -166,17 +177,18 @@ function planSections(e: { plan: Plan; diagnostics: Diagnostic[]; diagrams: Rend
   const roles = table([w.rid, w.rname, w.holder, w.deputies, w.contact, w.duties], plan.roles.map((r) => [
     r.id, r.name, r.holder ?? '', r.deputies.map((d) => roleNameOr(plan, d)).join(lang === 'zh' ? '、' : ', '), r.contact ?? '',
     r.duties.join(lang === 'zh' ? '；' : '; '),
-  ]), 'roles', [0, 4]);
+  ]), 'roles', [0, 1, 4]);
   const levels = tableHtml([w.level, w.colour, w.trigger, w.decider, w.activation, w.parentLevel], plan.levels.map((l) => [
     esc(l.name ? (lang === 'zh' ? `${l.id}（${l.name}）` : `${l.id} (${l.name})`) : l.id),
     swatch(l.colour ?? RANK_COLOURS[l.rank - 1]),
-    l.trigger ? `<code>${esc(l.trigger.text)}</code>` : '',
+    triggerCell(l.trigger, plan, lang),
     esc(roleName(l.decidedBy)), esc(dur(l.activation)), esc(l.parentLevel ?? ''),
   ]), 'levels', [0, 1, 3, 4]);
-  const steps = table([w.sid, w.action, w.role, w.deadline, w.after, w.appliesTo], plan.steps.map((s) => [
-    s.id, s.action, roleName(s.role), dur(s.deadline), s.after.join(lang === 'zh' ? '、' : ', '),
+  // Numbered as in the flowcharts ("3. 研判…"), so a reviewer can go from a node to its row.
+  const steps = table(['#', w.sid, w.action, w.role, w.deadline, w.after, w.appliesTo], plan.steps.map((s, i) => [
+    String(i + 1), s.id, s.action, roleName(s.role), dur(s.deadline), s.after.join(lang === 'zh' ? '、' : ', '),
     s.levelsText ?? (s.levels.length ? s.levels.join(lang === 'zh' ? '、' : ', ') : w.all),
-  ]), 'steps', [0, 2, 3]);
+  ]), 'steps', [0, 1, 3]);
   const resources = table([w.rid, w.resName, w.quantity, w.unit, w.location, w.keeper], plan.resources.map((r) => [
     r.id, r.name, r.quantity === undefined ? '' : String(r.quantity), r.unit ?? '', r.location ?? '', roleName(r.keeper),
   ]), 'resources', [0, 2, 3]);
@@ -243,6 +255,6 @@ export async function buildPacket(plans: PacketPlan[], renderer: Renderer, opts:
 /** Renders a packet to PDF bytes (A4, footer "第 X 页 / 共 Y 页"). */
 export async function renderPacket(plans: PacketPlan[], renderer: Renderer, opts: PacketOptions): Promise<{ pdf: Buffer; html: string; errors: JobError[] }> {
   const { html, errors } = await buildPacket(plans, renderer, opts);
-  const pdf = await renderer.htmlToPdf(html, { footer: true, lang: opts.lang });
+  const pdf = await renderer.htmlToPdf(html, { footer: true, lang: opts.lang, outline: true });
   return { pdf, html, errors };
 }

@@ -100,7 +100,7 @@ export function footerTemplate(lang: PdfLang): string {
 }
 
 /** Options for `page.pdf()` (playwright): A4, CSS page sizes win (mixed orientations), backgrounds printed. */
-export function pdfOptions(o: { footer: boolean; lang: PdfLang; landscape?: boolean }) {
+export function pdfOptions(o: { footer: boolean; lang: PdfLang; landscape?: boolean; outline?: boolean }) {
   return {
     format: 'A4',
     landscape: o.landscape,
@@ -109,8 +109,9 @@ export function pdfOptions(o: { footer: boolean; lang: PdfLang; landscape?: bool
     displayHeaderFooter: o.footer,
     headerTemplate: '<span></span>',
     footerTemplate: o.footer ? footerTemplate(o.lang) : '<span></span>',
-    tagged: true,
-    outline: true,
+    // Bookmarks from headings for long documents (the packet); tagging costs time and helps no printed page.
+    tagged: false,
+    outline: o.outline ?? false,
   };
 }
 

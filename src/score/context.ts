@@ -168,3 +168,10 @@ export const round1 = (x: number): number => Math.round(x * 10 + (x >= 0 ? 1e-9 
 
 /** Rounds to three decimals (item values and weights). */
 export const round3 = (x: number): number => Math.round(x * 1000 + (x >= 0 ? 1e-9 : -1e-9)) / 1000;
+
+/** A role for Chinese text: `值班长（duty-officer）`, or the bare id when the plan does not name it. */
+export function roleZh(ctx: Context, id: string | undefined): string {
+  if (!id) return '—';
+  const name = ctx.roles.get(id)?.name;
+  return name && name !== id ? `${name}（${id}）` : id;
+}

@@ -4,7 +4,7 @@
  */
 import type { DrillEvent } from '../drill/types.js';
 import type { Level } from '../model/index.js';
-import { evidenceOf, moreSevere, roleMatches, type Context } from './context.js';
+import { evidenceOf, moreSevere, roleMatches, roleZh, type Context } from './context.js';
 import { clock, duration } from './format.js';
 import type { Gap, LevelSpan, StepResult } from './types.js';
 
@@ -43,7 +43,7 @@ function wrongRole(ctx: Context): GapDraft[] {
       owner = ctx.steps.get(e.step)?.role;
       step = e.step;
       what = `step ${tag(e.step)}`;
-      whatZh = `步骤 ${tag(e.step)}`;
+      whatZh = `步骤 ${tag(e.step)} `;
     } else if (e.type === 'level.declared') {
       owner = ctx.levels.get(e.level)?.decidedBy;
       step = `level:${e.level}`;
@@ -59,7 +59,7 @@ function wrongRole(ctx: Context): GapDraft[] {
     out.push(gap(ctx, {
       kind: 'wrong-role', step, role: e.role, expectedRole: owner, evidence: [evidenceOf(e)],
       message: `Unexpected ${what} by ${tag(e.role)} at ${clock(e.t)}, expected ${tag(owner)} (or a deputy)`,
-      messageZh: `${whatZh}应由 ${tag(owner)}（或其副职）负责，${clock(e.t)} 实际由 ${tag(e.role)} 执行`,
+      messageZh: `${whatZh}应由${roleZh(ctx, owner)}或其副职负责，${clock(e.t)} 实际由${roleZh(ctx, e.role)}执行`,
     }));
   }
   return out;
@@ -75,7 +75,7 @@ function duplicated(ctx: Context): GapDraft[] {
     out.push(gap(ctx, {
       kind: 'duplicated', step: step.id, role: list[1].role, expectedRole: step.role, roles, evidence: list.map(evidenceOf),
       message: `Unexpected step ${tag(step.id)} done ${list.length} times (${list.map((e) => `${e.role} at ${clock(e.t)}`).join(', ')}), expected once`,
-      messageZh: `步骤 ${tag(step.id)} 被重复执行 ${list.length} 次（${list.map((e) => `${e.role} ${clock(e.t)}`).join('，')}）`,
+      messageZh: `步骤 ${tag(step.id)} 被重复执行 ${list.length} 次（${list.map((e) => `${roleZh(ctx, e.role)} ${clock(e.t)}`).join('，')}）`,
     }));
   }
   return out;
@@ -133,7 +133,7 @@ function handoffDelay(ctx: Context, steps: StepResult[]): GapDraft[] {
       kind: 'handoff-delay', step: step.id, role: first.role, expectedRole: step.role, roles: [last.role],
       seconds: idle, from: ref, to: first.t, evidence: [evidenceOf(last), evidenceOf(first)],
       message: `Unexpected ${duration(idle, 'en')} between ${tag(last.step)} (${last.role}, ${clock(last.t)}) and ${tag(step.id)} (${first.role}, ${clock(first.t)}), expected at most ${duration(allowance, 'en')}`,
-      messageZh: `${tag(last.step)}（${last.role}，${clock(last.t)}）完成后 ${duration(idle, 'zh')} 才完成 ${tag(step.id)}（${first.role}，${clock(first.t)}），应不超过 ${duration(allowance, 'zh')}`,
+      messageZh: `${roleZh(ctx, last.role)} ${clock(last.t)} 完成 ${tag(last.step)} 后，${roleZh(ctx, first.role)}过了 ${duration(idle, 'zh')} 才于 ${clock(first.t)} 完成 ${tag(step.id)}，应不超过 ${duration(allowance, 'zh')}`,
     }));
   }
   return out;
@@ -155,7 +155,7 @@ function missedNotification(ctx: Context): GapDraft[] {
       out.push(gap(ctx, {
         kind: 'missed-notification', step: step.id, role: first.role, expectedRole: step.role, roles: [to], evidence: [evidenceOf(first)],
         message: `Unexpected missing notification of ${tag(to)} after step ${tag(step.id)} (${first.role}, ${clock(first.t)})`,
-        messageZh: `步骤 ${tag(step.id)}（${first.role}，${clock(first.t)}）完成后未通知 ${tag(to)}`,
+        messageZh: `${roleZh(ctx, first.role)} ${clock(first.t)} 完成 ${tag(step.id)} 后未通知${roleZh(ctx, to)}`,
       }));
     }
   }
@@ -178,7 +178,7 @@ function roleNotEngaged(ctx: Context, steps: StepResult[]): GapDraft[] {
     out.push(gap(ctx, {
       kind: 'role-not-engaged', role, expectedRole: role, steps: list, evidence: [],
       message: `Unexpected role ${tag(role)} never engaged, expected it to act on ${list.map(tag).join(', ')}`,
-      messageZh: `角色 ${tag(role)} 始终未参与处置（负责 ${list.map(tag).join('、')}）`,
+      messageZh: `${roleZh(ctx, role)}始终未参与处置（负责 ${list.map(tag).join('、')}）`,
     }));
   }
   return out;
@@ -251,7 +251,7 @@ function unmatched(ctx: Context): GapDraft[] {
     out.push(gap(ctx, {
       kind: 'unmatched-action', role: e.role, evidence: [evidenceOf(e)],
       message: `Unexpected action by ${tag(e.role)} at ${clock(e.t)} that matches no plan step: “${text}”`,
-      messageZh: `${tag(e.role)} 在 ${clock(e.t)} 的行动未对应任何预案步骤：“${text}”`,
+      messageZh: `${roleZh(ctx, e.role)} ${clock(e.t)} 的行动未对应任何预案步骤：“${text}”`,
     }));
   }
   return out;

@@ -86,7 +86,7 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], steps: 
     groups.objective.push({
       id: `objective:${o.id}`, group: 'objective', value: o.met ? 1 : 0, evidence: o.evidence,
       label: `Objective ${o.id} ${o.met ? 'met' : `not met (missing ${o.missing.join(', ')})`}`,
-      labelZh: `目标 ${o.id}${o.met ? '已达成' : `未达成（缺 ${o.missing.join('、')}）`}`,
+      labelZh: `目标 ${o.id} ${o.met ? '已达成' : `未达成（缺 ${o.missing.join('、')}）`}`,
     });
   }
   for (const s of steps) {
@@ -98,7 +98,8 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], steps: 
       labelZh: `必要步骤 ${s.step}${done ? ` 于 ${clock(s.doneAt!)} 完成` : ' 未完成'}`,
     });
   }
-  if (outcome.containmentBy) {
+  const incident = ctx.events.some((e) => e.type === 'inject' || e.type === 'level.warranted');
+  if (outcome.containmentBy && incident) {
     const c = outcome.containedAt !== undefined;
     groups.outcome.push({
       id: 'containment', group: 'outcome', value: c ? 1 : 0, evidence: c ? [outcome.containedSeq!] : [],
@@ -109,16 +110,17 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], steps: 
   if (outcome.terminatedAt !== undefined || outcome.terminationReadyAt !== undefined) {
     const cond = outcome.terminationCondition;
     const t = outcome.terminatedAt !== undefined;
-    const value = !t ? 0 : cond === true ? 1 : cond === 'unknown' ? 0.5 : 0;
+    // termination counts only when the log shows the condition held (unknown = not shown = premature)
+    const value = t && cond === true ? 1 : 0;
     groups.outcome.push({
       id: 'termination', group: 'outcome', value, evidence: t ? [outcome.terminatedSeq!] : [],
       label: !t ? `Not terminated although the termination condition held from ${clock(outcome.terminationReadyAt!)}`
         : cond === true ? `Terminated at ${clock(outcome.terminatedAt!)} with the condition met`
-          : cond === 'unknown' ? `Terminated at ${clock(outcome.terminatedAt!)}; the condition could not be verified`
+          : cond === 'unknown' ? `Terminated at ${clock(outcome.terminatedAt!)} before the facts showed the condition held`
             : `Terminated prematurely at ${clock(outcome.terminatedAt!)} (condition not met)`,
       labelZh: !t ? `终止条件自 ${clock(outcome.terminationReadyAt!)} 起已满足，但未宣布响应终止`
         : cond === true ? `${clock(outcome.terminatedAt!)} 宣布响应终止，条件已满足`
-          : cond === 'unknown' ? `${clock(outcome.terminatedAt!)} 宣布响应终止，条件无法核实`
+          : cond === 'unknown' ? `${clock(outcome.terminatedAt!)} 宣布响应终止，但当时尚不能确认终止条件已满足`
             : `${clock(outcome.terminatedAt!)} 过早宣布响应终止（条件未满足）`,
     });
   }

@@ -2,7 +2,7 @@
  * Findings for the after-action report: strengths, and gaps with a corrective action and a responsible role —
  * the first two links of the closed loop 发现-登记-整改-验收-销号 (the report registers them as 待整改).
  */
-import type { Context } from './context.js';
+import { roleZh, type Context } from './context.js';
 import { clock, duration } from './format.js';
 import type { Activation, Finding, Gap, Milestone, ObjectiveResult, Outcome, StepResult } from './types.js';
 
@@ -30,7 +30,7 @@ export function buildFindings(ctx: Context, a: {
         textZh: late ? `${x.level}级响应启动超时 ${duration(x.lateBy!, 'zh')}（用时 ${duration(x.latency!, 'zh')}，时限 ${duration(x.allowed!, 'zh')}）。`
           : `${clock(x.warrantedAt)} 事态已达${x.level}级，但始终未启动${x.level}级响应。`,
         action: `Train ${x.decidedBy ?? 'the decider'} on the level ${x.level} triggers; rehearse the activation decision within ${x.allowed !== undefined ? duration(x.allowed, 'en') : 'the deadline'}.`,
-        actionZh: `组织${x.decidedBy ?? '决策人'}学习${x.level}级启动条件，演练在${x.allowed !== undefined ? duration(x.allowed, 'zh') : '时限'}内作出启动决策。` });
+        actionZh: `组织${x.decidedBy ? roleZh(ctx, x.decidedBy) : '决策人'}学习${x.level}级启动条件，演练在${x.allowed !== undefined ? duration(x.allowed, 'zh') : '时限'}内作出启动决策。` });
     }
   }
   for (const m of a.milestones) {
@@ -48,27 +48,27 @@ export function buildFindings(ctx: Context, a: {
           text: `Step ${tag(s.step)} (${actionOf(s.step)}) required at the warranted level ${ctx.maxWarranted?.id ?? ''} was not done.`,
           textZh: `事态应启动的${ctx.maxWarranted?.id ?? ''}级响应要求的步骤 ${tag(s.step)}（${actionOf(s.step)}）未执行。`,
           action: `Rehearse level ${ctx.maxWarranted?.id ?? ''} measures with ${s.role ?? 'the owner'}, including ${tag(s.step)}.`,
-          actionZh: `组织${s.role ?? '责任人'}针对${ctx.maxWarranted?.id ?? ''}级响应措施开展训练，包括 ${tag(s.step)}。` });
+          actionZh: `组织${s.role ? roleZh(ctx, s.role) : '责任人'}针对${ctx.maxWarranted?.id ?? ''}级响应措施开展训练，包括 ${tag(s.step)}。` });
       }
       continue;
     }
     if (s.rating === 'P') {
       strengths.push({ kind: 'strength', dimension: 'time', role: s.doneBy, step: s.step, evidence: [s.doneSeq!],
         text: `${tag(s.doneBy!)} did ${tag(s.step)} (${actionOf(s.step)}) at ${clock(s.doneAt!)}${s.deadline !== undefined ? `, due ${clock(s.deadline)}` : ''}.`,
-        textZh: `${tag(s.doneBy!)} 于 ${clock(s.doneAt!)} 完成 ${tag(s.step)}（${actionOf(s.step)}）${s.deadline !== undefined ? `，时限 ${clock(s.deadline)}` : ''}。` });
+        textZh: `${roleZh(ctx, s.doneBy)} 于 ${clock(s.doneAt!)} 完成 ${tag(s.step)}（${actionOf(s.step)}）${s.deadline !== undefined ? `，时限 ${clock(s.deadline)}` : ''}。` });
     }
     if (s.status === 'late') {
       gaps.push({ kind: 'gap', dimension: 'time', role: s.role, step: s.step, evidence: [s.doneSeq!, ...s.overdueSeqs],
         text: `Step ${tag(s.step)} (${actionOf(s.step)}) done ${duration(s.lateBy!, 'en')} late (at ${clock(s.doneAt!)}, due ${clock(s.deadline!)}).`,
         textZh: `步骤 ${tag(s.step)}（${actionOf(s.step)}）超时 ${duration(s.lateBy!, 'zh')}（${clock(s.doneAt!)} 完成，时限 ${clock(s.deadline!)}）。`,
         action: `Drill ${tag(s.step)} with ${s.role ?? 'its owner'} until it fits in ${duration(s.allowed!, 'en')}; check that the plan's deadline is achievable.`,
-        actionZh: `组织${s.role ?? '责任人'}专项训练 ${tag(s.step)}，确保在 ${duration(s.allowed!, 'zh')} 内完成；复核预案时限是否可行。` });
+        actionZh: `组织${s.role ? roleZh(ctx, s.role) : '责任人'}专项训练 ${tag(s.step)}，确保在 ${duration(s.allowed!, 'zh')} 内完成；复核预案时限是否可行。` });
     } else if (s.status === 'missed') {
       gaps.push({ kind: 'gap', dimension: 'time', role: s.role, step: s.step, evidence: s.overdueSeqs,
         text: `Step ${tag(s.step)} (${actionOf(s.step)}) was required but never done.`,
         textZh: `步骤 ${tag(s.step)}（${actionOf(s.step)}）为必要步骤，但始终未执行。`,
         action: `Make ${tag(s.step)} part of ${s.role ?? 'the owner'}'s on-duty card and of the next drill's objectives.`,
-        actionZh: `将 ${tag(s.step)} 纳入${s.role ?? '责任人'}的岗位应急处置卡，并列为下次演练重点科目。` });
+        actionZh: `将 ${tag(s.step)} 纳入${s.role ? roleZh(ctx, s.role) : '责任人'}的岗位应急处置卡，并列为下次演练重点科目。` });
     }
   }
   for (const g of a.gaps) gaps.push(gapFinding(ctx, g));
@@ -100,13 +100,14 @@ export function buildFindings(ctx: Context, a: {
   }
   const decider = ctx.plan.termination?.decidedBy;
   if (oc.terminatedAt !== undefined) {
-    if (oc.terminationCondition === false) {
+    if (oc.terminationCondition !== true) {
+      const unknown = oc.terminationCondition === 'unknown';
       gaps.push({ kind: 'gap', dimension: 'effect', role: decider, evidence: [oc.terminatedSeq!],
-        text: `Response terminated at ${clock(oc.terminatedAt)} before the termination condition held.`,
-        textZh: `${clock(oc.terminatedAt)} 在终止条件未满足时即宣布响应终止。`,
+        text: `Response terminated at ${clock(oc.terminatedAt)} before the termination condition ${unknown ? 'was shown to hold' : 'held'}.`,
+        textZh: `${clock(oc.terminatedAt)} 在终止条件${unknown ? '尚未确认满足' : '未满足'}时即宣布响应终止。`,
         action: 'Verify every termination condition (source controlled, concentrations, headcount) before declaring the end.',
         actionZh: '宣布响应终止前逐项核实终止条件（泄漏源控制、浓度、人员清点）。' });
-    } else if (oc.terminationCondition === true) {
+    } else {
       strengths.push({ kind: 'strength', dimension: 'effect', role: oc.terminatedBy, evidence: [oc.terminatedSeq!],
         text: `Response terminated at ${clock(oc.terminatedAt)} with the termination condition met.`,
         textZh: `${clock(oc.terminatedAt)} 在终止条件满足后宣布响应终止。` });
@@ -116,7 +117,7 @@ export function buildFindings(ctx: Context, a: {
       text: `The termination condition held from ${clock(oc.terminationReadyAt)} but the response was never terminated.`,
       textZh: `终止条件自 ${clock(oc.terminationReadyAt)} 起已满足，但未宣布响应终止。`,
       action: `${decider ?? 'The commander'} to declare termination once the conditions are verified, and hand over to recovery.`,
-      actionZh: `${decider ?? '总指挥'}在核实终止条件后及时宣布响应终止，转入后期处置。` });
+      actionZh: `${decider ? roleZh(ctx, decider) : '总指挥'}在核实终止条件后及时宣布响应终止，转入后期处置。` });
   }
   return [
     ...strengths.map((f, i) => ({ id: `S${String(i + 1).padStart(2, '0')}`, ...f })),
@@ -133,22 +134,22 @@ function gapFinding(ctx: Context, g: Gap): Draft {
   switch (g.kind) {
     case 'wrong-role':
       return { ...base, role: owner, action: `Brief ${owner} and ${g.role} on who owns ${actEn}; put the owner on the duty card.`,
-        actionZh: `向 ${owner} 和 ${g.role} 重新交底 ${act} 的负责角色，并写入岗位应急处置卡。` };
+        actionZh: `向${roleZh(ctx, owner)}和${roleZh(ctx, g.role)}重新交底 ${act} 的负责角色，并写入岗位应急处置卡。` };
     case 'duplicated':
       return { ...base, role: owner, action: `Give ${actEn} a single owner (${owner ?? '—'}) and a "done" call-back so others do not repeat it.`,
-        actionZh: `明确 ${act} 唯一负责角色（${owner ?? '—'}），完成后及时回告，避免重复处置。` };
+        actionZh: `明确 ${act} 唯一负责角色（${roleZh(ctx, owner)}），完成后及时回告，避免重复处置。` };
     case 'out-of-order':
       return { ...base, role: owner, action: `Follow the plan's order: finish the prerequisite before ${actEn}; mark prerequisites on the response card.`,
         actionZh: `按预案顺序处置：前置步骤完成后再执行 ${act}；在处置卡中标注前置条件。` };
     case 'handoff-delay':
       return { ...base, role: owner, action: `Shorten the handoff from ${g.roles.join(', ')} to ${owner}: notify on completion and pre-position the next team.`,
-        actionZh: `优化 ${g.roles.join('、')} 与 ${owner} 之间的交接：前序完成即通知，后续小组提前就位。` };
+        actionZh: `优化${g.roles.map((r) => roleZh(ctx, r)).join('、')}与${roleZh(ctx, owner)}之间的交接：前序完成即通知，后续小组提前就位。` };
     case 'missed-notification':
       return { ...base, role: owner, action: `${owner} to notify ${g.roles.join(', ')} when ${actEn} is done; add the contact to the duty card.`,
-        actionZh: `${owner} 完成 ${act} 后须通知 ${g.roles.join('、')}，并将通知对象和联系方式列入处置卡。` };
+        actionZh: `${roleZh(ctx, owner)}完成 ${act} 后须通知${g.roles.map((r) => roleZh(ctx, r)).join('、')}，并将通知对象和联系方式列入处置卡。` };
     case 'role-not-engaged':
       return { ...base, dimension: 'coordination', role: g.role, action: `Make sure ${g.role} (and deputies) are reachable and know their duties: ${g.steps.join(', ')}.`,
-        actionZh: `确保 ${g.role}（及其副职）通讯畅通、熟悉职责（${g.steps.join('、')}），接警后及时到位。` };
+        actionZh: `确保${roleZh(ctx, g.role)}及其副职通讯畅通、熟悉职责（${g.steps.join('、')}），接警后及时到位。` };
     case 'over-response':
       return { ...base, role: g.role, action: 'Train the grading decision against the level triggers so small incidents do not start a full response.',
         actionZh: '加强分级研判培训，严格按启动条件确定响应级别，避免小规模事件启动过高级别响应。' };

@@ -18,7 +18,8 @@ export function duration(seconds: number, lang: 'zh' | 'en'): string {
   const sec = s % 60;
   if (lang === 'zh') {
     if (!h && !m) return `${sec}秒`;
-    return `${h ? `${h}小时` : ''}${m ? `${m}分` : h && sec ? '0分' : ''}${sec ? `${sec}秒` : ''}` || '0秒';
+    if (!sec) return `${h ? `${h}小时` : ''}${m ? `${m}分钟` : ''}`;
+    return `${h ? `${h}小时` : ''}${m || h ? `${m}分` : ''}${sec}秒`;
   }
   const parts = [h ? `${h} h` : '', m ? `${m} min` : '', sec || (!h && !m) ? `${sec} s` : ''].filter(Boolean);
   return parts.join(' ');

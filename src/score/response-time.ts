@@ -6,6 +6,7 @@ import { evaluateTri } from '../expr/index.js';
 import type { Step } from '../model/index.js';
 import { absoluteDeadlines } from '../validate/timing.js';
 import { appliesAt, moreSevere, round3, type Context } from './context.js';
+import { duration } from './format.js';
 import type { Activation, Milestone, ScoreItem, StepResult, TimeStatus } from './types.js';
 
 /** Share of each group of time items (renormalised over the groups that have items). */
@@ -164,13 +165,14 @@ const EVALUATED: ReadonlySet<TimeStatus> = new Set(['on-time', 'done', 'late', '
 export function timeItems(activations: Activation[], milestones: Milestone[], steps: StepResult[]): WeighedItems {
   type Raw = Omit<ScoreItem, 'weight' | 'points'>;
   const groups: Record<keyof typeof TIME_GROUP_WEIGHTS, Raw[]> = { level: [], milestone: [], step: [] };
-  const fmt = (s: number) => `${Math.round(s)} s`;
+  const en = (s: number | undefined) => (s === undefined ? '—' : duration(s, 'en'));
+  const zh = (s: number | undefined) => (s === undefined ? '—' : duration(s, 'zh'));
   for (const a of activations) {
     if (!EVALUATED.has(a.status)) continue;
     groups.level.push({
       id: `level:${a.level}`, group: 'level', value: lateness(a.status, a.lateBy, a.allowed),
-      label: `Level ${a.level} activation: ${a.status}${a.lateBy ? ` by ${fmt(a.lateBy)}` : ''} (latency ${a.latency === undefined ? '—' : fmt(a.latency)} / allowed ${a.allowed === undefined ? '—' : fmt(a.allowed)})`,
-      labelZh: `${a.level}级响应启动：${statusZh(a.status)}${a.lateBy ? ` ${fmt(a.lateBy)}` : ''}（用时 ${a.latency === undefined ? '—' : fmt(a.latency)}，时限 ${a.allowed === undefined ? '—' : fmt(a.allowed)}）`,
+      label: `Level ${a.level} activation: ${a.status}${a.lateBy ? ` by ${en(a.lateBy)}` : ''} (took ${en(a.latency)}, allowed ${en(a.allowed)})`,
+      labelZh: `${a.level}级响应启动：${statusZh(a.status)}${a.lateBy ? ` ${zh(a.lateBy)}` : ''}（用时 ${zh(a.latency)}，时限 ${zh(a.allowed)}）`,
       evidence: [a.warrantedSeq, ...(a.declaredSeq !== undefined ? [a.declaredSeq] : [])],
     });
   }
@@ -179,8 +181,8 @@ export function timeItems(activations: Activation[], milestones: Milestone[], st
     const name = m.id === 'first-response' ? ['First response', '首次响应'] : ['Initial disposal', '初期处置'];
     groups.milestone.push({
       id: `milestone:${m.id}`, group: 'milestone', value: lateness(m.status, m.lateBy, m.allowed),
-      label: `${name[0]} (${m.steps.join(', ')}): ${m.status}${m.lateBy ? ` by ${fmt(m.lateBy)}` : ''}`,
-      labelZh: `${name[1]}（${m.steps.join('、')}）：${statusZh(m.status)}${m.lateBy ? ` ${fmt(m.lateBy)}` : ''}`,
+      label: `${name[0]} (${m.steps.join(', ')}): ${m.status}${m.lateBy ? ` by ${en(m.lateBy)}` : ''} (allowed ${en(m.allowed)})`,
+      labelZh: `${name[1]}（${m.steps.join('、')}）：${statusZh(m.status)}${m.lateBy ? ` ${zh(m.lateBy)}` : ''}（时限 ${zh(m.allowed)}）`,
       evidence: m.evidence,
     });
   }
@@ -188,8 +190,8 @@ export function timeItems(activations: Activation[], milestones: Milestone[], st
     if (!s.required || s.deadline === undefined || !EVALUATED.has(s.status)) continue;
     groups.step.push({
       id: `step:${s.step}`, group: 'step', value: lateness(s.status, s.lateBy, s.allowed),
-      label: `Step ${s.step}: ${s.status}${s.lateBy ? ` by ${fmt(s.lateBy)}` : ''}`,
-      labelZh: `步骤 ${s.step}：${statusZh(s.status)}${s.lateBy ? ` ${fmt(s.lateBy)}` : ''}`,
+      label: `Step ${s.step}: ${s.status}${s.lateBy ? ` by ${en(s.lateBy)}` : ''} (allowed ${en(s.allowed)})`,
+      labelZh: `步骤 ${s.step}：${statusZh(s.status)}${s.lateBy ? ` ${zh(s.lateBy)}` : ''}（时限 ${zh(s.allowed)}）`,
       evidence: [...(s.doneSeq !== undefined ? [s.doneSeq] : []), ...s.overdueSeqs],
     });
   }
@@ -199,7 +201,7 @@ export function timeItems(activations: Activation[], milestones: Milestone[], st
 /** Items of a dimension with their exact (unrounded) score. */
 export interface WeighedItems {
   items: ScoreItem[];
-  /** 100 × Σ weight × value, unrounded; 100 when there is nothing to evaluate. */
+  /** 100 × Σ weight × value, unrounded; 0 when there is nothing to evaluate (the dimension is then left out of the overall). */
   score: number;
   evaluated: boolean;
 }
@@ -220,7 +222,7 @@ export function weighGroups<G extends string>(groups: Record<G, Omit<ScoreItem, 
       items.push({ ...it, value: round3(it.value), weight: round3(weight), points: round3(100 * weight * it.value) });
     }
   }
-  return items.length ? { items, score, evaluated: true } : { items, score: 100, evaluated: false };
+  return items.length ? { items, score, evaluated: true } : { items, score: 0, evaluated: false };
 }
 
 export function statusZh(s: TimeStatus): string {

@@ -72,7 +72,7 @@ export interface ScoreItem {
 }
 
 export interface DimensionScore {
-  /** 0–100, one decimal. */
+  /** 0–100, one decimal (0 when nothing could be evaluated). */
   score: number;
   /** Normalised weight in the overall score (0 when the dimension had nothing to evaluate). */
   weight: number;
@@ -235,7 +235,7 @@ export interface Outcome {
   terminatedSeq?: number;
   terminatedBy?: string;
   timeToTermination?: number;
-  /** Termination condition at the terminate event (or at the end when not terminated): true / false / unknown. */
+  /** Termination condition at the terminate event (or at the end when not terminated): true / false / unknown (facts missing). */
   terminationCondition?: boolean | 'unknown';
   /** When the termination condition first held. */
   terminationReadyAt?: number;

@@ -17,8 +17,10 @@ import levelMonotonic from './level-monotonic.js';
 import levelGrading from './level-grading.js';
 import levelDecider from './level-decider.js';
 import levelActivation from './level-activation.js';
+import levelUnreachable from './level-unreachable.js';
 import escalationPath from './escalation-path.js';
 import terminationRequired from './termination-required.js';
+import terminationUnreachable from './termination-unreachable.js';
 import factUnused from './fact-unused.js';
 import stepOwner from './step-owner.js';
 import stepDeadline from './step-deadline.js';
@@ -39,7 +41,7 @@ import systemEscalatesTo from './system-escalates-to.js';
 export const allRules: Rule[] = [
   requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, notifyUndefined,
-  levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, escalationPath, terminationRequired, factUnused,
+  levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
   resourceUndefined, resourceShortage, reportAuthority,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,

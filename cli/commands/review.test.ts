@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chromiumPath } from '../../src/render/browser.js';
+import { hasTool, pdfText } from '../../src/render/packet.test-helper.js';
+import { pdfPageCount, runReview } from './review.js';
+
+async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
+  try { return { code: await fn(), out, err }; } finally { o.mockRestore(); e.mockRestore(); }
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'yuan-review-'));
+const LEAK = 'plans/chem/hazardous-chemical-leak.md';
+
+describe('pdfPageCount', () => {
+  it('reads the root of a balanced page tree', () => {
+    const pdf = Buffer.from('<</Type /Pages /Kids [3 0 R 4 0 R] /Count 24>> <</Type /Pages /Count 8 /Parent 2 0 R>> <</Type /Catalog>>', 'latin1');
+    expect(pdfPageCount(pdf)).toBe(24);
+    expect(pdfPageCount(Buffer.from('nothing'))).toBeUndefined();
+  });
+});
+
+describe('yuan review without a browser', () => {
+  const saved = { ...process.env };
+  afterEach(() => { process.env = { ...saved }; });
+
+  it('gives the actionable error and exit 2', async () => {
+    process.env.YUAN_CHROMIUM = '/nonexistent';
+    process.env.PATH = '/nonexistent-bin';
+    const r = await capture(() => runReview([LEAK], { output: join(tmp(), 'r.pdf'), lang: 'en', config: false }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Chromium not found: install it (Debian: apt-get install chromium fonts-noto-cjk) or set YUAN_CHROMIUM=/path/to/chrome');
+  });
+
+  it('exits 2 when nothing matches', async () => {
+    const r = await capture(() => runReview(['nowhere/'], { lang: 'en', config: false }));
+    expect(r.code).toBe(2);
+  });
+});
+
+describe.skipIf(!chromiumPath())('yuan review (headless Chromium)', () => {
+  it.skipIf(!hasTool('pdftotext'))('writes one A4 packet with the plan, its roles and its lint findings', async () => {
+    const file = join(tmp(), 'review.pdf');
+    const r = await capture(() => runReview([LEAK], { output: file, lang: 'en', today: '2026-11-25', config: false }));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ pages\\) for 1 plan in [\\d.]+ s, 0 errors\\n$`));
+    const text = pdfText(readFileSync(file));
+    // The plan says `language: zh`, so the packet is in Chinese whatever the CLI language.
+    for (const s of ['危险化学品泄漏事故专项应急预案', '评审材料', '专项应急预案', '总指挥', '应急救援队', '应急组织机构及职责', '检查发现的问题']) {
+      expect(text).toContain(s);
+    }
+  }, 180_000);
+
+  it.skipIf(!hasTool('pdftotext'))('writes one packet per plan into a folder, and lint findings of defective plans', async () => {
+    const dir = `${tmp()}/packets/`;
+    const r = await capture(() => runReview(['plans/defective/levels-gap.md', 'plans/defective/meta-stale.md'], { output: dir, lang: 'zh', today: '2026-11-25', config: false }));
+    expect(r.code).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => f.endsWith('.pdf'))).toBe(true);
+    const text = pdfText(readFileSync(join(dir, files[0]))) + pdfText(readFileSync(join(dir, files[1])));
+    expect(text).toContain('检查发现的问题');
+    expect(text).toMatch(/level-gap|levels-gap|level-coverage|meta-stale|stale/);
+  }, 180_000);
+
+  it('names and skips a plan that does not parse, exits 1, still writes the others', async () => {
+    const file = join(tmp(), 'all.pdf');
+    const r = await capture(() => runReview(['plans/defective/steps-broken.yaml', 'plans/chem/confined-space.yaml'], { output: file, lang: 'en', config: false }));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('yuan: skipped plans/defective/steps-broken.yaml: it does not parse');
+    expect(existsSync(file)).toBe(true);
+  }, 180_000);
+});

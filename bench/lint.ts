@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportPlan } from '../src/export/index.js';
@@ -39,7 +38,7 @@ export function benchLint(dir: string): string[] {
   const tLint = measure(() => { lintFiles(files, { today: '2026-11-25' }); }, 3, 1);
 
   const yuan = join(process.cwd(), 'dist/cli/yuan.js');
-  const mdl = join(createRequire(import.meta.url).resolve('markdownlint-cli2/package.json'), '../markdownlint-cli2-bin.mjs');
+  const mdl = join(process.cwd(), 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
   const tYuanMd = timeCommand(process.execPath, [yuan, 'lint', mdDir, '--no-config', '--format', 'json', '-o', join(dir, 'out.json')], 3);
   const tMdl = timeCommand(process.execPath, [mdl, `${mdDir}/*.md`], 3);
   const one = mdFiles[0];

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { pickLang } from './i18n.js';
+import { defineDrill } from './define-drill.js';
 import { EXIT } from './output.js';
 
 // Commands are imported lazily so `yuan lint` never loads renderers or browsers it does not need.
@@ -95,6 +96,11 @@ Examples:
     const { runCompile } = await import('./commands/compile.js');
     process.exitCode = runCompile(file, { ...o, lang });
   });
+
+defineDrill(program, lang);
+
+// `yuan … | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
 
 try {
   await program.parseAsync(process.argv);

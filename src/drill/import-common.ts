@@ -1,8 +1,9 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { Place, Plan } from '../model/index.js';
+import type { Place } from '../model/index.js';
 import { parseLevelId } from '../parse/fields.js';
 import { LineIndex } from '../parse/position.js';
 import { readCsv, type CsvCell } from './csv.js';
+export { roleResolver } from './scenario-check.js';
 import type { ActionKind } from './types.js';
 
 /** A table read from CSV: `#` lines before the header, the header's columns mapped to canonical names, the rows. */
@@ -118,33 +119,6 @@ export function readTable<K extends string>(csv: string, report: Report, columns
 export function cellPlace<K extends string>(table: Table<K>, row: TableRow<K>, col: K): Place {
   const c = row.cells[col];
   return c ? table.lines.place(c.start, c.end) : row.place;
-}
-
-/**
- * Resolves what people write for a role (id `duty-officer`, name 值班长, holder 当班值班长, or a deputy listed
- * for exactly one role such as 副值班长) to the role id; undefined when it names no role.
- */
-export function roleResolver(plan: Plan | undefined): (text: string) => string | undefined {
-  if (!plan) return () => undefined;
-  const exact = new Map<string, string>();
-  const deputies = new Map<string, string[]>();
-  for (const r of plan.roles) {
-    exact.set(fold(r.id), r.id);
-    exact.set(fold(r.name), r.id);
-    if (r.holder) exact.set(fold(r.holder), r.id);
-    for (const d of r.deputies) deputies.set(fold(d), [...(deputies.get(fold(d)) ?? []), r.id]);
-  }
-  return (text) => {
-    const t = fold(text);
-    const id = exact.get(t);
-    if (id) return id;
-    const ds = deputies.get(t);
-    return ds?.length === 1 ? ds[0] : undefined;
-  };
-}
-
-function fold(s: string): string {
-  return s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Recipients cells split on 、，,；;/ and line breaks. */

@@ -16,7 +16,8 @@ function strip(value: unknown): unknown {
 }
 
 describe('scenarios/flood-msel.csv', () => {
-  const r = importMselFile('scenarios/flood-msel.csv', { output: 'scenarios/flood-from-msel.yaml', schemaPath: '../schemas/scenario.schema.json' });
+  // What `yuan drill import scenarios/flood-msel.csv -o scenarios/flood-from-msel.yaml` does.
+  const r = importMselFile('scenarios/flood-msel.csv', { output: 'scenarios/flood-from-msel.yaml' });
 
   it('imports without diagnostics', () => {
     expect(r.diagnostics.map((d) => `${at(d)} ${d.ruleId} ${d.message}`)).toEqual([]);
@@ -46,13 +47,14 @@ describe('scenarios/flood-msel.csv', () => {
     expect(s.objectives.map((o) => [o.id, o.steps, o.within])).toEqual([
       ['o1', ['activate', 'public-warning'], 3600], ['o2', ['call-ack'], 1800], ['o3', ['rescue'], 2700], ['o4', ['patrol', 'sandbag'], 14400], ['o5', ['shelters', 'evacuate'], 16200],
     ]);
-    expect(s.expect).toMatchObject({ score: '< 20', gaps: ['missed'], terminated: false });
+    expect(s.expect).toMatchObject({ score: '< 20', gaps: ['role-not-engaged', 'missed', 'level-missed', 'objective-missed'], noGaps: ['wrong-role', 'duplicated', 'out-of-order', 'unmatched-action', 'premature-termination'], terminated: false });
     expect(s).toMatchObject({ id: 'flood-from-msel', plan: '../plans/flood/municipal-flood.md', type: 'tabletop', scope: 'comprehensive', seed: 5 });
   });
 
   it('writes the plan path relative to the output file', () => {
     const elsewhere = importMselFile('scenarios/flood-msel.csv', { output: 'out/drills/flood.yaml' });
     expect(elsewhere.scenario!.plan).toBe('../../plans/flood/municipal-flood.md');
+    expect(elsewhere.yaml!.split('\n', 1)[0]).toBe('# yaml-language-server: $schema=../../schemas/scenario.schema.json');
   });
 });
 

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Place, Plan } from '../model/index.js';
 import { parseLevelId } from '../parse/fields.js';
 import { parsePlanFile } from '../parse/index.js';
+import { schemaFile } from '../paths.js';
 import { cellPlace, readTable, reporter, roleResolver, splitRoles, inferAction, type Report, type Table, type TableRow } from './import-common.js';
 import { EVERYONE } from './scenario-build.js';
 import { checkScenario } from './scenario-check.js';
@@ -84,8 +85,9 @@ export function importMsel(csv: string, file: string, opts: MselOptions = {}): M
 
 /**
  * Reads an MSEL CSV file (with the same size and encoding guards as plans) and imports it. The plan is `opts.plan`
- * (a path) or the CSV's `# plan:` line, resolved against the CSV's folder; the plan path written into the scenario
- * is made relative to `opts.output` (the YAML file to be written; default: next to the CSV).
+ * (a path) or the CSV's `# plan:` line, resolved against the CSV's folder; the plan path written into the scenario,
+ * and the schema path of its `yaml-language-server` line, are made relative to `opts.output` (the YAML file to be
+ * written; default: next to the CSV).
  */
 export function importMselFile(file: string, opts: { plan?: string; output?: string; id?: string; title?: string; schemaPath?: string; maxBytes?: number } = {}): MselImport {
   const read = readTextFile(file, opts.maxBytes);
@@ -100,8 +102,10 @@ export function importMselFile(file: string, opts: { plan?: string; output?: str
     plan = p.plan;
   }
   const outDir = dirname(resolve(opts.output ?? file));
-  const planPath = planFile ? relative(outDir, planFile).split(sep).join('/') : undefined;
-  const r = importMsel(read.text, file, { plan, planPath, id: opts.id, title: opts.title, schemaPath: opts.schemaPath });
+  const rel = (target: string) => relative(outDir, target).split(sep).join('/');
+  const planPath = planFile ? rel(planFile) : undefined;
+  const schemaPath = opts.schemaPath ?? rel(schemaFile('scenario.schema.json'));
+  const r = importMsel(read.text, file, { plan, planPath, id: opts.id, title: opts.title, schemaPath });
   return { ...r, diagnostics: [...diagnostics, ...r.diagnostics] };
 }
 

@@ -3,6 +3,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import { parsePlanFile } from '../parse/index.js';
 import { inferAction, roleResolver } from './import-common.js';
 import { importObserverLog, importObserverLogFile } from './import-observer.js';
+import { scoreDrill } from '../score/index.js';
+import { runObserved } from './engine.js';
+import { findGapKind } from './run-expect.js';
+import { loadDrill } from './scenario.js';
 
 const at = (d: Diagnostic) => (d.place ? `${d.place.start.line}:${d.place.start.column}` : 'none');
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${at(d)} ${d.severity} ${d.ruleId}`);
@@ -30,6 +34,20 @@ describe('scenarios/observed/leak-observer-log.csv', () => {
     expect(r.actions[3].text).toBe('空气呼吸器面罩系带松脱,重新佩戴耽误约40秒');
     expect(r.actions[12].text).toBe('按IV级50米设置，未随响应级别扩大；\n保卫科长到场晚约1分钟');
     expect(r.actions[5].fields!.text.start).toMatchObject({ line: 8, column: 14 });
+  });
+
+  it('scored against leak-escalation-iv-to-ii.yaml, shows what the observers saw', () => {
+    const d = loadDrill('scenarios/leak-escalation-iv-to-ii.yaml');
+    const score = scoreDrill(d.plan!, runObserved(d.plan!, d.scenario!, r.actions), { scenario: d.scenario });
+    const count = (kind: string) => findGapKind(score, kind)!.length;
+    // IV declared at 6:30 (allowed 5 min); isolate at 3:20 (3 min); seven steps done without notifying the plan's notify role;
+    // IV kept after III was warranted, II kept after only III was; one action no step covers.
+    expect(findGapKind(score, 'level-late')).toEqual(['level IV declared 90 s late']);
+    expect(findGapKind(score, 'late')).toEqual(['isolate late by 20 s']);
+    expect(count('missed-notification')).toBe(7);
+    expect([count('under-response'), count('over-response'), count('unmatched-action')]).toEqual([1, 1, 1]);
+    expect([count('wrong-role'), count('duplicated'), count('out-of-order'), count('missed'), count('role-not-engaged')]).toEqual([0, 0, 0, 0, 0]);
+    expect(score.objectives.filter((o) => !o.met).map((o) => o.id)).toEqual(['o3']);
   });
 });
 

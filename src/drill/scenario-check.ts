@@ -14,8 +14,8 @@ const LEVEL_STEP = /^level:(.+)$/;
  * declare or of the wrong type, injects out of time order, duplicate inject and objective ids, expected actions
  * given to a role the plan does not make responsible for the step, and contradictory expectations.
  *
- * Like the plan parser's finishing pass, it first resolves, in place, role names and holders (值班长, 当班值班长)
- * to role ids and level names (公司级) to level ids, so the engine only ever sees ids.
+ * Like the plan parser's finishing pass, it first resolves, in place, role names, holders and unique deputies
+ * (值班长, 当班值班长, 副值班长) to role ids and level names (公司级) to level ids, so the engine only ever sees ids.
  */
 export function checkScenario(scenario: Scenario, plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -25,8 +25,7 @@ export function checkScenario(scenario: Scenario, plan: Plan): Diagnostic[] {
 
   const roleIds = plan.roles.map((r) => r.id);
   const roles = new Map<string, Role>(plan.roles.map((r) => [r.id, r]));
-  const byName = new Map<string, string>();
-  for (const r of plan.roles) { byName.set(r.name, r.id); if (r.holder) byName.set(r.holder, r.id); }
+  const roleOf = roleResolver(plan);
   const stepIds = plan.steps.map((s) => s.id);
   const steps = new Map(plan.steps.map((s) => [s.id, s]));
   const levelIds = plan.levels.map((l) => l.id);
@@ -35,8 +34,7 @@ export function checkScenario(scenario: Scenario, plan: Plan): Diagnostic[] {
 
   /** Resolves a role reference; reports it when it names no role. Returns the id (or the text as written). */
   const role = (ref: string, node: Located, field: string): string => {
-    if (roles.has(ref)) return ref;
-    const id = byName.get(ref);
+    const id = roleOf(ref);
     if (id) return id;
     const exp = expectedOneOf(ref, roleIds, 'role', '角色');
     report('scenario/unknown-role', 'error', `Unexpected role \`${ref}\`, ${exp.en}`, `未定义的角色 \`${ref}\`，${exp.zh}`, node, field);
@@ -160,3 +158,31 @@ function duplicates(kind: string, kindZh: string, list: readonly (Located & { id
       [{ message: 'first defined here', messageZh: '首次定义于此', file, place: placeOf(first, 'id') }]);
   }
 }
+
+/**
+ * Resolves what people write for a role (id `duty-officer`, name 值班长, holder 当班值班长, or a deputy listed
+ * for exactly one role such as 副值班长) to the role id; undefined when it names no role.
+ */
+export function roleResolver(plan: Plan | undefined): (text: string) => string | undefined {
+  if (!plan) return () => undefined;
+  const exact = new Map<string, string>();
+  const deputies = new Map<string, string[]>();
+  for (const r of plan.roles) {
+    exact.set(fold(r.id), r.id);
+    exact.set(fold(r.name), r.id);
+    if (r.holder) exact.set(fold(r.holder), r.id);
+    for (const d of r.deputies) deputies.set(fold(d), [...(deputies.get(fold(d)) ?? []), r.id]);
+  }
+  return (text) => {
+    const t = fold(text);
+    const id = exact.get(t);
+    if (id) return id;
+    const ds = deputies.get(t);
+    return ds?.length === 1 ? ds[0] : undefined;
+  };
+}
+
+function fold(s: string): string {
+  return s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+

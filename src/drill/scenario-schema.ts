@@ -121,9 +121,10 @@ function toError(e: ErrorObject, root: unknown): SchemaError {
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
+      const hint = typeof value === 'string' ? closest(value, allowed) : undefined;
       return { ...base, target: 'value',
-        message: `Unexpected \`${show(value)}\` for ${where.en}, expected one of: ${allowed.join(', ')}`,
-        messageZh: `${where.zh}的取值 \`${show(value)}\` 无效，应为以下之一：${allowed.join('、')}` };
+        message: `Unexpected \`${show(value)}\` for ${where.en}, expected one of: ${allowed.join(', ')}${hint ? ` (did you mean \`${hint}\`?)` : ''}`,
+        messageZh: `${where.zh}的取值 \`${show(value)}\` 无效，应为以下之一：${allowed.join('、')}${hint ? `（是否应为 \`${hint}\`？）` : ''}` };
     }
     case 'pattern': {
       const key = path[path.length - 1];
@@ -131,11 +132,6 @@ function toError(e: ErrorObject, root: unknown): SchemaError {
         return { ...base, target: 'value',
           message: `Unexpected score condition \`${show(value)}\`, expected a comparison such as ">= 80" or "< 60"`,
           messageZh: `总分条件 \`${show(value)}\` 格式不对，应为 ">= 80"、"< 60" 等比较` };
-      }
-      if (typeof path[path.length - 2] === 'string' && /gaps/i.test(String(path[path.length - 2]))) {
-        return { ...base, target: 'value',
-          message: `Unexpected gap kind \`${show(value)}\`, expected a kebab-case kind such as late, missed or wrong-role`,
-          messageZh: `问题类型 \`${show(value)}\` 不合法，应为 late、missed、wrong-role 等小写短横线形式` };
       }
       return { ...base, target: 'value',
         message: `Unexpected id \`${show(value)}\` for ${where.en}, expected letters, digits, \`_\`, \`.\` or \`-\` (starting with a letter, digit or \`_\`, no spaces)`,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics.js';
 import { parsePlanFile } from '../parse/index.js';
+import { EXPECT_GAP_KINDS } from './run-expect.js';
+import { testScenario } from './run-test.js';
 import { checkScenario, loadDrill, loadScenario, parseOffset, parseScenario, resolvePlanPath, scenarioToYaml } from './scenario.js';
 import type { Scenario } from './types.js';
 
@@ -32,6 +34,13 @@ describe('example scenarios', () => {
       expect(r.scenario!.injects.length).toBeGreaterThan(0);
       expect(r.scenario!.expect).toBeDefined();
       expect(r.plan).toBeDefined();
+    });
+
+    it(`${file} meets its own expect: block when run scripted and scored`, () => {
+      const r = testScenario(file);
+      expect(r.errors).toEqual([]);
+      expect(r.assertions.filter((a) => !a.ok).map((a) => `${a.name}: ${a.message}`)).toEqual([]);
+      expect(r.assertions.length).toBeGreaterThan(3);
     });
 
     it(`${file} survives scenarioToYaml → parseScenario`, () => {
@@ -269,11 +278,12 @@ expect: { level: X }
   sede: 3
 injects:
   - { id: i 1, at: 0, message: m, expected: [{ role: operator }] }
-expect: { score: "about 80", gaps: [Late] }
+expect: { score: "about 80", gaps: [wrong-rol] }
 `);
     expect(brief(diagnostics)).toEqual(['5:9 parse/schema', '6:3 parse/schema', '8:11 parse/schema', '8:46 parse/schema', '9:18 parse/schema', '9:37 parse/schema']);
     expect(diagnostics[1].message).toBe('Unexpected property `sede` in the scenario metadata (`scenario`), expected one of: id, title, plan, type, scope, seed (did you mean `seed`?)');
     expect(diagnostics[3].message).toBe('Missing `step`, `level` or `text` in an expected action, expected what the role should do');
+    expect(diagnostics[5].message).toMatch(/^Unexpected `wrong-rol` for a gap kind, expected one of: wrong-role, duplicated, .* \(did you mean `wrong-role`\?\)$/);
   });
 
   it('an action with two kinds, or missing what its kind needs', () => {
@@ -287,8 +297,8 @@ actions:
   });
 
   it('contradictory expectations', () => {
-    const { diagnostics } = check(`${HEAD}injects: [{ id: i1, at: 0, message: m }]\nexpect: { gaps: [late, missed], noGaps: [missed] }\n`);
-    expect(brief(diagnostics)).toEqual(['6:24 scenario/expect-conflict']);
+    const { diagnostics } = check(`${HEAD}injects: [{ id: i1, at: 0, message: m }]\nexpect: { gaps: [duplicated, wrong-role], noGaps: [wrong-role] }\n`);
+    expect(brief(diagnostics)).toEqual(['6:30 scenario/expect-conflict']);
   });
 
   it('a plan that cannot be read is reported at `plan:`', () => {
@@ -369,5 +379,12 @@ describe('docs/drills.md stays honest', () => {
       const seconds = secs.split(',').map((x) => Number(x.trim()));
       texts.forEach((t, i) => expect(parseOffset(t), t).toEqual({ ok: true, seconds: seconds.length > 1 ? seconds[i] : seconds[0] }));
     }
+  });
+});
+
+describe('gap kinds', () => {
+  it('the schema lists exactly the kinds `yuan drill test` checks', () => {
+    const schema = JSON.parse(readFileSync('schemas/scenario.schema.json', 'utf8')) as { $defs: { gapKind: { enum: string[] } } };
+    expect(schema.$defs.gapKind.enum).toEqual([...EXPECT_GAP_KINDS]);
   });
 });

@@ -10,10 +10,9 @@ import { keyNodeAt, nodeAt, placeOfNode } from '../parse/yaml-build.js';
 import { cstTooDeep, valueTooDeep } from '../parse/yaml-depth.js';
 import { MAX_YAML_ALIASES, parseYaml } from '../parse/yaml.js';
 import { buildScenario } from './scenario-build.js';
+import { checkScenario } from './scenario-check.js';
 import { validateScenarioValue } from './scenario-schema.js';
 import type { Scenario } from './types.js';
-
-import { checkScenario } from './scenario-check.js';
 
 export { checkScenario };
 export { scenarioToYaml } from './scenario-write.js';

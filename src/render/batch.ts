@@ -87,10 +87,11 @@ export async function renderBatch(jobs: RenderJob[], outDir: string, onProgress?
     if (formats.includes('mmd')) out.push(write(`${base}.mmd`, job.text.endsWith('\n') ? job.text : `${job.text}\n`));
     if (formats.includes('md')) out.push(write(`${base}.md`, mermaidMarkdown(job.title ?? job.name, job.text)));
     if (formats.some(needsBrowser)) {
-      const svg = await renderer!.renderSvg(job.text, job.name);
+      const rendered = await renderer!.renderDiagram(job.text, job.name);
+      const svg = rendered.svg;
       if (formats.includes('svg')) out.push(write(`${base}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`));
       if (formats.includes('png')) out.push(write(`${base}.png`, await renderer!.svgToPng(svg, opts.pngScale ?? 2)));
-      if (formats.includes('pdf')) out.push(write(`${base}.pdf`, await renderer!.svgToPdf(svg, { title: job.title ?? job.name, lang: opts.lang })));
+      if (formats.includes('pdf')) out.push(write(`${base}.pdf`, await renderer!.svgToPdf(rendered, { title: job.title ?? job.name, lang: opts.lang })));
     }
     return out;
   };

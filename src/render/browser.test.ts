@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../parse/index.js';
 import { ChromiumNotFoundError, chromiumPath, DiagramError, findChromium, mermaidDiagnostic, Renderer } from './browser.js';
 import { flowchart } from './mermaid.js';
-import { hasTool, inkRatio, pdfText, svgTexts } from './packet.test-helper.js';
+import { skipWithoutChromium, hasTool, inkRatio, pdfText, svgTexts } from './packet.test-helper.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
 
@@ -61,7 +61,7 @@ describe('mermaid errors as diagnostics', () => {
   });
 });
 
-describe.skipIf(!chromiumPath())('Renderer (headless Chromium)', () => {
+describe.skipIf(skipWithoutChromium(chromiumPath()))('Renderer (headless Chromium)', () => {
   let r: Renderer;
   const plan = parsePlanFile(LEAK).plan!;
   beforeAll(async () => { r = await Renderer.open(); }, 60_000);
@@ -111,6 +111,17 @@ describe.skipIf(!chromiumPath())('Renderer (headless Chromium)', () => {
     expect((err as DiagramError).message).toMatch(/^broken\/one: .*Parse error/);
     expect(await r.renderSvg('flowchart LR\n  a --> b', 'after')).toContain('<svg');
   });
+
+  it('turns a diagram over the time limit into a DiagramError and replaces the page', async () => {
+    const slow = await Renderer.open({ timeoutMs: 1 });
+    try {
+      const err = await slow.renderSvg('flowchart TB\n  a --> b', 'slow').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DiagramError);
+      expect((err as DiagramError).message).toContain('timed out after 1 ms');
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
 
   it('keeps CJK closing punctuation off the start of a wrapped line', async () => {
     // mermaid wraps long labels itself; without the fix "，切断泄漏源" starts the second line.

@@ -5,7 +5,7 @@ import { delimiter, dirname, join } from 'node:path';
 // Type-only imports are erased: playwright-core itself is loaded lazily in `Renderer.open`, so `yuan lint` never loads it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Diagnostic } from '../diagnostics.js';
-import { diagramPageHtml, fitSvg, pdfOptions, svgSizeOf, type PdfLang } from './pdf.js';
+import { diagramPageHtml, fitSvg, pdfOptions, svgSizeOf, type Box, type PdfLang } from './pdf.js';
 
 /** Flags verified on Debian's chromium (see docs/DESIGN): no sandbox in containers, no GPU, no background traffic. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -117,12 +117,16 @@ export interface RenderPdfOptions {
   landscape?: boolean;
   /** Caption printed above a diagram. */
   title?: string;
-  /** Footer with page numbers (default true). */
+  /** Footer with page numbers (default: for HTML documents, and for a diagram tiled over several pages). */
   footer?: boolean;
   lang?: PdfLang;
 }
 
 interface Slot { page: Page; queue: Promise<unknown> }
+
+/** An SVG and where its text is: `[x, y, width, height]` boxes in the SVG's viewBox coordinates. */
+export interface RenderedSvg { svg: string; textBoxes: Box[] }
+export type { Box };
 
 /** mermaid config: strict security (labels are sanitised, no click handlers), CJK fonts, SVG-text labels. */
 const MERMAID_CONFIG = {
@@ -149,7 +153,7 @@ const MERMAID_CONFIG = {
  * CJK punctuation that must not start a line (，。、；：！？）》」 …) to the end of the previous line and opening
  * brackets that must not end one to the start of the next (禁则处理), and serialises well-formed XML.
  */
-async function renderInPage(args: { id: string; text: string }): Promise<{ svg?: string; error?: string }> {
+async function renderInPage(args: { id: string; text: string }): Promise<{ svg?: string; error?: string; boxes?: [number, number, number, number][] }> {
   const CLOSE = '，。、；：！？）》」』】〕〉”’,.;:!?)]}%';
   const OPEN = '（《「『【〔〈“‘([{';
   type Api = { render(id: string, text: string): Promise<{ svg: string }> };
@@ -164,7 +168,7 @@ async function renderInPage(args: { id: string; text: string }): Promise<{ svg?:
     for (const id of [args.id, `d${args.id}`, `i${args.id}`]) document.getElementById(id)?.remove();
   }
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  if (doc.getElementsByTagName('parsererror').length) return { svg };
+  if (doc.getElementsByTagName('parsererror').length) return { svg, boxes: [] };
   const firstLeaf = (row: Element): Element | undefined => {
     const leaves = [...row.querySelectorAll('tspan')].filter((t) => !t.querySelector('tspan') && (t.textContent ?? '') !== '');
     return leaves[0];
@@ -202,7 +206,30 @@ async function renderInPage(args: { id: string; text: string }): Promise<{ svg?:
     }
     for (const row of rows) if (!(row.textContent ?? '').length && rows.length > 1 && row === rows[rows.length - 1]) row.remove();
   }
-  return { svg: new XMLSerializer().serializeToString(doc.documentElement) };
+  const out = new XMLSerializer().serializeToString(doc.documentElement);
+  // Where the text is, in the SVG's own (viewBox) coordinates: printing uses it to leave out tiles with no text.
+  const boxes: [number, number, number, number][] = [];
+  const host = document.createElement('div');
+  host.style.cssText = 'position:absolute;left:0;top:0;visibility:hidden';
+  document.body.appendChild(host);
+  try {
+    host.appendChild(document.importNode(doc.documentElement, true));
+    const root = host.firstElementChild as SVGSVGElement;
+    const toRoot = root.getScreenCTM()?.inverse();
+    for (const t of [...root.querySelectorAll('text')]) {
+      if (!(t.textContent ?? '').trim()) continue;
+      const b = t.getBBox();
+      const m = t.getScreenCTM();
+      if (!m || !toRoot || !b.width) continue;
+      const k = toRoot.multiply(m);
+      const xs = [b.x, b.x + b.width].flatMap((x) => [b.y, b.y + b.height].map((y) => new DOMPoint(x, y).matrixTransform(k)));
+      const x0 = Math.min(...xs.map((p) => p.x)); const y0 = Math.min(...xs.map((p) => p.y));
+      boxes.push([x0, y0, Math.max(...xs.map((p) => p.x)) - x0, Math.max(...xs.map((p) => p.y)) - y0]);
+    }
+  } finally {
+    host.remove();
+  }
+  return { svg: out, boxes };
 }
 
 /** Runs in the page once: initialises mermaid with the fixed config passed as JSON. */
@@ -275,6 +302,14 @@ export class Renderer {
 
   /** Renders Mermaid text to an SVG string. Throws `DiagramError` (with a diagnostic) when mermaid rejects it. */
   async renderSvg(text: string, name = 'diagram'): Promise<string> {
+    return (await this.renderDiagram(text, name)).svg;
+  }
+
+  /**
+   * Renders Mermaid text to SVG and reports where its text is (boxes in the SVG's viewBox coordinates), which
+   * `svgToPdf` and the packet use to leave out tiles of a large diagram that would print no text.
+   */
+  async renderDiagram(text: string, name = 'diagram'): Promise<RenderedSvg> {
     if (this.closed) throw new Error('Renderer is closed');
     const slot = this.slots[this.next++ % this.slots.length];
     const id = `yuan-${++this.seq}`;
@@ -284,9 +319,11 @@ export class Renderer {
         timer = setTimeout(() => reject(new Error(`timed out after ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs);
       });
       try {
-        const r = await Promise.race([page.evaluate(renderInPage, { id, text }), timeout]);
+        const evaluation = page.evaluate(renderInPage, { id, text });
+        evaluation.catch(() => undefined); // after a timeout the page is closed under it: not an unhandled rejection
+        const r = await Promise.race([evaluation, timeout]);
         if (r.error !== undefined || !r.svg) throw new DiagramError(name, mermaidDiagnostic(name, r.error ?? 'empty output'));
-        return r.svg;
+        return { svg: r.svg, textBoxes: r.boxes ?? [] };
       } catch (err) {
         if (err instanceof DiagramError) throw err;
         // Timeout or a crashed page: replace the page so the rest of the batch carries on.
@@ -336,15 +373,22 @@ export class Renderer {
    * the page's CSS `@page` sizes and a "第 X 页 / 共 Y 页" footer).
    */
   async renderPdf(source: string | { html: string }, opts: RenderPdfOptions = {}): Promise<Buffer> {
-    if (typeof source === 'string') return this.svgToPdf(await this.renderSvg(source, opts.title ?? 'diagram'), opts);
+    if (typeof source === 'string') return this.svgToPdf(await this.renderDiagram(source, opts.title ?? 'diagram'), opts);
     return this.htmlToPdf(source.html, { footer: opts.footer ?? true, lang: opts.lang ?? 'zh', landscape: opts.landscape, outline: true });
   }
 
-  /** A one-page A4 PDF of an SVG from `renderSvg`, fitted to the page in the orientation that draws it larger. */
-  async svgToPdf(svg: string, opts: RenderPdfOptions = {}): Promise<Buffer> {
+  /**
+   * An A4 PDF of an SVG from `renderSvg`/`renderDiagram`: the whole diagram on page 1, in the orientation that draws it
+   * larger, plus readable tiles when it is too large for one page (tiles without text are left out when the text
+   * boxes are known).
+   */
+  async svgToPdf(svg: string | RenderedSvg, opts: RenderPdfOptions = {}): Promise<Buffer> {
     const lang = opts.lang ?? 'zh';
-    const html = diagramPageHtml(svg, { title: opts.title, landscape: opts.landscape, lang });
-    return this.htmlToPdf(html, { footer: opts.footer ?? true, lang });
+    const d = typeof svg === 'string' ? { svg, textBoxes: undefined } : svg;
+    const html = diagramPageHtml(d.svg, { title: opts.title, landscape: opts.landscape, lang, textBoxes: d.textBoxes });
+    // Page numbers only when the diagram was tiled over several pages.
+    const pages = html.split('<section ').length - 1;
+    return this.htmlToPdf(html, { footer: opts.footer ?? pages > 1, lang });
   }
 
   /** Prints an HTML document (JavaScript off, network blocked) to PDF; CSS `@page` sizes win over `landscape`. */

@@ -96,3 +96,18 @@ export function svgTexts(svg: string): string[] {
 }
 
 export const readPng = (path: string) => readFileSync(path);
+
+let warned = false;
+
+/**
+ * True when the browser tests must be skipped: no Chromium was found. Says so once on stderr. With
+ * YUAN_REQUIRE_CHROMIUM=1 (CI) a missing browser is not skipped, so the tests fail loudly instead.
+ */
+export function skipWithoutChromium(found: string | undefined): boolean {
+  if (found || process.env.YUAN_REQUIRE_CHROMIUM === '1') return false;
+  if (!warned) {
+    warned = true;
+    process.stderr.write('yuan tests: Chromium not found — skipping browser tests (install chromium fonts-noto-cjk poppler-utils, or set YUAN_CHROMIUM=/path/to/chrome)\n');
+  }
+  return true;
+}

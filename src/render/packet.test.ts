@@ -7,7 +7,7 @@ import { parsePlanFile, parsePlanText } from '../parse/index.js';
 import { lintFiles } from '../validate/index.js';
 import { chromiumPath, Renderer } from './browser.js';
 import { planDiagrams } from './packet-diagrams.js';
-import { hasTool, inkRatio, pdfPages, pdfText } from './packet.test-helper.js';
+import { skipWithoutChromium, hasTool, inkRatio, pdfPages, pdfText } from './packet.test-helper.js';
 import { buildPacket, packetHtml, renderPacket, scrubSvg, type PacketPlan } from './packet.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
@@ -63,7 +63,7 @@ describe('packet HTML', () => {
   });
 });
 
-describe.skipIf(!chromiumPath())('packet PDF (headless Chromium)', () => {
+describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chromium)', () => {
   let r: Renderer;
   beforeAll(async () => { r = await Renderer.open(); }, 60_000);
   afterAll(async () => { await r?.close(); });

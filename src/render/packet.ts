@@ -11,15 +11,18 @@
  */
 import { localize, type Diagnostic } from '../diagnostics.js';
 import type { Colour, Duration, Plan, PlanKind, Trigger } from '../model/index.js';
-import { readableTrigger } from './mermaid-text.js';
+import { levelTitle, readableTrigger } from './mermaid-text.js';
 import type { Renderer } from './browser.js';
 import type { JobError } from './batch.js';
-import { baseCss, DIAGRAM_CSS, diagramSections, escapeHtml as esc, type PdfLang } from './pdf.js';
+import { baseCss, DIAGRAM_CSS, diagramSections, escapeHtml as esc, type Box, type PdfLang } from './pdf.js';
 
 /** A diagram of the packet: Mermaid text plus where it goes. */
 export interface PacketDiagram {
   /** File-safe key (`overview`, `level-II`, `states`). */
   key: string;
+  /** flowchart (with `level` for a per-level one), state or gantt. */
+  kind?: 'flowchart' | 'state' | 'gantt';
+  level?: string;
   title: string;
   /** One line under the title (level trigger, decider, deadline). */
   subtitle?: string;
@@ -30,7 +33,7 @@ export interface PacketDiagram {
 export interface PacketPlan { plan: Plan; diagnostics: Diagnostic[]; diagrams: PacketDiagram[] }
 
 /** A packet diagram after rendering: its SVG, or the error that replaced it. */
-export interface RenderedDiagram extends PacketDiagram { svg?: string; error?: string }
+export interface RenderedDiagram extends PacketDiagram { svg?: string; error?: string; textBoxes?: Box[] }
 
 export interface PacketOptions {
   lang: PdfLang;
@@ -57,7 +60,7 @@ const WORDS = {
     sev: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
     kinds: { general: '综合应急预案', special: '专项应急预案', onsite: '现场处置方案' } as Record<PlanKind, string>,
     colours: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' } as Record<Colour, string>,
-    diagramFailed: '此图无法绘制：', contents: '目录', planCount: (n: number) => `共 ${n} 项预案`,
+    diagramFailed: '此图无法绘制：', mapNote: '各级别的详细流程见后续页面', contents: '目录', planCount: (n: number) => `共 ${n} 项预案`,
   },
   en: {
     packet: 'Emergency plan review packet', reviewPacket: 'Review packet', planTitle: 'Title', kind: 'Kind', id: 'Plan id', version: 'Version', owner: 'Owner',
@@ -75,7 +78,7 @@ const WORDS = {
     sev: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
     kinds: { general: 'General plan', special: 'Special plan', onsite: 'On-site procedure' } as Record<PlanKind, string>,
     colours: { red: 'red', orange: 'orange', yellow: 'yellow', blue: 'blue' } as Record<Colour, string>,
-    diagramFailed: 'This diagram could not be drawn: ', contents: 'Contents', planCount: (n: number) => `${n} plans`,
+    diagramFailed: 'This diagram could not be drawn: ', mapNote: 'each level in detail on the following pages', contents: 'Contents', planCount: (n: number) => `${n} plans`,
   },
 } as const;
 
@@ -122,7 +125,7 @@ export function packetHtml(entries: { plan: Plan; diagnostics: Diagnostic[]; dia
 const PACKET_CSS = `
 .cover h1 { font-size: 22pt; margin-top: 30mm; line-height: 1.3; }
 .cover .sub { font-size: 13pt; color: #333; margin-bottom: 12mm; }
-.meta { width: auto; min-width: 60%; font-size: 10.5pt; }
+.meta { font-size: 10.5pt; table-layout: auto; }
 .meta th { width: 32mm; background: #f0f1f6; }
 .signoff td { height: 12mm; }
 .swatch { display: inline-block; width: 4mm; height: 4mm; border: 0.2mm solid #333; vertical-align: -0.6mm; margin-right: 1.5mm; }
@@ -164,12 +167,18 @@ function planSections(e: { plan: Plan; diagnostics: Diagnostic[]; diagrams: Rend
     + `<h3>${esc(w.signoff)}</h3>${table([w.reviewer, w.opinion, w.signDate], [['', '', ''], ['', '', ''], ['', '', '']], 'signoff')}</section>`;
 
   // One page per diagram (plus tiles for a diagram too large to read on one page).
+  const levelCharts = e.diagrams.some((d) => d.kind === 'flowchart' && d.level !== undefined && d.svg);
   const diagrams = e.diagrams.map((d) => {
     if (!d.svg) {
       return `<section class="page"><h2>${esc(d.title)}</h2>${d.subtitle ? `<div class="subtitle">${esc(d.subtitle)}</div>` : ''}`
         + `<div class="error-box">${esc(w.diagramFailed)}${esc(d.error ?? '')}</div></section>`;
     }
-    return diagramSections(d.svg, { title: d.title, subtitle: d.subtitle, lang, transform: scrubSvg });
+    // With per-level flowcharts to read the details in, the overview is a one-page map: it is not tiled.
+    const map = d.kind === 'flowchart' && d.level === undefined && levelCharts;
+    return diagramSections(d.svg, {
+      title: d.title, subtitle: d.subtitle, lang, transform: scrubSvg, textBoxes: d.textBoxes,
+      minScale: map ? 0 : undefined, note: map ? w.mapNote : undefined,
+    });
   });
 
   // Tables.
@@ -177,25 +186,25 @@ function planSections(e: { plan: Plan; diagnostics: Diagnostic[]; diagrams: Rend
   const roles = table([w.rid, w.rname, w.holder, w.deputies, w.contact, w.duties], plan.roles.map((r) => [
     r.id, r.name, r.holder ?? '', r.deputies.map((d) => roleNameOr(plan, d)).join(lang === 'zh' ? '、' : ', '), r.contact ?? '',
     r.duties.join(lang === 'zh' ? '；' : '; '),
-  ]), 'roles', [0, 1, 4]);
+  ]), 'roles');
   const levels = tableHtml([w.level, w.colour, w.trigger, w.decider, w.activation, w.parentLevel], plan.levels.map((l) => [
-    esc(l.name ? (lang === 'zh' ? `${l.id}（${l.name}）` : `${l.id} (${l.name})`) : l.id),
+    esc(levelTitle(l, lang)),
     swatch(l.colour ?? RANK_COLOURS[l.rank - 1]),
     triggerCell(l.trigger, plan, lang),
     esc(roleName(l.decidedBy)), esc(dur(l.activation)), esc(l.parentLevel ?? ''),
-  ]), 'levels', [0, 1, 3, 4]);
+  ]), 'levels');
   // Numbered as in the flowcharts ("3. 研判…"), so a reviewer can go from a node to its row.
   const steps = table(['#', w.sid, w.action, w.role, w.deadline, w.after, w.appliesTo], plan.steps.map((s, i) => [
     String(i + 1), s.id, s.action, roleName(s.role), dur(s.deadline), s.after.join(lang === 'zh' ? '、' : ', '),
     s.levelsText ?? (s.levels.length ? s.levels.join(lang === 'zh' ? '、' : ', ') : w.all),
-  ]), 'steps', [0, 1, 3]);
+  ]), 'steps');
   const resources = table([w.rid, w.resName, w.quantity, w.unit, w.location, w.keeper], plan.resources.map((r) => [
     r.id, r.name, r.quantity === undefined ? '' : String(r.quantity), r.unit ?? '', r.location ?? '', roleName(r.keeper),
-  ]), 'resources', [0, 2, 3]);
+  ]), 'resources');
   const reports = table([w.to, w.within, w.by, w.appliesTo, w.contact, w.content], plan.reports.map((r) => [
     r.to, dur(r.within), roleName(r.by), r.levelsText ?? (r.levels.length ? r.levels.join(lang === 'zh' ? '、' : ', ') : w.all),
     r.contact ?? '', r.content ?? '',
-  ]), 'reports', [1, 2]);
+  ]), 'reports');
   const tables = `<section class="page"><h2>${esc(w.roles)}</h2>${plan.roles.length ? roles : none(w.none)}`
     + `<h2>${esc(w.levels)}</h2>${plan.levels.length ? levels : none(w.none)}</section>`
     + `<section class="page"><h2>${esc(w.steps)}</h2>${plan.steps.length ? steps : none(w.none)}`
@@ -207,7 +216,7 @@ function planSections(e: { plan: Plan; diagnostics: Diagnostic[]; diagrams: Rend
     ? tableHtml([w.severity, w.rule, w.place, w.message], e.diagnostics.map((d) => [
       `<span class="sev-${esc(d.severity)}">${esc(w.sev[d.severity] ?? d.severity)}</span>`, `<code>${esc(d.ruleId)}</code>`,
       esc(d.place ? `${d.place.start.line}:${d.place.start.column}` : ''), esc(localize(d, lang)),
-    ]), 'findings', [0, 1, 2])
+    ]), 'findings')
     : `<p>${esc(w.noFindings)}</p>`;
   return [cover, ...diagrams, tables, `<section class="page"><h2>${esc(w.findings)}</h2>${findings}</section>`].join('\n');
 }
@@ -218,16 +227,33 @@ function roleNameOr(plan: Plan, id: string): string {
 
 const none = (text: string) => `<p class="muted">${esc(text)}</p>`;
 
+/**
+ * Column widths (%) of each table. Fixed layout keeps every table inside the page however long a cell is (long
+ * ids and triggers wrap instead of pushing the last columns off the paper).
+ */
+const WIDTHS: Record<string, number[]> = {
+  toc: [5, 40, 15, 14, 8, 18],
+  signoff: [25, 50, 25],
+  roles: [14, 12, 13, 13, 14, 34],
+  levels: [14, 9, 43, 14, 10, 10],
+  steps: [4, 11, 37, 14, 12, 11, 11],
+  resources: [14, 24, 8, 7, 27, 20],
+  reports: [18, 9, 15, 10, 14, 34],
+  findings: [8, 20, 8, 64],
+};
+
 /** A table of plain-text cells (escaped here). */
-function table(head: readonly string[], rows: string[][], cls: string, nowrap: number[] = []): string {
-  return tableHtml(head, rows.map((r) => r.map(esc)), cls, nowrap);
+function table(head: readonly string[], rows: string[][], cls: string): string {
+  return tableHtml(head, rows.map((r) => r.map(esc)), cls);
 }
 
 /** A table whose cells are already HTML. */
-function tableHtml(head: readonly string[], rows: string[][], cls: string, nowrap: number[] = []): string {
+function tableHtml(head: readonly string[], rows: string[][], cls: string): string {
+  const widths = WIDTHS[cls];
+  const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
   const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${nowrap.includes(i) ? ' class="nowrap"' : ''}>${c}</td>`).join('')}</tr>`).join('');
-  return `<table class="${cls}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  return `<table class="${cls}">${cols}<thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Renders the diagrams of every plan (errors become a note on the diagram's page) and returns the packet HTML. */
@@ -239,7 +265,8 @@ export async function buildPacket(plans: PacketPlan[], renderer: Renderer, opts:
     for (const d of p.diagrams) {
       const name = `${p.plan.meta.id}/${d.key}`;
       try {
-        diagrams.push({ ...d, svg: await renderer.renderSvg(d.text, name) });
+        const r = await renderer.renderDiagram(d.text, name);
+        diagrams.push({ ...d, svg: r.svg, textBoxes: r.textBoxes });
       } catch (err) {
         const diag = (err as { diagnostic?: Diagnostic }).diagnostic;
         const message = diag ? localize(diag, opts.lang) : (err as Error).message;

@@ -10,6 +10,9 @@
 /** Language of page furniture (headings, footer). */
 export type PdfLang = 'zh' | 'en';
 
+/** A text box `[x, y, width, height]` in an SVG's viewBox coordinates. */
+export type Box = [number, number, number, number];
+
 /** Page margins in mm (bottom leaves room for the footer). */
 export const MARGIN = { top: 14, right: 14, bottom: 16, left: 14 } as const;
 /** A4 in mm. */
@@ -76,13 +79,11 @@ h3 { font-size: 11pt; margin: 5mm 0 2mm; }
 .figure { display: flex; flex-direction: column; align-items: center; }
 .figure svg { display: block; }
 .caption { font-size: 8pt; color: #555; margin-top: 2mm; text-align: center; }
-table { width: 100%; border-collapse: collapse; table-layout: auto; margin: 0 0 4mm; font-size: 8.5pt; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 4mm; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.25mm solid #889; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; word-break: normal; line-break: strict; }
-th { background: #e8eaf2; font-weight: 700; white-space: nowrap; }
-td.id, td.nowrap { white-space: nowrap; }
-td.num { text-align: right; white-space: nowrap; }
+th { background: #e8eaf2; font-weight: 700; }
 code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 0.95em; overflow-wrap: anywhere; }
 .muted { color: #666; }
 `;
@@ -95,8 +96,8 @@ export function footerTemplate(lang: PdfLang): string {
     : 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>';
   // Footer templates are rendered without the page's CSS: fonts and size must be set inline (default size is 0).
   return `<div style="width:100%;margin:0 ${MARGIN.left}mm;font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;font-size:7.5pt;color:#444;display:flex;">`
-    + `<span class="title" style="flex:1;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;"></span>`
-    + `<span style="flex:1;text-align:center;">${num}</span><span style="flex:1;"></span></div>`;
+    + `<span class="title" style="flex:0 0 40%;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;"></span>`
+    + `<span style="flex:0 0 20%;text-align:center;white-space:nowrap;">${num}</span><span style="flex:0 0 40%;"></span></div>`;
 }
 
 /** Options for `page.pdf()` (playwright): A4, CSS page sizes win (mixed orientations), backgrounds printed. */
@@ -172,6 +173,13 @@ function windowSvg(svg: string, x: number, y: number, w: number, h: number, scal
   return sized.replace(/<svg\b[^>]*>/i, (tag) => tag.replace(/\sviewBox="[^"]*"/i, ` viewBox="${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}"`));
 }
 
+/** Share of box `a` that lies inside box `b`. */
+function overlapShare(a: Box, b: Box): number {
+  const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+  return w > 0 && h > 0 ? (w * h) / Math.max(1e-9, a[2] * a[3]) : 0;
+}
+
 /** Options of `diagramSections`. */
 export interface DiagramPageOptions {
   title?: string;
@@ -182,6 +190,10 @@ export interface DiagramPageOptions {
   landscape?: boolean;
   /** Tile below this scale (default MIN_PRINT_SCALE; 0 never tiles). */
   minScale?: number;
+  /** Appended to the caption under the whole diagram. */
+  note?: string;
+  /** Where the diagram's text is (from `Renderer.renderDiagram`): tiles with none are left out. */
+  textBoxes?: Box[];
   /** Wrap the SVG before embedding (the packet strips scripts again). */
   transform?: (svg: string) => string;
 }
@@ -206,45 +218,45 @@ export function diagramSections(rawSvg: string, o: DiagramPageOptions): string {
     return `<section class="page diagram${landscape ? ' landscape' : ''}" style="height:${(box.height - 0.5).toFixed(1)}mm">${body}</section>`;
   };
   const pct = (s: number) => Math.round(s * 100);
-  let caption = pct(fit.scale) < 100 ? (zh ? `缩放至 ${pct(fit.scale)}%` : `scaled to ${pct(fit.scale)}%`) : '';
+  // The tiles, in reading order; with known text boxes, a tile that would print no text is left out.
+  const origin = viewBoxOrigin(svg);
+  const cells: { r: number; c: number; x: number; y: number; printed: boolean; k: number }[] = [];
   if (tiles) {
-    const n = tiles.cols * tiles.rows;
-    caption += zh ? `；按 ${pct(tiles.scale)}% 分 ${n} 页放大打印（${tiles.rows} 行 × ${tiles.cols} 列），见后续页面`
-      : `; enlarged to ${pct(tiles.scale)}% on the next ${n} pages (${tiles.rows} rows × ${tiles.cols} columns)`;
-  }
-  // The whole diagram, with the tile grid drawn over it when tiled.
-  let grid = '';
-  if (tiles) {
-    const cells: string[] = [];
+    let k = 0;
     for (let r = 0; r < tiles.rows; r++) {
       for (let c = 0; c < tiles.cols; c++) {
-        const k = r * tiles.cols + c + 1;
-        const left = ((c * tiles.stepW) / size.width) * 100;
-        const top = ((r * tiles.stepH) / size.height) * 100;
-        const w = (tiles.tileW / size.width) * 100;
-        const h = (tiles.tileH / size.height) * 100;
-        cells.push(`<div class="tile" style="left:${left.toFixed(2)}%;top:${top.toFixed(2)}%;width:${w.toFixed(2)}%;height:${h.toFixed(2)}%"><span>${k}</span></div>`);
+        const x = origin.x + c * tiles.stepW;
+        const y = origin.y + r * tiles.stepH;
+        const printed = !o.textBoxes || o.textBoxes.some((b) => overlapShare(b, [x, y, tiles.tileW, tiles.tileH]) >= 0.25);
+        cells.push({ r, c, x, y, printed, k: printed ? ++k : 0 });
       }
     }
-    grid = cells.join('');
   }
+  const n = cells.filter((t) => t.printed).length;
+  const skipped = cells.length - n;
+  let caption = pct(fit.scale) < 100 ? (zh ? `缩放至 ${pct(fit.scale)}%` : `scaled to ${pct(fit.scale)}%`) : '';
+  if (tiles) {
+    const left = skipped ? (zh ? `，略去 ${skipped} 个无文字部分` : `, ${skipped} without text left out`) : '';
+    caption += zh ? `；按 ${pct(tiles.scale)}% 分 ${n} 页放大打印（${tiles.rows} 行 × ${tiles.cols} 列${left}），见后续页面`
+      : `; enlarged to ${pct(tiles.scale)}% on the next ${n} pages (${tiles.rows} rows × ${tiles.cols} columns${left})`;
+  }
+  if (o.note) caption += (caption ? (zh ? '；' : '; ') : '') + o.note;
+  // The whole diagram, with the tile grid drawn over it when tiled (numbers on the printed parts).
+  const grid = tiles ? cells.map((t) => {
+    const pos = `left:${(((t.c * tiles.stepW) / size.width) * 100).toFixed(2)}%;top:${(((t.r * tiles.stepH) / size.height) * 100).toFixed(2)}%;`
+      + `width:${((tiles.tileW / size.width) * 100).toFixed(2)}%;height:${((tiles.tileH / size.height) * 100).toFixed(2)}%`;
+    return `<div class="tile${t.printed ? '' : ' skipped'}" style="${pos}">${t.printed ? `<span>${t.k}</span>` : ''}</div>`;
+  }).join('') : '';
   const whole = `<div class="figure"><div class="frame" style="width:${fit.width.toFixed(2)}mm;height:${fit.height.toFixed(2)}mm">`
     + `${fitSvg(svg, fit.width, fit.height, 'mm')}${grid}</div>${caption ? `<div class="caption">${escapeHtml(caption)}</div>` : ''}</div>`;
   const pages = [section(fit.landscape, head() + whole)];
   if (tiles) {
-    const origin = viewBoxOrigin(svg);
-    const n = tiles.cols * tiles.rows;
-    for (let r = 0; r < tiles.rows; r++) {
-      for (let c = 0; c < tiles.cols; c++) {
-        const k = r * tiles.cols + c + 1;
-        const x = origin.x + c * tiles.stepW;
-        const y = origin.y + r * tiles.stepH;
-        const label = zh ? `（第 ${k}/${n} 部分：第 ${r + 1} 行第 ${c + 1} 列）` : ` (part ${k}/${n}: row ${r + 1}, column ${c + 1})`;
-        const note = zh ? `按 ${pct(tiles.scale)}% 打印；相邻部分重叠约 5%` : `printed at ${pct(tiles.scale)}%; neighbouring parts overlap by about 5%`;
-        const body = `${o.title ? `<h2 class="dh">${escapeHtml(o.title + label)}</h2>` : ''}`
-          + `<div class="figure">${windowSvg(svg, x, y, tiles.tileW, tiles.tileH, tiles.scale)}<div class="caption">${escapeHtml(note)}</div></div>`;
-        pages.push(section(tiles.landscape, body));
-      }
+    const note = zh ? `按 ${pct(tiles.scale)}% 打印；相邻部分重叠约 5%` : `printed at ${pct(tiles.scale)}%; neighbouring parts overlap by about 5%`;
+    for (const t of cells.filter((x) => x.printed)) {
+      const label = zh ? `（第 ${t.k}/${n} 部分：第 ${t.r + 1} 行第 ${t.c + 1} 列）` : ` (part ${t.k}/${n}: row ${t.r + 1}, column ${t.c + 1})`;
+      const body = `${o.title ? `<h2 class="dh">${escapeHtml(o.title + label)}</h2>` : ''}`
+        + `<div class="figure">${windowSvg(svg, t.x, t.y, tiles.tileW, tiles.tileH, tiles.scale)}<div class="caption">${escapeHtml(note)}</div></div>`;
+      pages.push(section(tiles.landscape, body));
     }
   }
   return pages.join('\n');
@@ -258,6 +270,7 @@ h2.dh { height: ${DIAGRAM_PAGE.heading - 4}mm; box-sizing: border-box; overflow:
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
 .frame { position: relative; }
 .frame .tile { position: absolute; box-sizing: border-box; border: 0.35mm dashed rgba(183, 28, 28, 0.75); }
+.frame .tile.skipped { border-color: rgba(120, 120, 120, 0.35); }
 .frame .tile span { position: absolute; left: 1mm; top: 0.5mm; font-size: 9pt; font-weight: 700; color: #b71c1c; background: rgba(255,255,255,0.85); padding: 0 1mm; }
 `;
 

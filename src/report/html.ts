@@ -116,6 +116,15 @@ export function renderHtml(m: ReportModel): string {
   // 2 timeline
   h.push(`<section id="timeline"><h2>2 ${esc(t.timeline)}</h2>`);
   h.push(`<figure class="timeline-fig">${timelineSvg(m)}${legendSvg(m)}</figure>`);
+  const injectEvents = m.events.filter((e): e is Extract<DrillEvent, { type: 'inject' }> => e.type === 'inject');
+  if (injectEvents.length) {
+    h.push(`<h3>${esc(t.injects)}</h3>`);
+    h.push(table([t.inject, t.time, t.to, t.message, t.facts], injectEvents.map((e) => [
+      `<code>${esc(e.inject)}</code> <span class="ev">#${e.seq}</span>`, esc(clock(e.t)),
+      e.to.length ? e.to.map((r) => roleCell(r)).join(' ') : esc(t.everyone), esc(e.message),
+      `<span class="ev">${esc(Object.entries(e.facts ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ') || '—')}</span>`,
+    ])));
+  }
   h.push('</section>');
 
   // 3 key times
@@ -164,6 +173,15 @@ export function renderHtml(m: ReportModel): string {
     esc(o.within === undefined ? '—' : duration(o.within, lang)), o.met ? `<span class="status-on-time">✓ ${esc(t.met)}</span>` : `<span class="status-missed">✗ ${esc(t.notMet)}</span>`,
     `<span class="ev">${esc(seqs(o.evidence))}</span>`,
   ])));
+  if (score.expected.length) {
+    h.push(`<h3>${esc(t.expected)}</h3>`);
+    h.push(table([t.inject, t.roles, t.expectedWhat, t.due, t.doneAt, t.status, t.evidence], score.expected.map((x) => [
+      `<code>${esc(x.inject)}</code>`, roleCell(x.role), x.step ? `<code>${esc(x.step)}</code>${x.text ? ` ${esc(x.text)}` : ''}` : esc(x.text ?? '—'),
+      esc(x.due === undefined ? '—' : clock(x.due)), x.doneAt === undefined ? '—' : `${esc(clock(x.doneAt))}${x.doneBy ? ` ${roleCell(x.doneBy)}` : ''}`,
+      x.met === null ? `<span class="status-pending">${esc(t.notChecked)}</span>` : x.met ? `<span class="status-on-time">✓ ${esc(t.met)}</span>` : `<span class="status-missed">✗ ${esc(t.notMet)}</span>`,
+      `<span class="ev">${esc(seqs(x.evidence))}</span>`,
+    ])));
+  }
   h.push('</section>');
 
   // 7 strengths

@@ -12,7 +12,7 @@ const zh = {
   containment: '事态控制', termination: '响应终止', notReached: '未达到',
   steps: '步骤评定（HSEEP P/S/M/U）', step: '步骤', action: '措施', owner: '负责', doneBy: '执行', rating: '评定', gapsCol: '问题',
   gaps: '协同问题及证据', gapId: '编号', kind: '类型', description: '说明', penalty: '扣分', noGaps: '未发现协同问题。',
-  objectives: '演练目标', objective: '目标', met: '达成', notMet: '未达成', within: '时限', noObjectives: '本次演练未设定目标。',
+  objectives: '演练目标与预期行动', objective: '目标', met: '达成', notMet: '未达成', within: '时限', noObjectives: '本次演练未设定目标。',
   strengths: '优势', noStrengths: '无。',
   improvement: '整改计划', loop: '闭环管理：发现 → 登记 → 整改 → 验收 → 销号。下表为“登记”结果，整改完成后由责任角色提交验收，验收合格后销号。',
   finding: '发现', corrective: '整改措施', responsible: '责任角色', due: '完成期限', verify: '验收', open: '待整改', dueRelative: (d: number) => `演练后${d}日内`,
@@ -28,6 +28,8 @@ const zh = {
   summaryLine: (g: number, f: number, s: number) => `发现协同问题 ${g} 项，登记整改 ${f} 项，优势 ${s} 项。`,
   firstResponse: '首次响应', initialDisposal: '初期处置', by: '由',
   roles: '角色',
+  injects: '情景注入', time: '时刻', to: '对象', message: '内容', facts: '揭示的事故信息', everyone: '全体',
+  expected: '预期行动（MSEL）', inject: '注入', expectedWhat: '预期', notChecked: '无法客观核查（仅文字）', noExpected: '',
 };
 
 const en: typeof zh = {
@@ -40,7 +42,7 @@ const en: typeof zh = {
   containment: 'Containment', termination: 'Termination', notReached: 'not reached',
   steps: 'Steps (HSEEP P/S/M/U)', step: 'Step', action: 'Action', owner: 'Owner', doneBy: 'Done by', rating: 'Rating', gapsCol: 'Gaps',
   gaps: 'Coordination gaps and evidence', gapId: 'Id', kind: 'Kind', description: 'Description', penalty: 'Penalty', noGaps: 'No coordination gaps found.',
-  objectives: 'Objectives', objective: 'Objective', met: 'met', notMet: 'not met', within: 'Within', noObjectives: 'The drill set no objectives.',
+  objectives: 'Objectives and expected actions', objective: 'Objective', met: 'met', notMet: 'not met', within: 'Within', noObjectives: 'The drill set no objectives.',
   strengths: 'Strengths', noStrengths: 'None.',
   improvement: 'Improvement plan', loop: 'Closed loop: find → register → correct → verify → close. The table registers the findings; the responsible role submits each action for verification, then it is closed.',
   finding: 'Finding', corrective: 'Corrective action', responsible: 'Responsible', due: 'Due', verify: 'Verified', open: 'Open', dueRelative: (d: number) => `within ${d} days of the drill`,
@@ -56,6 +58,8 @@ const en: typeof zh = {
   summaryLine: (g: number, f: number, s: number) => `${g} coordination gap(s), ${f} finding(s) registered for correction, ${s} strength(s).`,
   firstResponse: 'First response', initialDisposal: 'Initial disposal', by: 'by',
   roles: 'Roles',
+  injects: 'Injects', time: 'Time', to: 'To', message: 'Message', facts: 'Facts revealed', everyone: 'everyone',
+  expected: 'Expected actions (MSEL)', inject: 'Inject', expectedWhat: 'Expected', notChecked: 'not checkable (text only)', noExpected: '',
 };
 
 export const T: Record<Lang, typeof zh> = { zh, en };

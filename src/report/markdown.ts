@@ -93,6 +93,14 @@ export function renderMarkdown(m: ReportModel): string {
   if (oc.containmentBy) keyRows.push([t.containment, fmtT(oc.containedAt), '—', oc.timeToContainment === undefined ? '—' : duration(oc.timeToContainment, lang), oc.containedAt === undefined ? t.notReached : '✓', oc.containedSeq !== undefined ? `#${oc.containedSeq}` : '']);
   keyRows.push([t.termination, `${fmtT(oc.terminatedAt)}${oc.terminatedBy ? ` ${md(m.role(oc.terminatedBy))}` : ''}`, '—', oc.timeToTermination === undefined ? '—' : duration(oc.timeToTermination, lang), oc.terminatedAt === undefined ? t.notReached : '✓', oc.terminatedSeq !== undefined ? `#${oc.terminatedSeq}` : '']);
   out.push(table(['', t.doneAt, t.deadline, t.latency, t.status, t.evidence], keyRows));
+  const injectEvents = m.events.filter((e): e is Extract<DrillEvent, { type: 'inject' }> => e.type === 'inject');
+  if (injectEvents.length) {
+    out.push('', `### ${t.injects}`, '');
+    out.push(table([t.inject, t.time, t.to, t.message, t.facts], injectEvents.map((e) => [
+      `\`${md(e.inject)}\` #${e.seq}`, clock(e.t), e.to.length ? e.to.map((r) => md(m.role(r))).join(lang === 'zh' ? '、' : ', ') : t.everyone, md(e.message),
+      md(Object.entries(e.facts ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ')) || '—',
+    ])));
+  }
 
   // 4 steps
   out.push('', `## 4 ${t.steps}`, '', md(t.ratingRules), '');
@@ -118,6 +126,15 @@ export function renderMarkdown(m: ReportModel): string {
     `\`${md(o.id)}\``, md(o.text), o.steps.map((s) => `\`${md(s)}\` ${o.doneAt[s] === undefined ? '—' : clock(o.doneAt[s]!)}`).join('<br>'),
     o.within === undefined ? '—' : duration(o.within, lang), o.met ? `✓ ${t.met}` : `✗ ${t.notMet}`, o.evidence.map((q) => `#${q}`).join(' '),
   ])));
+
+  if (score.expected.length) {
+    out.push('', `### ${t.expected}`, '');
+    out.push(table([t.inject, t.roles, t.expectedWhat, t.due, t.doneAt, t.status, t.evidence], score.expected.map((x) => [
+      `\`${md(x.inject)}\``, md(m.role(x.role)), x.step ? `\`${md(x.step)}\`` : md(x.text ?? '—'), x.due === undefined ? '—' : clock(x.due),
+      x.doneAt === undefined ? '—' : `${clock(x.doneAt)}${x.doneBy ? ` ${md(m.role(x.doneBy))}` : ''}`,
+      x.met === null ? md(t.notChecked) : x.met ? `✓ ${t.met}` : `✗ ${t.notMet}`, x.evidence.map((q) => `#${q}`).join(' '),
+    ])));
+  }
 
   // 7 strengths
   out.push('', `## 7 ${t.strengths}`, '');

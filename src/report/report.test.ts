@@ -28,6 +28,8 @@ describe('Markdown report', () => {
     expect(md).toContain('| `isolate` | 确认安全后关闭紧急切断阀，切断泄漏源 | 岗位操作工（operator） | 值班长（duty-officer） ⚠ | 03:00 | 03:20 | 超时 20秒 | **M** | G01 |');
     expect(md).toContain('| G04 | 响应不足 | 已启动IV级响应，低于事态应启动的III级，持续 1分40秒（15:00–16:40） | #7 04:00 level.declared IV duty-officer; #9 05:00 level.warranted III; #12 16:40 level.declared III deputy | 15 |');
     expect(md).toContain('| 响应时间 | 79.8 | 40% | 31.92 |');
+    expect(md).toContain('### 情景注入');
+    expect(md).toContain('| `i2` #8 | 05:00 | 全体 | 泄漏量增大至约300kg，一名操作工吸入中毒 | leak_kg=300, injured=1 |');
   });
 
   it('registers every gap finding in the improvement plan: responsible role, due = drill date + 30 days, status 待整改', () => {
@@ -49,6 +51,18 @@ describe('Markdown report', () => {
     expect(en).toContain('**Overall: 57.6** (inadequate)');
     expect(en).toContain('| IP-01 | Level III response started 1 min 40 s late (after 11 min 40 s, allowed 10 min). |');
     expect(en).toContain('| 2026-07-12 | Open |');
+  });
+
+  it('lists the MSEL expected actions with their result', () => {
+    const scn = leakScenario();
+    scn.injects[0].expected = [{ role: 'operator', step: 'alarm', within: 60 }, { role: 'duty-officer', text: '通知<各>应急小组' }];
+    const out = reportMarkdown(plan, scn, messy, scoreDrill(plan, messy, { scenario: scn }));
+    expect(out).toContain('### 预期行动（MSEL）');
+    expect(out).toContain('| `i1` | 岗位操作工（operator） | `alarm` | 01:00 | 01:20 岗位操作工（operator） | ✗ 未达成 | #2 #4 |');
+    expect(out).toContain('| `i1` | 值班长（duty-officer） | 通知&lt;各&gt;应急小组 | — | — | 无法客观核查（仅文字） | #2 |');
+    const html = reportHtml(plan, scn, messy, scoreDrill(plan, messy, { scenario: scn }));
+    expect(html).toContain('<h3>预期行动（MSEL）</h3>');
+    expect(html).toContain('通知&lt;各&gt;应急小组');
   });
 
   it('escapes hostile text (HTML, pipes) from the log', () => {

@@ -96,17 +96,19 @@ export function timelineSvg(m: ReportModel): string {
   const rh = 22;
   const fs = 12;
 
-  // inject labels, greedily packed into at most 4 rows
+  // inject labels, greedily packed into at most 6 rows; when every row is taken the label is just the inject id, in
+  // the row that frees up first. Full texts are in the inject table under the chart (and in each label's tooltip).
   const injects = m.events.filter((e): e is Extract<DrillEvent, { type: 'inject' }> => e.type === 'inject');
   const rowEnds: number[] = [];
   const injectLabels = injects.map((e) => {
     const full = `${e.inject} ${clock(e.t)} ${e.message}`;
     const xi = x(e.t);
     let row = rowEnds.findIndex((end) => end < xi);
-    if (row < 0) row = rowEnds.length < 4 ? rowEnds.length : rowEnds.indexOf(Math.min(...rowEnds));
-    const room = Math.min(260, W - 6 - xi);
-    const text = fit(full, Math.max(30, room), fs);
-    rowEnds[row] = xi + textWidth(text, fs) + 10;
+    if (row < 0 && rowEnds.length < 6) row = rowEnds.length;
+    const crowded = row < 0;
+    if (crowded) row = rowEnds.indexOf(Math.min(...rowEnds));
+    const text = crowded ? e.inject : fit(full, Math.max(40, Math.min(240, W - 6 - xi)), fs);
+    rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, xi + textWidth(text, fs) + 10);
     return { e, row, text, full };
   });
   const injRows = Math.max(1, rowEnds.length);
@@ -182,15 +184,21 @@ export function timelineSvg(m: ReportModel): string {
     }
   }
 
-  function label(text: string, from: number, to: number, cy: number, after: number) {
-    const inside = to - from;
-    if (inside >= 64) {
-      out.push(`<text x="${n(from + 4)}" y="${n(cy + 4)}" fill="${COLORS.ink}">${esc(fit(text, inside - 8, fs))}</text>`);
-    } else if (x1 - after >= 60) {
-      out.push(`<text x="${n(after + 7)}" y="${n(cy + 4)}" fill="${COLORS.ink}">${esc(fit(text, Math.min(220, x1 - after - 10), fs))}</text>`);
-    } else {
-      out.push(`<text x="${n(from - 5)}" y="${n(cy + 4)}" text-anchor="end" fill="${COLORS.ink}">${esc(fit(text, Math.min(220, from - x0 - 6), fs))}</text>`);
-    }
+  /**
+   * A row's label, never under its markers: inside the window before the first marker when the whole text fits there,
+   * else right of everything drawn, else inside (shortened, still before the markers), else left of the window.
+   */
+  function label(text: string, from: number, to: number, cy: number, after: number, markers: number[]) {
+    const tw = textWidth(text, fs);
+    const firstMarker = markers.filter((mx) => mx >= from - 6 && mx <= to + 6).sort((a, b) => a - b)[0];
+    const insideRoom = (firstMarker !== undefined ? firstMarker - 8 : to) - from - 6;
+    const rightRoom = Math.min(260, x1 - after - 10);
+    const at = (xx: number, t2: string, anchor = '') =>
+      out.push(`<text x="${n(xx)}" y="${n(cy + 4)}"${anchor} fill="${COLORS.ink}">${esc(t2)}</text>`);
+    if (tw <= insideRoom) at(from + 4, text);
+    else if (rightRoom >= Math.min(tw, 120)) at(after + 7, fit(text, rightRoom, fs));
+    else if (insideRoom >= 40) at(from + 4, fit(text, insideRoom, fs));
+    else at(from - 5, fit(text, Math.max(24, Math.min(220, from - x0 - 6)), fs), ' text-anchor="end"');
   }
 
   function overdueMark(at: number, cy: number, title: string) {
@@ -235,7 +243,8 @@ export function timelineSvg(m: ReportModel): string {
       doneMark(s.doneAt, cy, colour, !!s.wrongRole, `${s.step} ${clock(s.doneAt)} ${s.doneBy ?? ''} ${STATUS_NAMES[lang][s.status]}${s.lateBy ? ` +${duration(s.lateBy, lang)}` : ''}`);
       after = Math.max(after, x(s.doneAt) + 6);
     }
-    label(text, from, to, cy, after);
+    label(text, from, to, cy, after, [s.doneAt, s.status === 'late' || s.status === 'missed' ? s.deadline : undefined]
+      .filter((v): v is number => v !== undefined).map(x));
     if (s.rating) {
       const rx = W - ratingW + 2;
       out.push(`<rect x="${rx}" y="${n(cy - 7)}" width="18" height="14" rx="3" fill="${RATING_COLORS[s.rating]}"/>`);
@@ -268,7 +277,8 @@ export function timelineSvg(m: ReportModel): string {
       doneMark(a.declaredAt, cy, a.status === 'late' ? COLORS.late : wrong ? COLORS.wrong : COLORS.ok, wrong, `${text} ${clock(a.declaredAt)} ${a.declaredBy ?? ''}`);
       after = Math.max(after, x(a.declaredAt) + 6);
     }
-    label(text, from, to, cy, after);
+    label(text, from, to, cy, after, [a.declaredAt, a.status === 'late' || a.status === 'missed' ? dl : undefined]
+      .filter((v): v is number => v !== undefined).map(x));
   }
 
   function drawEvents(lane: Lane, cy: number) {

@@ -135,10 +135,17 @@ export function defaultContainmentFact(plan: Plan): string | undefined {
     ?? bools.find((f) => /已控制|得到控制|contained|under control/i.test(`${f.label ?? ''} ${f.id}`)))?.id;
 }
 
-/** True when `role` is the owner or one of the owner's deputies (by role id). */
+/**
+ * Whether `role` may act for `owner`: the owner itself, or a stand-in — a deputy listed by role id, name or holder,
+ * or a team that is `memberOf` the owner (the same rule as the drill engine's `actsFor` in src/drill/match.ts).
+ */
 export function roleMatches(ctx: Context, owner: string | undefined, role: string): 'owner' | 'deputy' | false {
   if (!owner || owner === role) return 'owner';
-  return ctx.roles.get(owner)?.deputies.includes(role) ? 'deputy' : false;
+  const o = ctx.roles.get(owner);
+  if (!o) return false;
+  const w = ctx.roles.get(role);
+  const stands = o.deputies.includes(role) || (!!w && (o.deputies.includes(w.name) || (w.holder !== undefined && o.deputies.includes(w.holder)) || w.memberOf === owner));
+  return stands ? 'deputy' : false;
 }
 
 /** Whether a step applies at a level (no levels = every level; no known level = only level-free steps). */

@@ -6,10 +6,10 @@ import { evaluateTri } from '../expr/index.js';
 import type { Context } from './context.js';
 import { clock } from './format.js';
 import { weighGroups, type WeighedItems } from './response-time.js';
-import type { ObjectiveResult, Outcome, ScoreItem, StepResult } from './types.js';
+import type { ExpectedResult, ObjectiveResult, Outcome, ScoreItem, StepResult } from './types.js';
 
 /** Share of each group of effect items (renormalised over the groups that have items). */
-export const EFFECT_GROUP_WEIGHTS = { objective: 0.4, step: 0.4, outcome: 0.2 } as const;
+export const EFFECT_GROUP_WEIGHTS = { objective: 0.4, expected: 0.2, step: 0.4, outcome: 0.2 } as const;
 
 /** First time an objective target was reached: a step's first completion, or `level:X` = a declaration at or above X. */
 function reached(ctx: Context, target: string): { t: number; seq: number } | undefined {
@@ -38,6 +38,39 @@ export function evaluateObjectives(ctx: Context): ObjectiveResult[] {
     if (o.within !== undefined) res.within = o.within;
     return res;
   });
+}
+
+/**
+ * The scenario's expected actions for the injects the log shows: met when the step was done (by anyone — who did it is
+ * the coordination dimension's business) or the level declared at or above, by inject time + `within` (by the end when
+ * no `within`). Text-only expectations cannot be checked objectively and are listed with `met: null`.
+ */
+export function evaluateExpected(ctx: Context): ExpectedResult[] {
+  const out: ExpectedResult[] = [];
+  const released = new Map<string, { t: number; seq: number }>();
+  for (const e of ctx.events) if (e.type === 'inject' && !released.has(e.inject)) released.set(e.inject, { t: e.t, seq: e.seq });
+  for (const inj of ctx.scenario?.injects ?? []) {
+    const at = released.get(inj.id);
+    inj.expected.forEach((x, index) => {
+      const r: ExpectedResult = { inject: inj.id, index, role: x.role, met: null, evidence: at ? [at.seq] : [] };
+      if (x.step) r.step = x.step;
+      if (x.text) r.text = x.text;
+      if (x.within !== undefined) r.within = x.within;
+      if (at && x.within !== undefined) r.due = at.t + x.within;
+      if (at && x.step) {
+        const hit = reached(ctx, x.step);
+        const actor = hit && ctx.bySeq.get(hit.seq);
+        r.met = !!hit && (r.due === undefined || hit.t <= r.due);
+        if (hit) {
+          r.doneAt = hit.t;
+          if (actor && 'role' in actor && typeof actor.role === 'string') r.doneBy = actor.role;
+          r.evidence.push(hit.seq);
+        }
+      }
+      out.push(r);
+    });
+  }
+  return out;
 }
 
 /** Containment and termination as the log shows them. */
@@ -78,15 +111,27 @@ export function evaluateOutcome(ctx: Context, steps: StepResult[]): Outcome {
   return out;
 }
 
-/** The effect dimension's items: objectives 0.4, required steps 0.4, outcome (containment, termination) 0.2. */
-export function effectItems(ctx: Context, objectives: ObjectiveResult[], steps: StepResult[], outcome: Outcome): WeighedItems {
+/** The effect dimension's items: objectives 0.4, expected actions 0.2, required steps 0.4, outcome (containment, termination) 0.2 — relative shares, renormalised over the groups present. */
+export function effectItems(ctx: Context, objectives: ObjectiveResult[], expected: ExpectedResult[], steps: StepResult[], outcome: Outcome): WeighedItems {
   type Raw = Omit<ScoreItem, 'weight' | 'points'>;
-  const groups: Record<keyof typeof EFFECT_GROUP_WEIGHTS, Raw[]> = { objective: [], step: [], outcome: [] };
+  const groups: Record<keyof typeof EFFECT_GROUP_WEIGHTS, Raw[]> = { objective: [], expected: [], step: [], outcome: [] };
   for (const o of objectives) {
     groups.objective.push({
       id: `objective:${o.id}`, group: 'objective', value: o.met ? 1 : 0, evidence: o.evidence,
       label: `Objective ${o.id} ${o.met ? 'met' : `not met (missing ${o.missing.join(', ')})`}`,
       labelZh: `目标 ${o.id} ${o.met ? '已达成' : `未达成（缺 ${o.missing.join('、')}）`}`,
+    });
+  }
+  for (const x of expected) {
+    if (x.met === null) continue;
+    const what = x.step!.startsWith('level:') ? `level ${x.step!.slice(6)}` : x.step!;
+    const whatZh = x.step!.startsWith('level:') ? `启动${x.step!.slice(6)}级` : x.step!;
+    const by = x.due !== undefined ? ` by ${clock(x.due)}` : '';
+    const byZh = x.due !== undefined ? `（时限 ${clock(x.due)}）` : '';
+    groups.expected.push({
+      id: `expected:${x.inject}:${x.index}`, group: 'expected', value: x.met ? 1 : 0, evidence: x.evidence,
+      label: `${x.inject}: ${x.role} ${what}${by} — ${x.met ? `met at ${clock(x.doneAt!)}` : x.doneAt !== undefined ? `late (${clock(x.doneAt)})` : 'not done'}`,
+      labelZh: `${x.inject}：${x.role} ${whatZh}${byZh}——${x.met ? `${clock(x.doneAt!)} 达成` : x.doneAt !== undefined ? `超时（${clock(x.doneAt)}）` : '未完成'}`,
     });
   }
   for (const s of steps) {

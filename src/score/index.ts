@@ -5,10 +5,10 @@ import type { DrillEvent } from '../drill/types.js';
 import type { Plan } from '../model/index.js';
 import { buildContext, round1, round3 } from './context.js';
 import { findGaps, levelSpans } from './coordination.js';
-import { effectItems, evaluateObjectives, evaluateOutcome } from './effect.js';
+import { effectItems, evaluateExpected, evaluateObjectives, evaluateOutcome } from './effect.js';
 import { buildFindings } from './findings.js';
 import { evaluateActivations, evaluateMilestones, evaluateSteps, timeItems } from './response-time.js';
-import { GAP_KINDS, type DimensionId, type DimensionScore, type Gap, type Rating, type Score, type ScoreItem, type ScoreOptions, type StepResult, type Weights } from './types.js';
+import { GAP_KINDS, type DimensionId, type DimensionScore, type Gap, type GapKind, type Rating, type Score, type ScoreItem, type ScoreOptions, type StepResult, type Weights } from './types.js';
 
 export * from './types.js';
 export { DEFAULT_HANDOFF_THRESHOLD, DEFAULT_PENALTIES } from './context.js';
@@ -76,8 +76,9 @@ export function scoreDrill(plan: Plan, events: readonly DrillEvent[], opts: Scor
   const coordinationEvaluated = gaps.length > 0 || steps.some((s) => s.required && s.status !== 'pending');
   const coordinationScore = coordinationEvaluated ? Math.max(0, 100 - gaps.reduce((s, g) => s + g.penalty, 0)) : 0;
   const objectives = evaluateObjectives(ctx);
+  const expected = evaluateExpected(ctx);
   const outcome = evaluateOutcome(ctx, steps);
-  const effect = effectItems(ctx, objectives, steps, outcome);
+  const effect = effectItems(ctx, objectives, expected, steps, outcome);
 
   const raw: Record<DimensionId, { score: number; evaluated: boolean; items: ScoreItem[] }> = {
     time: time,
@@ -120,6 +121,7 @@ export function scoreDrill(plan: Plan, events: readonly DrillEvent[], opts: Scor
     },
     milestones,
     objectives,
+    expected,
     outcome,
     ratings,
     findings,
@@ -129,6 +131,34 @@ export function scoreDrill(plan: Plan, events: readonly DrillEvent[], opts: Scor
       handoffThreshold: ctx.handoffThreshold,
     },
   };
+}
+
+/** Time and outcome problems that `expect.gaps` / `expect.noGaps` may name besides the coordination gap kinds. */
+export const OUTCOME_KINDS = ['late', 'missed', 'level-late', 'level-missed', 'objective-missed', 'not-contained', 'premature-termination', 'not-terminated'] as const;
+export type OutcomeKind = typeof OUTCOME_KINDS[number];
+
+/**
+ * Every problem kind the score shows, sorted: the coordination gap kinds plus `late` / `missed` (a rated step),
+ * `level-late` / `level-missed` (an activation), `objective-missed`, `not-contained`, `premature-termination`,
+ * `not-terminated` — the vocabulary of a scenario's `expect.gaps` / `expect.noGaps`.
+ */
+export function observedKinds(score: Score): (GapKind | OutcomeKind)[] {
+  const out = new Set<GapKind | OutcomeKind>(score.gaps.map((g) => g.kind));
+  for (const s of score.steps) {
+    if (s.rating && s.status === 'late') out.add('late');
+    if (s.rating && s.status === 'missed') out.add('missed');
+  }
+  for (const a of score.level.activations) {
+    if (a.status === 'late') out.add('level-late');
+    if (a.status === 'missed') out.add('level-missed');
+  }
+  if (score.objectives.some((o) => !o.met)) out.add('objective-missed');
+  const oc = score.outcome;
+  if (score.dimensions.effect.items.some((i) => i.id === 'containment' && i.value === 0)) out.add('not-contained');
+  if (oc.terminatedAt !== undefined && oc.terminationCondition !== true) out.add('premature-termination');
+  if (oc.terminatedAt === undefined && oc.terminationReadyAt !== undefined) out.add('not-terminated');
+  const order = [...GAP_KINDS, ...OUTCOME_KINDS] as string[];
+  return [...out].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 const WORSE: Record<Rating, number> = { P: 0, S: 1, M: 2, U: 3 };

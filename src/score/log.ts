@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DrillEvent, DrillEventType } from '../drill/types.js';
+import { schemaSource, schemaValidator } from '../schema-validator.js';
 
 /** Where the drill-log JSON Schema is published (its `$id`). */
 export const DRILL_LOG_SCHEMA_ID = 'https://yuan.dev/schemas/drill-log.schema.json';
@@ -28,37 +27,41 @@ export const EVENT_KEYS: Readonly<Record<DrillEventType, readonly string[]>> = {
 
 type SchemaObject = Record<string, unknown>;
 let cachedSchema: SchemaObject | undefined;
-let cachedValidator: ValidateFunction | undefined;
-
-/** Candidate locations of `schemas/drill-log.schema.json`: from `src/score/` and from `dist/src/score/`. */
-const SCHEMA_URLS = ['../../schemas/drill-log.schema.json', '../../../schemas/drill-log.schema.json'];
+let cachedBranches: Map<string, { index: number; keys: Set<string> }> | undefined;
 
 /** The drill-log JSON Schema (2020-12), read once. */
 export function drillLogSchema(): SchemaObject {
-  if (cachedSchema) return cachedSchema;
-  let lastError: unknown;
-  for (const rel of SCHEMA_URLS) {
-    try {
-      cachedSchema = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as SchemaObject;
-      return cachedSchema;
-    } catch (err) { lastError = err; }
-  }
-  throw new Error(`drill-log schema not found next to ${import.meta.url}: ${(lastError as Error)?.message}`);
+  return (cachedSchema ??= JSON.parse(schemaSource('drill-log').text) as SchemaObject);
 }
 
-/** The compiled validator (ajv, loaded lazily: it is CommonJS), cached for the life of the process. */
-function validator(): ValidateFunction {
-  if (cachedValidator) return cachedValidator;
-  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
-  const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true, code: { optimize: false } });
-  cachedValidator = ajv.compile(drillLogSchema());
-  return cachedValidator;
+/** `oneOf` branch of each event type: its index (to pick its errors) and its property names. */
+function branches(): Map<string, { index: number; keys: Set<string> }> {
+  if (cachedBranches) return cachedBranches;
+  const list = (drillLogSchema().oneOf ?? []) as { properties: Record<string, { const?: string }> }[];
+  cachedBranches = new Map(list.map((b, index) => [String(b.properties.type.const), { index, keys: new Set(Object.keys(b.properties)) }] as const));
+  return cachedBranches;
 }
 
-/** True when `value` is a valid log event; otherwise the schema errors. */
+/**
+ * True when `value` is a valid log event; otherwise the errors of the branch its `type` selects. Validation uses the
+ * validator precompiled at build time (src/schema-validator.ts), so no code is generated at run time once built.
+ */
 export function validateEvent(value: unknown): { ok: true } | { ok: false; errors: ErrorObject[] } {
-  const v = validator();
-  return v(value) ? { ok: true } : { ok: false, errors: [...(v.errors ?? [])] };
+  const v = schemaValidator('drill-log');
+  if (v(value)) return { ok: true };
+  return { ok: false, errors: branchErrors(value, [...(v.errors ?? [])]) };
+}
+
+/** Without a discriminator ajv reports every `oneOf` branch; keep the errors of the branch the event's `type` names. */
+function branchErrors(value: unknown, errors: ErrorObject[]): ErrorObject[] {
+  const type = value && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+  const branch = typeof type === 'string' ? branches().get(type) : undefined;
+  if (!branch) {
+    return [{ instancePath: '', schemaPath: '#/properties/type', keyword: 'type-unknown', params: { type }, message: 'unknown event type' } as ErrorObject];
+  }
+  const prefix = `#/oneOf/${branch.index}/`;
+  return errors.filter((e) => e.schemaPath.startsWith(prefix)
+    || (e.schemaPath.startsWith('#/$defs/') && branch.keys.has(e.instancePath.split('/')[1] ?? '')));
 }
 
 /** What reading a log gives: the valid events in order and a diagnostic for every line that was skipped or suspicious. */
@@ -151,12 +154,10 @@ export function readLog(text: string, file: string): LogReadResult {
   return { events, diagnostics };
 }
 
-/** Keeps the most useful errors: with the discriminator, the tag error alone says it all. */
+/** Drops repeats (the same error reached through several `$ref`s) and keeps the first five. */
 function dedupeErrors(errors: ErrorObject[]): ErrorObject[] {
-  const tag = errors.find((e) => e.keyword === 'discriminator');
-  const list = tag ? [tag, ...errors.filter((e) => e.instancePath !== '' && e.keyword !== 'discriminator')] : errors;
   const seen = new Set<string>();
-  return list.filter((e) => {
+  return errors.filter((e) => {
     const k = `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -170,8 +171,11 @@ function describeError(e: ErrorObject, value: unknown): { message: string; messa
   const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'event';
   const whereZh = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : '事件';
   switch (e.keyword) {
-    case 'discriminator': {
-      const tag = (value as { type?: unknown } | null)?.type;
+    case 'type-unknown': {
+      const tag = value && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        return { message: 'Unexpected non-object line, expected an event object', messageZh: '该行不是事件对象' };
+      }
       return typeof tag === 'string'
         ? { key: 'type', message: `Unexpected event type \`${clip(tag)}\`, expected one of ${Object.keys(EVENT_KEYS).join(', ')}`,
           messageZh: `未知事件类型 \`${clip(tag)}\`` }

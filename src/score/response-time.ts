@@ -5,7 +5,7 @@
 import { evaluateTri } from '../expr/index.js';
 import type { Step } from '../model/index.js';
 import { absoluteDeadlines } from '../validate/timing.js';
-import { appliesAt, moreSevere, round3, type Context } from './context.js';
+import { appliesAt, moreSevere, roleMatches, round3, type Context } from './context.js';
 import { duration } from './format.js';
 import type { Activation, Milestone, ScoreItem, StepResult, TimeStatus } from './types.js';
 
@@ -54,11 +54,9 @@ export function evaluateSteps(ctx: Context): StepResult[] {
       r.doneAt = first.t;
       r.doneSeq = first.seq;
       r.doneBy = first.role;
-      const owner = step.role;
-      if (owner && first.role !== owner) {
-        if (ctx.roles.get(owner)?.deputies.includes(first.role)) r.byDeputy = true;
-        else r.wrongRole = true;
-      }
+      const who = roleMatches(ctx, step.role, first.role);
+      if (who === 'deputy') r.byDeputy = true;
+      else if (!who) r.wrongRole = true;
     }
     if (required || requiredWarranted) {
       if (first) {

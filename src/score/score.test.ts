@@ -5,7 +5,7 @@ import {
   CONTAINED, SMALL_LEAK, cleanIV, declared, done, end, inject, leakPlan, leakScenario, messyIII, notify, numbered, overdue,
   start, terminate, warranted,
 } from './fixtures.test-helper.js';
-import { DEFAULT_WEIGHTS, lateness, resolveWeights, scoreDrill } from './index.js';
+import { DEFAULT_WEIGHTS, lateness, observedKinds, resolveWeights, scoreDrill } from './index.js';
 
 const items = (s: ReturnType<typeof scoreDrill>, d: 'time' | 'coordination' | 'effect') =>
   s.dimensions[d].items.map((i) => [i.id, i.value, i.weight]);
@@ -258,6 +258,36 @@ describe('effect details', () => {
     expect(s.objectives.map((o) => [o.id, o.met, o.doneAt])).toEqual([
       ['late', false, { 'level:IV': 240 }], ['ok', true, { absorb: 1500 }], ['unknown', false, { fly: undefined }],
     ]);
+  });
+
+  it('checks the MSEL expected actions of the injects that appear in the log', () => {
+    const scn = leakScenario();
+    scn.injects[0].expected = [
+      { role: 'operator', step: 'alarm', within: 60 },
+      { role: 'duty-officer', step: 'level:IV', within: 300 },
+      { role: 'duty-officer', text: '通知各应急小组' },
+    ];
+    scn.injects[1].expected = [{ role: 'rescue-team', step: 'absorb', within: 300 }];
+    const s = scoreDrill(leakPlan(), numbered(cleanIV()), { scenario: scn });
+    expect(s.expected.map((x) => [x.inject, x.step ?? x.text, x.due, x.doneAt, x.doneBy, x.met, x.evidence])).toEqual([
+      ['i1', 'alarm', 60, 40, 'operator', true, [2, 4]],
+      ['i1', 'level:IV', 300, 240, 'duty-officer', true, [2, 8]],
+      ['i1', '通知各应急小组', undefined, undefined, undefined, null, [2]],
+      ['i2', 'absorb', 1200, 1500, 'rescue-team', false, [12, 14]],
+    ]);
+    // effect = (0.4 × 1 + 0.2 × 2/3 + 0.4 × 1 + 0.2 × 1) / 1.2 = 1.1333 / 1.2 = 94.4
+    expect(s.dimensions.effect.score).toBe(94.4);
+    expect(items(s, 'effect').filter(([id]) => String(id).startsWith('expected:'))).toEqual([
+      ['expected:i1:0', 1, 0.056], ['expected:i1:1', 1, 0.056], ['expected:i2:0', 0, 0.056],
+    ]);
+  });
+
+  it('lists the observed problem kinds for `expect.gaps` / `expect.noGaps`', () => {
+    expect(observedKinds(scoreDrill(leakPlan(), numbered(messyIII()), { scenario: leakScenario() }))).toEqual([
+      'wrong-role', 'duplicated', 'handoff-delay', 'missed-notification', 'role-not-engaged', 'under-response', 'unmatched-action',
+      'late', 'missed', 'level-late', 'objective-missed', 'not-contained',
+    ]);
+    expect(observedKinds(scoreDrill(leakPlan(), numbered(cleanIV()), { scenario: leakScenario() }))).toEqual([]);
   });
 
   it('rejects invalid weights', () => {

@@ -225,6 +225,26 @@ export interface ObjectiveResult {
   evidence: number[];
 }
 
+/** An inject's expected action (HSEEP MSEL "expected action"), checked against the log. */
+export interface ExpectedResult {
+  inject: string;
+  /** Index of the expected action within its inject. */
+  index: number;
+  role: string;
+  /** Step id, or `level:X` for a level declaration; absent for text-only expectations (not evaluated). */
+  step?: string;
+  text?: string;
+  /** Seconds after the inject. */
+  within?: number;
+  /** Seconds from drill start by which it had to happen (inject time + within). */
+  due?: number;
+  /** true / false; null when it cannot be checked (text only, or the inject never appeared in the log). */
+  met: boolean | null;
+  doneAt?: number;
+  doneBy?: string;
+  evidence: number[];
+}
+
 export interface Outcome {
   containmentBy?: { fact?: string; step?: string };
   containedAt?: number;
@@ -272,6 +292,8 @@ export interface Score {
   level: LevelResult;
   milestones: Milestone[];
   objectives: ObjectiveResult[];
+  /** The scenario's expected actions (MSEL), for injects that appear in the log. */
+  expected: ExpectedResult[];
   outcome: Outcome;
   ratings: Record<Rating, number>;
   findings: Finding[];

@@ -32,6 +32,7 @@ function heaviestConcurrent(demands: Demand[], ordered: (a: Step, b: Step) => bo
   const weight = (xs: number[]) => xs.reduce((t, i) => t + demands[i].quantity, 0);
   const bk = (r: number[], p: number[], x: number[]) => {
     if (++calls > 20_000) return; // pathological plans: keep the best found so far
+    if (weight(r) + weight(p) <= bestTotal) return; // cannot beat the best clique found so far
     if (!p.length && !x.length) {
       const w = weight(r);
       if (w > bestTotal) { best = r; bestTotal = w; }
@@ -64,6 +65,8 @@ function shortagesAt(plan: Plan, levelId: string | undefined, ordered: (a: Step,
   }
   const out: Shortage[] = [];
   for (const [resource, demands] of byResource) {
+    // Most resources are never short even if every demand ran at once: skip the clique search for them.
+    if (demands.reduce((t, d) => t + d.quantity, 0) <= resource.quantity!) continue;
     const { set, total } = heaviestConcurrent(demands, ordered);
     if (total > resource.quantity!) out.push({ resource, demands: set, total, levels: levelId === undefined ? [] : [levelId] });
   }

@@ -1,0 +1,355 @@
+/**
+ * The live drill server (实时演练服务): node:http on 127.0.0.1 only, Server-Sent Events for pushes, JSON POST for
+ * actions, per-role random tokens in the URL and a separate facilitator token.
+ *
+ * Routes (`:token` is a role's or the facilitator's):
+ *
+ * | method | path                       | who         | what                                                        |
+ * |--------|----------------------------|-------------|-------------------------------------------------------------|
+ * | GET    | /f/:token                  | facilitator | console page                                                |
+ * | GET    | /f/:token/report           | facilitator | after-action report (HTML), once the drill has ended        |
+ * | GET    | /p/:token                  | participant | the role's page                                             |
+ * | GET    | /api/:token/state          | both        | the viewer's view (JSON)                                    |
+ * | GET    | /api/:token/stream         | both        | SSE: `{kind:'events'|'clock'|'report'|'snapshot', …}`       |
+ * | POST   | /api/:token/action         | both        | log an action (participants: as their own role only, else 403) |
+ * | POST   | /api/:token/clock          | facilitator | `{op:'start'|'pause'|'resume'|'speed', speed?}`             |
+ * | POST   | /api/:token/inject         | facilitator | `{message, to?, facts?}` or `{reveal: id}` (not blind)      |
+ * | POST   | /api/:token/note           | facilitator | `{text, role?}`                                             |
+ * | POST   | /api/:token/end            | facilitator | end the drill, score it, write the report                   |
+ * | POST   | /api/:token/noop           | both        | (only with `noop: true`) parse and answer, store nothing: the benchmark's baseline |
+ *
+ * Every POST that logs something is answered only after its events are fsynced; the answer carries their `seq`s.
+ * POST bodies must be `application/json` (a cross-site form cannot send that without a preflight, which is never
+ * granted) and at most 64 KiB; the Host header must name this server (DNS rebinding). Responses are `no-store` and
+ * pages send `Referrer-Policy: no-referrer`, so the token in the URL does not leak through a Referer.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import type { ActionKind, DrillEvent } from '../drill/types.js';
+import { reportHtml, type Lang } from '../report/index.js';
+import { scoreDrill } from '../score/index.js';
+import { DrillError, parseFacts, type LiveDrill } from './drill.js';
+import { facilitatorPage, participantPage } from './pages.js';
+import type { LiveAction } from './session.js';
+import { facilitatorEvent, participantEvent, planForms, upcomingView, type PublicEvent } from './view.js';
+
+/** Secret tokens: the facilitator's and one per role. */
+export interface Tokens {
+  facilitator: string;
+  roles: Record<string, string>;
+}
+
+/** New random tokens (144 bits each, URL-safe) for the facilitator and every role. */
+export function newTokens(roles: readonly string[]): Tokens {
+  const tok = () => randomBytes(18).toString('base64url');
+  return { facilitator: tok(), roles: Object.fromEntries(roles.map((r) => [r, tok()])) };
+}
+
+/** Options of `startServer`. */
+export interface ServeOptions {
+  drill: LiveDrill;
+  tokens: Tokens;
+  /** TCP port (0: any free port). */
+  port?: number;
+  /** Where the after-action report is written at the end (HTML). */
+  reportFile?: string;
+  /** Report language (default zh). */
+  lang?: Lang;
+  /** Enable POST /api/:token/noop (benchmarks). */
+  noop?: boolean;
+  /** Called once the drill has ended and its report is written. */
+  onEnd?: (report: { file?: string; overall: number }) => void;
+}
+
+/** A running server. */
+export interface LiveServer {
+  server: Server;
+  port: number;
+  /** Base URL, `http://127.0.0.1:<port>`. */
+  url: string;
+  facilitatorUrl: string;
+  /** Participant page URL by role id. */
+  roleUrls: Record<string, string>;
+  /** Stops accepting, ends the streams, closes the drill's log. */
+  close(): Promise<void>;
+}
+
+type Viewer = { kind: 'facilitator' } | { kind: 'participant'; role: string };
+
+const KINDS: readonly ActionKind[] = ['step', 'level', 'notify', 'ack', 'terminate', 'note'];
+const MAX_BODY = 64 * 1024;
+const MAX_TEXT = 5000;
+
+const SECURITY = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+
+/** Starts the server on 127.0.0.1. */
+export async function startServer(opts: ServeOptions): Promise<LiveServer> {
+  const { drill, tokens } = opts;
+  const { plan, scenario } = drill;
+  const viewers = new Map<string, Viewer>([[tokens.facilitator, { kind: 'facilitator' }]]);
+  for (const [role, tok] of Object.entries(tokens.roles)) {
+    if (!plan.roles.some((r) => r.id === role)) throw new RangeError(`token for unknown role ${role}`);
+    viewers.set(tok, { kind: 'participant', role });
+  }
+  const streams = new Set<{ res: ServerResponse; viewer: Viewer }>();
+  let report: string | undefined;
+  let base = '';
+
+  const roleIds = new Set(plan.roles.map((r) => r.id));
+  const levelIds = new Set(plan.levels.map((l) => l.id));
+
+  const visible = (e: DrillEvent, v: Viewer): PublicEvent | undefined =>
+    v.kind === 'facilitator' ? facilitatorEvent(e, drill.blind) : participantEvent(e, v.role, plan, scenario);
+  const project = (events: readonly DrillEvent[], v: Viewer): PublicEvent[] =>
+    events.map((e) => visible(e, v)).filter((e): e is PublicEvent => !!e);
+
+  const reportUrl = () => `/f/${tokens.facilitator}/report`;
+  const buildReport = (): string => {
+    if (report === undefined) {
+      const events = drill.events;
+      const score = scoreDrill(plan, events, { scenario });
+      report = reportHtml(plan, scenario, events, score, opts.lang ?? 'zh');
+      if (opts.reportFile) {
+        mkdirSync(dirname(opts.reportFile), { recursive: true });
+        writeFileSync(opts.reportFile, report);
+      }
+      opts.onEnd?.({ file: opts.reportFile, overall: score.overall });
+    }
+    return report;
+  };
+
+  const viewOf = (v: Viewer): Record<string, unknown> => {
+    if (v.kind === 'participant') {
+      const role = plan.roles.find((r) => r.id === v.role)!;
+      return { role: { id: role.id, name: role.name }, ...planForms(plan, v.role), clock: drill.clockView(), events: project(drill.events, v) };
+    }
+    return {
+      blind: drill.blind,
+      title: drill.blind ? '' : scenario.title || scenario.id,
+      ...planForms(plan),
+      clock: drill.clockView(),
+      events: project(drill.events, v),
+      ...(drill.blind ? {} : { upcoming: drill.session.upcoming().map(upcomingView) }),
+      links: Object.entries(tokens.roles).map(([role, tok]) => ({ role, url: `${base}/p/${tok}` })),
+      ...(drill.ended ? { report: reportUrl() } : {}),
+    };
+  };
+
+  const send = (res: ServerResponse, m: unknown) => { res.write(`data: ${JSON.stringify(m)}\n\n`); };
+  const unsubscribe = drill.subscribe((m) => {
+    for (const s of streams) {
+      if (m.kind === 'clock') send(s.res, m);
+      else {
+        const events = project(m.events, s.viewer);
+        if (events.length) send(s.res, { kind: 'events', events });
+      }
+    }
+  });
+  const heartbeat = setInterval(() => { for (const s of streams) s.res.write(': ping\n\n'); }, 15_000);
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { ...SECURITY, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  const html = (res: ServerResponse, text: string, nonce?: string) => {
+    res.writeHead(200, {
+      ...SECURITY, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(text),
+      'content-security-policy': nonce
+        ? `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
+        : "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    });
+    res.end(text);
+  };
+
+  const readBody = (req: IncomingMessage): Promise<Record<string, unknown>> => new Promise((resolve, reject) => {
+    const type = String(req.headers['content-type'] ?? '');
+    if (!/^application\/json\b/i.test(type)) { reject(new DrillError('expected an application/json body', 415)); req.resume(); return; }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) { reject(new DrillError('body too large', 413)); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        const v: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
+        resolve(v as Record<string, unknown>);
+      } catch {
+        reject(new DrillError('expected a JSON object'));
+      }
+    });
+    req.on('error', reject);
+  });
+
+  const str = (v: unknown, what: string, max = 200): string | undefined => {
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v !== 'string' || v.length > max) throw new DrillError(`bad ${what}`);
+    return v;
+  };
+
+  /** A participant's (or the facilitator's) action body → LiveAction, checked. */
+  const parseAction = (b: Record<string, unknown>, v: Viewer): LiveAction => {
+    const kind = b.kind as ActionKind;
+    if (!KINDS.includes(kind)) throw new DrillError(`bad kind; expected one of ${KINDS.join(', ')}`);
+    const claimed = str(b.role, 'role');
+    let role: string;
+    if (v.kind === 'participant') {
+      if (claimed !== undefined && claimed !== v.role) throw new DrillError(`forbidden: this link acts as ${v.role} only（只能以本角色身份记录）`, 403);
+      role = v.role;
+    } else {
+      if (!claimed || !roleIds.has(claimed)) throw new DrillError('role required: one of the plan\'s roles');
+      role = claimed;
+    }
+    const text = str(b.text, 'text', MAX_TEXT)?.trim();
+    const a: LiveAction = { role, kind, ...(text ? { text } : {}) };
+    if (kind === 'step') {
+      const step = str(b.step, 'step');
+      if (step) a.step = step;
+      if (!step && !text) throw new DrillError('a step or a text is required');
+    } else if (kind === 'level') {
+      const level = str(b.level, 'level');
+      if (!level || !levelIds.has(level)) throw new DrillError('level must be one of the plan\'s levels');
+      a.level = level;
+    } else if (kind === 'notify') {
+      const to = str(b.to, 'to');
+      if (!to || !roleIds.has(to)) throw new DrillError('to must be one of the plan\'s roles');
+      a.to = to;
+    } else if (kind === 'ack') {
+      a.inject = b.inject === null ? null : str(b.inject, 'inject');
+    } else if (kind === 'note' && !text) throw new DrillError('a note needs a text');
+    return a;
+  };
+
+  const answer = (res: ServerResponse, events: DrillEvent[], v: Viewer, extra: Record<string, unknown> = {}) => {
+    json(res, 200, { ok: true, seq: events.length ? events[events.length - 1].seq : drill.store.syncedSeq, seqs: events.map((e) => e.seq), t: drill.now(), events: project(events, v), ...extra });
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, v: Viewer, what: string) => {
+    const fac = v.kind === 'facilitator';
+    if (req.method === 'GET' && what === 'state') { json(res, 200, viewOf(v)); return; }
+    if (req.method === 'GET' && what === 'stream') {
+      res.writeHead(200, { ...SECURITY, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+      res.write('retry: 2000\n\n');
+      const s = { res, viewer: v };
+      streams.add(s);
+      send(res, { kind: 'snapshot', view: { clock: drill.clockView(), events: project(drill.events, v) } });
+      req.on('close', () => { streams.delete(s); });
+      return;
+    }
+    if (req.method !== 'POST') { json(res, 405, { error: 'method not allowed' }); return; }
+    if (what === 'noop') {
+      if (!opts.noop) { json(res, 404, { error: 'not found' }); return; }
+      await readBody(req);
+      json(res, 200, { ok: true, seq: 0, seqs: [], t: drill.now(), events: [] });
+      return;
+    }
+    const body = await readBody(req);
+    if (what === 'action') { answer(res, await drill.act(parseAction(body, v), fac ? 'facilitator' : 'participant'), v); return; }
+    if (!fac) { json(res, 403, { error: 'forbidden: facilitator only（仅导调人员可用）' }); return; }
+    switch (what) {
+      case 'clock': {
+        const op = body.op;
+        const events = op === 'start' || op === 'resume' ? await drill.start()
+          : op === 'pause' ? await drill.pause()
+            : op === 'speed' ? await drill.setSpeed(Number(body.speed))
+              : (() => { throw new DrillError('op must be start, pause, resume or speed'); })();
+        answer(res, events, v, { clock: drill.clockView() });
+        return;
+      }
+      case 'inject': {
+        if (body.reveal !== undefined) { answer(res, await drill.revealNow(str(body.reveal, 'reveal') ?? ''), v); return; }
+        const message = str(body.message, 'message', MAX_TEXT)?.trim();
+        if (!message) throw new DrillError('message required');
+        const to = body.to === undefined ? [] : body.to;
+        if (!Array.isArray(to) || to.some((r) => typeof r !== 'string' || !roleIds.has(r))) throw new DrillError('to must list plan roles');
+        answer(res, await drill.inject({ message, to: [...new Set(to as string[])], facts: parseFacts(body.facts) }), v);
+        return;
+      }
+      case 'note': {
+        const text = str(body.text, 'text', MAX_TEXT)?.trim();
+        if (!text) throw new DrillError('text required');
+        const role = str(body.role, 'role');
+        if (role !== undefined && !roleIds.has(role)) throw new DrillError('role must be one of the plan\'s roles');
+        answer(res, await drill.note(text, role), v);
+        return;
+      }
+      case 'end': {
+        const events = await drill.end();
+        buildReport();
+        for (const s of streams) if (s.viewer.kind === 'facilitator') send(s.res, { kind: 'report', report: reportUrl() });
+        answer(res, events, v, { report: reportUrl(), clock: drill.clockView() });
+        return;
+      }
+      default:
+        json(res, 404, { error: 'not found' });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const port = (server.address() as AddressInfo | null)?.port;
+    const host = String(req.headers.host ?? '');
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) { json(res, 421, { error: 'wrong host' }); return; }
+    let path: string;
+    try { path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname); } catch { json(res, 400, { error: 'bad url' }); return; }
+    const parts = path.split('/').filter(Boolean);
+    const v = parts.length >= 2 ? viewers.get(parts[1]) : undefined;
+    const done = (p: Promise<void>) => p.catch((err: unknown) => {
+      if (res.headersSent) { res.end(); return; }
+      if (err instanceof DrillError) json(res, err.status, { error: err.message });
+      else if (err instanceof TypeError || err instanceof RangeError) json(res, 400, { error: (err as Error).message });
+      else json(res, 500, { error: 'internal error' });
+    });
+    if (!v) { json(res, 404, { error: 'not found' }); return; }
+    if (parts[0] === 'api' && parts.length === 3) { done(handleApi(req, res, v, parts[2])); return; }
+    if (req.method !== 'GET') { json(res, 405, { error: 'method not allowed' }); return; }
+    const nonce = randomBytes(16).toString('base64');
+    if (parts[0] === 'p' && parts.length === 2 && v.kind === 'participant') {
+      html(res, participantPage(plan.roles.find((r) => r.id === v.role)?.name ?? v.role, plan.meta.title, nonce), nonce);
+      return;
+    }
+    if (parts[0] === 'f' && v.kind === 'facilitator') {
+      if (parts.length === 2) { html(res, facilitatorPage(scenario.title || scenario.id, drill.blind, nonce), nonce); return; }
+      if (parts.length === 3 && parts[2] === 'report') {
+        if (!drill.ended) { json(res, 409, { error: 'the drill has not ended yet' }); return; }
+        html(res, buildReport());
+        return;
+      }
+    }
+    json(res, 404, { error: 'not found' });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  let closed = false;
+  return {
+    server, port, url: base,
+    facilitatorUrl: `${base}/f/${tokens.facilitator}`,
+    roleUrls: Object.fromEntries(Object.entries(tokens.roles).map(([r, t]) => [r, `${base}/p/${t}`])),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const s of streams) s.res.end();
+      streams.clear();
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await drill.close();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Who sees what (信息隔离). The server filters; pages only ever receive what this module lets through.
+ *
+ * A participant (one role) sees:
+ * - revealed injects addressed to the role or to everyone (id, time, sender, message, facts it reveals);
+ * - its own actions (steps, level declarations, notifications sent, acknowledgements, notes, unmatched texts,
+ *   termination) — never another role's, except
+ *   - a notification addressed to the role (`notify` with `to` = the role), and
+ *   - a step another role completed when the plan says the role is notified of that step (`step.notify`);
+ * - the clock (running, speed, drill time) and whether the drill has ended.
+ * Never: the scenario (title, id, objectives, unrevealed injects — not even how many there are or their ids),
+ * the warranted level the engine computes, overdue steps, facilitator or engine notes, `drill.start`.
+ *
+ * The facilitator sees the whole log; upcoming injects only when the drill is not blind. In a blind drill the
+ * facilitator sees no scenario id or title either (the sealed file is opened by the server, not by people).
+ */
+import type { DrillEvent, FactValue, Inject, Scenario } from '../drill/types.js';
+import type { Plan } from '../model/index.js';
+import { readClock } from './events.js';
+
+/** An event as a page receives it. */
+export type PublicEvent = Record<string, unknown> & { seq: number; t: number; type: string };
+
+/** A participant's projection of one logged event, or undefined when the role must not see it. */
+export function participantEvent(e: DrillEvent, role: string, plan: Plan, scenario: Scenario): PublicEvent | undefined {
+  switch (e.type) {
+    case 'inject': {
+      if (e.to.length && !e.to.includes(role)) return undefined;
+      const from = scenario.injects.find((i) => i.id === e.inject)?.from;
+      return { seq: e.seq, t: e.t, type: 'inject', inject: e.inject, to: [...e.to], message: e.message, ...(from ? { from } : {}), ...(e.facts ? { facts: factsOnly(e.facts) } : {}) };
+    }
+    case 'step.done': {
+      if (e.role === role) return { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: true };
+      const step = plan.steps.find((s) => s.id === e.step);
+      if (!step?.notify.includes(role)) return undefined;
+      return { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: false };
+    }
+    case 'notify':
+      if (e.role === role) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: true };
+      if (e.to === role) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: false };
+      return undefined;
+    case 'level.declared':
+      return e.role === role ? { seq: e.seq, t: e.t, type: e.type, level: e.level, role: e.role, mine: true } : undefined;
+    case 'ack':
+      return e.role === role ? { seq: e.seq, t: e.t, type: e.type, role: e.role, ...(e.inject ? { inject: e.inject } : {}), mine: true } : undefined;
+    case 'action.unmatched':
+      return e.role === role ? { seq: e.seq, t: e.t, type: e.type, role: e.role, text: e.text, mine: true } : undefined;
+    case 'note':
+      return e.role === role && e.source === 'participant' ? { seq: e.seq, t: e.t, type: e.type, role: e.role, text: e.text, mine: true } : undefined;
+    case 'terminate':
+      return e.role === role ? { seq: e.seq, t: e.t, type: e.type, role: e.role, mine: true } : undefined;
+    case 'drill.end':
+      return { seq: e.seq, t: e.t, type: e.type };
+    default:
+      return undefined;
+  }
+}
+
+/** The facilitator's projection of one logged event (blind: `drill.start` without the scenario's id). */
+export function facilitatorEvent(e: DrillEvent, blind: boolean): PublicEvent {
+  if (e.type === 'drill.start' && blind) return { seq: e.seq, t: e.t, type: e.type, mode: e.mode };
+  const c = readClock(e);
+  if (c) return { seq: e.seq, t: e.t, type: 'clock', op: c.op, speed: c.speed, running: c.running, text: (e as { text: string }).text };
+  return { ...(e as unknown as Record<string, unknown>) } as PublicEvent;
+}
+
+/** An upcoming inject as a non-blind facilitator sees it. */
+export function upcomingView(i: Inject): Record<string, unknown> {
+  return {
+    id: i.id, at: i.at, to: [...i.to], message: i.message, ...(i.from ? { from: i.from } : {}), ...(i.facts ? { facts: factsOnly(i.facts) } : {}),
+    expected: i.expected.map((x) => ({ role: x.role, ...(x.step ? { step: x.step } : {}), ...(x.text ? { text: x.text } : {}), ...(x.within !== undefined ? { within: x.within } : {}) })),
+  };
+}
+
+function factsOnly(f: Record<string, FactValue>): Record<string, FactValue> {
+  return Object.fromEntries(Object.entries(f));
+}
+
+/** The plan as a participant's form needs it: roles, levels, steps (own first). Nothing from the scenario. */
+export function planForms(plan: Plan, role?: string): Record<string, unknown> {
+  const steps = plan.steps.filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i);
+  const own = role ? steps.filter((s) => s.role === role) : [];
+  const rest = steps.filter((s) => !own.includes(s));
+  return {
+    plan: { id: plan.meta.id, title: plan.meta.title },
+    roles: plan.roles.map((r) => ({ id: r.id, name: r.name })),
+    levels: plan.levels.map((l) => ({ id: l.id, name: l.name ?? '' })),
+    steps: [...own, ...rest].map((s) => ({ id: s.id, action: s.action, role: s.role ?? '', own: !!role && s.role === role })),
+  };
+}

@@ -1,9 +1,8 @@
-import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Place } from '../model/place.js';
 import { parseLevelId } from '../parse/fields.js';
 import type { LineIndex } from '../parse/position.js';
-import { placeOfNode, resolveNode } from '../parse/yaml-build.js';
+import { MapEntries, placeOfNode, resolveNode, type NodeContext } from '../parse/yaml-nodes.js';
 import { parseOffset, parseWithin, type TimeResult } from './scenario-time.js';
 import type { ActionKind, DrillAction, Expectation, ExpectedAction, FactValue, Inject, Objective, Scenario } from './types.js';
 
@@ -13,65 +12,18 @@ export const EVERYONE = /^(all|everyone|全体|所有人|全体人员|各应急�
 /** Action keys that say what kind an action is, when `kind` is absent. */
 const KIND_KEYS: [string, ActionKind][] = [['level', 'level'], ['notify', 'notify'], ['terminate', 'terminate'], ['ack', 'ack'], ['note', 'note'], ['step', 'step']];
 
-interface Ctx {
-  doc: Document;
-  lines: LineIndex;
+interface Ctx extends NodeContext {
   file: string;
   diagnostics: Diagnostic[];
 }
 
-/** One YAML map read leniently: values of the wrong type are skipped (the schema has reported them). */
-class Entries {
-  readonly place: Place | undefined;
-  readonly fields: Record<string, Place> = {};
-  private readonly values = new Map<string, YamlNode>();
-  readonly keys = new Map<string, YamlNode>();
-
-  constructor(private readonly ctx: Ctx, map: YAMLMap) {
-    this.place = placeOfNode(map, ctx.lines);
-    for (const pair of map.items) {
-      if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
-      const key = String(pair.key.value);
-      const value = resolveNode(pair.value, ctx.doc);
-      if (!value || (isScalar(value) && value.value === null)) continue;
-      this.values.set(key, value);
-      this.keys.set(key, pair.key as YamlNode);
-      const written = pair.value as YamlNode | null;
-      const place = placeOfNode(written?.range ? written : value, ctx.lines);
-      if (place) this.fields[key] = place;
-    }
-  }
-
-  node(key: string): YamlNode | undefined { return this.values.get(key); }
-  has(key: string): boolean { return this.values.has(key); }
-
-  str(key: string): string | undefined {
-    const n = this.values.get(key);
-    if (!isScalar(n) || typeof n.value !== 'string') return undefined;
-    const s = n.value.trim();
-    return s || undefined;
-  }
-
+/** One scenario map: times may be strings or numbers, and a single string is a one-item list. */
+class Entries extends MapEntries {
   /** A string or a number (offsets and time limits may be either). */
   time(key: string): string | number | undefined {
     const n = this.values.get(key);
     if (isScalar(n) && typeof n.value === 'number') return n.value;
     return this.str(key);
-  }
-
-  num(key: string): number | undefined {
-    const n = this.values.get(key);
-    return isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) ? n.value : undefined;
-  }
-
-  bool(key: string): boolean | undefined {
-    const n = this.values.get(key);
-    return isScalar(n) && typeof n.value === 'boolean' ? n.value : undefined;
-  }
-
-  map(key: string): YAMLMap | undefined {
-    const n = this.values.get(key);
-    return isMap(n) ? n : undefined;
   }
 
   /** A list of strings (a single string is a one-item list); item places go to `fields['key[i]']`. */
@@ -91,13 +43,6 @@ class Entries {
     const s = this.str(key);
     if (s !== undefined) { out.push(s); this.fields[`${key}[0]`] = this.fields[key]; }
     return out;
-  }
-
-  /** The maps of a sequence value. */
-  items(key: string): YAMLMap[] {
-    const n = this.values.get(key);
-    if (!isSeq(n)) return [];
-    return n.items.map((i) => resolveNode(i, this.ctx.doc)).filter((i): i is YAMLMap => isMap(i));
   }
 }
 

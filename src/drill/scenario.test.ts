@@ -328,6 +328,7 @@ describe('hostile scenario files', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.scenario).toBeUndefined();
     expect(brief(r.diagnostics)).toEqual(['6:10 parse/alias-bomb']);
+    expect(r.diagnostics[0].message).toContain('expected a scenario without exponential aliases');
   });
 
   for (const [name, src] of [
@@ -341,8 +342,17 @@ describe('hostile scenario files', () => {
       expect(performance.now() - t0).toBeLessThan(10_000);
       expect(r.scenario).toBeUndefined();
       expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['parse/too-deep']);
+      expect(r.diagnostics[0].message).toContain('expected a scenario nested a few levels deep');
+      expect(r.diagnostics[0].messageZh).toContain('演练脚本通常只需几层');
     });
   }
+
+  it('a second YAML document is a syntax error that names the scenario', () => {
+    const r = parseScenario(`${HEAD}injects: [{ id: i1, at: 0, message: m }]\n---\nx: 1\n`, 's.yaml');
+    expect(r.scenario).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['parse/syntax']);
+    expect(r.diagnostics[0].messageZh).toContain('一个文件只能写一个演练脚本');
+  });
 
   it('a 50 MB file is refused unread', () => {
     const r = loadScenario(write('huge.yaml', Buffer.alloc(50 * 1024 * 1024, 0x61)));

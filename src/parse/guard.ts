@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** Default largest plan file accepted (bytes). Real plans are < 1 MB; 10 MB leaves room for appendices. */
@@ -26,6 +27,28 @@ export function guardInput(bytes: Uint8Array, file: string, maxBytes = MAX_PLAN_
     } };
   }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/**
+ * Reads a text file with the input guards: refused unread when larger than `maxBytes` (`parse/too-large`), refused
+ * when it cannot be opened (`parse/unreadable`) or is binary / not UTF-8 (`parse/binary`); a BOM is dropped. Never throws.
+ */
+export function readGuardedFile(file: string, maxBytes = MAX_PLAN_BYTES): { text: string } | { diagnostic: Diagnostic } {
+  let bytes: Uint8Array;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > maxBytes) return { diagnostic: tooLarge(size, file, maxBytes) };
+      const buf = Buffer.alloc(size);
+      bytes = buf.subarray(0, readSync(fd, buf, 0, size, 0));
+    } finally { closeSync(fd); }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { diagnostic: { ruleId: 'parse/unreadable', severity: 'error', file, place: at1,
+      message: `Unexpected unreadable file: ${code}`, messageZh: `无法读取文件：${code}` } };
+  }
+  return guardInput(bytes, file, maxBytes);
 }
 
 /** The diagnostic for a file over the size limit (built from its size alone, so the file is never read). */

@@ -1,7 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan, PlanFormat } from '../model/index.js';
-import { guardInput, MAX_PLAN_BYTES, tooLarge } from './guard.js';
+import { readGuardedFile } from './guard.js';
 import { parseMarkdown } from './markdown.js';
 import { parseYaml } from './yaml.js';
 
@@ -38,23 +37,7 @@ export function parsePlanText(text: string, file: string, format: PlanFormat = f
 
 /** Reads and parses one plan file, refusing over-large or binary files before parsing. Never throws. */
 export function parsePlanFile(file: string, opts: { maxBytes?: number } = {}): ParseResult {
-  const maxBytes = opts.maxBytes ?? MAX_PLAN_BYTES;
-  let bytes: Uint8Array;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (size > maxBytes) return { diagnostics: [tooLarge(size, file, maxBytes)] };
-      const buf = Buffer.alloc(size);
-      bytes = buf.subarray(0, readSync(fd, buf, 0, size, 0));
-    } finally { closeSync(fd); }
-  } catch (err) {
-    const at = { line: 1, column: 1, offset: 0 };
-    return { diagnostics: [{ ruleId: 'parse/unreadable', severity: 'error', file, place: { start: at, end: at },
-      message: `Unexpected unreadable file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      messageZh: `无法读取文件：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
-  }
-  const guarded = guardInput(bytes, file, maxBytes);
-  if ('diagnostic' in guarded) return { diagnostics: [guarded.diagnostic] };
-  return { ...parsePlanText(guarded.text, file), source: guarded.text };
+  const read = readGuardedFile(file, opts.maxBytes);
+  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
+  return { ...parsePlanText(read.text, file), source: read.text };
 }

@@ -51,14 +51,43 @@ export function schemaCompileMs(): number {
  * (all errors, not just the first), each with a path and English/Chinese messages; `[]` when valid.
  */
 export function validatePlanValue(value: unknown): SchemaError[] {
-  const validate = validator();
+  return schemaErrors(validator(), value, PLAN_WORDING);
+}
+
+/** How one schema's violations are worded: what its paths name, "did you mean" hints, and its own special cases. */
+export interface SchemaWording {
+  /** What a path names, for messages: `['steps', 0]` → a step / 处置步骤. */
+  describe(path: readonly (string | number)[]): Names;
+  /** The option a misspelt word most likely meant (for unexpected keys, and enum values when `enumHints`). */
+  closest(word: string, options: string[]): string | undefined;
+  /** Whether an invalid enum value gets a "did you mean" hint too. */
+  enumHints?: boolean;
+  /**
+   * The message for an error whose meaning only this schema knows (a pattern for dates, an anyOf of required keys),
+   * or undefined for the generic one. `where` is the described path (spaced for Chinese), `shown` the value shortened.
+   */
+  special?(e: ErrorObject, at: SchemaErrorAt): { message: string; messageZh: string } | undefined;
+}
+
+/** What a `SchemaWording.special` case is told about the failing value. */
+export interface SchemaErrorAt {
+  path: (string | number)[];
+  value: unknown;
+  shown: string;
+  where: Names;
+}
+
+/**
+ * Validates a value and words every violation once: an `if` (its then-branch reports the real error) and the
+ * branches of an `anyOf` (the anyOf itself is reported) are skipped, and repeats of a path + keyword + key dropped.
+ */
+export function schemaErrors(validate: ValidateFunction, value: unknown, wording: SchemaWording): SchemaError[] {
   if (validate(value)) return [];
   const out: SchemaError[] = [];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
-    // `if` only says "the then-branch failed"; the then-branch's own error is reported separately.
-    if (e.keyword === 'if') continue;
-    const err = toSchemaError(e, value);
+    if (e.keyword === 'if' || e.schemaPath.includes('/anyOf/')) continue;
+    const err = toSchemaError(e, value, wording);
     const key = `${err.instancePath.join('/')}|${err.keyword}|${err.property ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -76,23 +105,49 @@ export function pointerToPath(pointer: string): (string | number)[] {
   });
 }
 
-/** What a path names, for messages: `['steps', 0]` → a step / 处置步骤, `['steps', 0, 'role']` → `role` of a step. */
-export function describePath(path: readonly (string | number)[]): { en: string; zh: string } {
-  if (path.length === 0) return { en: 'the plan file', zh: '预案文件' };
+/** A name in both languages, for messages. */
+export interface Names {
+  en: string;
+  zh: string;
+}
+
+/** The names a schema gives the places in its files, for messages. */
+export interface PathNames {
+  /** The whole file (the empty path). */
+  file: Names;
+  /** Top-level keys: `steps` → "`steps`" / 处置步骤（steps）. */
+  top: Record<string, Names>;
+  /** An item of a list, by the list's key: `steps` → "a step" / 处置步骤. */
+  items: Record<string, Names>;
+  /** A name only this schema gives, tried first (for `last`, the final key or index, under `parent`). */
+  special?(last: string | number, parent: readonly (string | number)[]): Names | undefined;
+}
+
+/**
+ * What a path names under a schema's names: `['steps', 0]` → a step, `['steps', 0, 'role']` → `role` of a step,
+ * an unnamed item → "item 3 of …", an unnamed top-level key → the key itself.
+ */
+export function describeIn(names: PathNames, path: readonly (string | number)[]): Names {
+  if (path.length === 0) return names.file;
   const last = path[path.length - 1];
   const parent = path.slice(0, -1);
+  const special = names.special?.(last, parent);
+  if (special) return special;
   if (typeof last === 'number') {
-    const owner = parent[parent.length - 1];
-    if (owner === 'resources' && parent.length >= 3) return { en: 'a resource demand', zh: '资源需求' };
-    const item = ITEM_NAMES[String(owner)];
-    return item ?? { en: `item ${last + 1} of ${describePath(parent).en}`, zh: `${describePath(parent).zh}的第 ${last + 1} 项` };
+    const item = names.items[String(parent[parent.length - 1])];
+    return item ?? { en: `item ${last + 1} of ${describeIn(names, parent).en}`, zh: `${describeIn(names, parent).zh}的第 ${last + 1} 项` };
   }
-  if (parent.length === 0) return TOP_NAMES[last] ?? { en: `\`${last}\``, zh: `\`${last}\`` };
-  const owner = describePath(parent);
+  if (parent.length === 0) return names.top[last] ?? { en: `\`${last}\``, zh: `\`${last}\`` };
+  const owner = describeIn(names, parent);
   return { en: `\`${last}\` of ${owner.en}`, zh: `${owner.zh}的 \`${last}\`` };
 }
 
-const ITEM_NAMES: Record<string, { en: string; zh: string }> = {
+/** What a path names, for messages: `['steps', 0]` → a step / 处置步骤, `['steps', 0, 'role']` → `role` of a step. */
+export function describePath(path: readonly (string | number)[]): Names {
+  return describeIn(PLAN_NAMES, path);
+}
+
+const ITEM_NAMES: Record<string, Names> = {
   facts: { en: 'a fact', zh: '事故信息要素' },
   roles: { en: 'a role', zh: '角色' },
   warnings: { en: 'a warning level', zh: '预警级别' },
@@ -109,7 +164,7 @@ const ITEM_NAMES: Record<string, { en: string; zh: string }> = {
   notify: { en: 'a role to notify', zh: '通知对象' },
 };
 
-const TOP_NAMES: Record<string, { en: string; zh: string }> = {
+const TOP_NAMES: Record<string, Names> = {
   plan: { en: 'the plan metadata (`plan`)', zh: '预案信息（plan）' },
   termination: { en: 'the termination (`termination`)', zh: '响应终止（termination）' },
   facts: { en: '`facts`', zh: '事故信息要素（facts）' },
@@ -121,6 +176,14 @@ const TOP_NAMES: Record<string, { en: string; zh: string }> = {
   resources: { en: '`resources`', zh: '应急物资（resources）' },
   reports: { en: '`reports`', zh: '信息报告（reports）' },
   sections: { en: '`sections`', zh: '章节（sections）' },
+};
+
+const PLAN_NAMES: PathNames = {
+  file: { en: 'the plan file', zh: '预案文件' },
+  top: TOP_NAMES,
+  items: ITEM_NAMES,
+  special: (last, parent) => (typeof last === 'number' && parent[parent.length - 1] === 'resources' && parent.length >= 3
+    ? { en: 'a resource demand', zh: '资源需求' } : undefined),
 };
 
 /** The property names a schema object allows, for "expected one of" lists. */
@@ -190,24 +253,39 @@ function closest(word: string, options: string[]): string | undefined {
   return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function toSchemaError(e: ErrorObject, root: unknown): SchemaError {
+const PLAN_WORDING: SchemaWording = {
+  describe: describePath,
+  closest,
+  special(e, { shown, where }) {
+    if (e.keyword !== 'pattern' || !String((e.params as { pattern?: unknown }).pattern).startsWith('^[0-9]{4}')) return undefined;
+    return { message: `Unexpected date \`${shown}\` for ${where.en}, expected YYYY-MM-DD`,
+      messageZh: `${where.zh}的日期 \`${shown}\` 格式不对，应为 YYYY-MM-DD` };
+  },
+};
+
+/** One ajv error as a `SchemaError`: its path, where to point, and English/Chinese messages worded by `wording`. */
+export function toSchemaError(e: ErrorObject, root: unknown, wording: SchemaWording): SchemaError {
   const path = pointerToPath(e.instancePath);
-  const described = describePath(path);
+  const described = wording.describe(path);
   // A space between an inline-code name and the Chinese that follows it.
   const where = { en: described.en, zh: described.zh.endsWith('`') ? `${described.zh} ` : described.zh };
   const value = valueAt(root, path);
   const params = e.params as Record<string, unknown>;
   const base = { instancePath: path, keyword: e.keyword };
+  const special = wording.special?.(e, { path, value, shown: show(value), where });
+  if (special) return { ...base, target: 'value', ...special };
+  const hint = (word: string, options: string[]) => {
+    const h = wording.closest(word, options);
+    return h ? { en: ` (did you mean \`${h}\`?)`, zh: `（是否应为 \`${h}\`？）` } : { en: '', zh: '' };
+  };
   switch (e.keyword) {
     case 'additionalProperties': {
       const prop = String(params.additionalProperty);
       const allowed = allowedKeys(e.parentSchema);
-      const hint = closest(prop, allowed);
-      const hintEn = hint ? ` (did you mean \`${hint}\`?)` : '';
-      const hintZh = hint ? `（是否应为 \`${hint}\`？）` : '';
+      const h = hint(prop, allowed);
       return { ...base, property: prop, target: 'key',
-        message: `Unexpected property \`${prop}\` in ${where.en}, expected one of: ${allowed.join(', ')}${hintEn}`,
-        messageZh: `${where.zh}中有未知属性 \`${prop}\`，应为以下之一：${allowed.join('、')}${hintZh}` };
+        message: `Unexpected property \`${prop}\` in ${where.en}, expected one of: ${allowed.join(', ')}${h.en}`,
+        messageZh: `${where.zh}中有未知属性 \`${prop}\`，应为以下之一：${allowed.join('、')}${h.zh}` };
     }
     case 'required': {
       const prop = String(params.missingProperty);
@@ -226,26 +304,27 @@ function toSchemaError(e: ErrorObject, root: unknown): SchemaError {
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
+      const h = wording.enumHints && typeof value === 'string' ? hint(value, allowed) : { en: '', zh: '' };
       return { ...base, target: 'value',
-        message: `Unexpected \`${show(value)}\` for ${where.en}, expected one of: ${allowed.join(', ')}`,
-        messageZh: `${where.zh}的取值 \`${show(value)}\` 无效，应为以下之一：${allowed.join('、')}` };
+        message: `Unexpected \`${show(value)}\` for ${where.en}, expected one of: ${allowed.join(', ')}${h.en}`,
+        messageZh: `${where.zh}的取值 \`${show(value)}\` 无效，应为以下之一：${allowed.join('、')}${h.zh}` };
     }
     case 'const':
       return { ...base, target: 'value',
         message: `Unexpected \`${show(value)}\` for ${where.en}, expected \`${show(params.allowedValue)}\``,
         messageZh: `${where.zh}的取值 \`${show(value)}\` 无效，应为 \`${show(params.allowedValue)}\`` };
-    case 'pattern': {
-      const isDate = String(params.pattern).startsWith('^[0-9]{4}');
-      return { ...base, target: 'value', ...(isDate
-        ? { message: `Unexpected date \`${show(value)}\` for ${where.en}, expected YYYY-MM-DD`,
-          messageZh: `${where.zh}的日期 \`${show(value)}\` 格式不对，应为 YYYY-MM-DD` }
-        : { message: `Unexpected id \`${show(value)}\` for ${where.en}, expected letters, digits, \`_\`, \`.\` or \`-\` (starting with a letter, digit or \`_\`, no spaces)`,
-          messageZh: `${where.zh}的标识 \`${show(value)}\` 不合法，只能包含字母、汉字、数字、\`_\`、\`.\`、\`-\`（以字母、汉字、数字或 \`_\` 开头，不含空格）` }) };
-    }
+    case 'pattern': // ids; a schema's other patterns are its `special` cases
+      return { ...base, target: 'value',
+        message: `Unexpected id \`${show(value)}\` for ${where.en}, expected letters, digits, \`_\`, \`.\` or \`-\` (starting with a letter, digit or \`_\`, no spaces)`,
+        messageZh: `${where.zh}的标识 \`${show(value)}\` 不合法，只能包含字母、汉字、数字、\`_\`、\`.\`、\`-\`（以字母、汉字、数字或 \`_\` 开头，不含空格）` };
     case 'minLength':
       return { ...base, target: 'value',
         message: `Unexpected empty text for ${where.en}, expected a value`,
         messageZh: `${where.zh}不能为空` };
+    case 'minItems':
+      return { ...base, target: 'value',
+        message: `Unexpected empty list for ${where.en}, expected at least ${String(params.limit)} item`,
+        messageZh: `${where.zh}不能为空列表，至少应有 ${String(params.limit)} 项` };
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
       return { ...base, target: 'value',

@@ -1,17 +1,15 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type {
   Colour, Duration, Escalation, Fact, Level, Place, Plan, PlanMeta, Report, Resource, ResourceUse, Role, Section,
   SectionKey, Step, Termination, Trigger, WarningLevel,
 } from '../model/index.js';
 import { levelRank, parseKind, parseResourceUses, splitDuties, splitList } from './fields.js';
-import type { LineIndex } from './position.js';
 import { sectionKey } from './sections.js';
+import { MapEntries, placeOfNode, resolveNode, type NodeContext } from './yaml-nodes.js';
 
-/** What building needs: the composed document, its source and a line index. */
-export interface BuildContext {
-  doc: Document;
+/** What building needs: the composed document and a line index, the source and its file name. */
+export interface BuildContext extends NodeContext {
   source: string;
-  lines: LineIndex;
   file: string;
 }
 
@@ -23,88 +21,21 @@ const SECTION_KEYS = new Set<SectionKey>([
   'notes', 'facts', 'escalation', 'resources', 'reports', 'contacts', 'appendix', 'other',
 ]);
 
-/** Follows an alias to its anchored node (one hop; anchors cannot refer forward, so this terminates). */
-export function resolveNode(node: unknown, doc: Document): YamlNode | null {
-  let n = node as YamlNode | null | undefined;
-  for (let hops = 0; n && isAlias(n) && hops < 100; hops++) n = n.resolve(doc) as YamlNode | undefined;
-  return n && !isAlias(n) ? n : null;
-}
+/**
+ * Reads the keys of one plan map: strings also read YAML 1.1 timestamps (as ISO dates), lists split like the
+ * Markdown cell, durations and triggers are left raw for the finish pass.
+ */
+class MapReader extends MapEntries {
+  private readonly source: string;
 
-/** The node at a path of keys/indexes (aliases followed), or the deepest node reached on the way. */
-export function nodeAt(doc: Document, path: readonly (string | number)[]): { node: YamlNode | null; complete: boolean } {
-  let node = resolveNode(doc.contents, doc);
-  for (const seg of path) {
-    const next = childOf(node, seg, doc);
-    if (!next) return { node, complete: false };
-    node = next.value;
-  }
-  return { node, complete: true };
-}
-
-/** The key node of `key` in the map at `path`, if any. */
-export function keyNodeAt(doc: Document, path: readonly (string | number)[], key: string): YamlNode | null {
-  const { node, complete } = nodeAt(doc, path);
-  if (!complete || !isMap(node)) return null;
-  const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-  return (pair?.key as YamlNode | undefined) ?? null;
-}
-
-function childOf(node: YamlNode | null, seg: string | number, doc: Document): { value: YamlNode } | undefined {
-  if (isMap(node)) {
-    const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
-    const v = pair && resolveNode(pair.value, doc);
-    return v ? { value: v } : undefined;
-  }
-  if (isSeq(node) && typeof seg === 'number') {
-    const v = resolveNode(node.items[seg], doc);
-    return v ? { value: v } : undefined;
-  }
-  return undefined;
-}
-
-/** The place of a node's value (`range[0]..range[1]`, without trailing comments/newlines). */
-export function placeOfNode(node: YamlNode | null | undefined, lines: LineIndex): Place | undefined {
-  const r = node?.range;
-  return r ? lines.place(r[0], r[1]) : undefined;
-}
-
-/** Reads the keys of one YAML map: typed getters that skip values of the wrong type (the schema reported them). */
-class MapReader {
-  readonly fields: Record<string, Place> = {};
-  readonly place: Place | undefined;
-  private readonly values = new Map<string, YamlNode>();
-
-  constructor(private readonly ctx: BuildContext, map: YAMLMap) {
-    this.place = placeOfNode(map, ctx.lines);
-    for (const pair of map.items) {
-      if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
-      const key = String(pair.key.value);
-      const value = resolveNode(pair.value, ctx.doc);
-      if (!value || (isScalar(value) && value.value === null)) continue;
-      this.values.set(key, value);
-      // The place of the value as written (an alias points at its own text, not the anchored node's).
-      const written = pair.value as YamlNode | null;
-      const place = placeOfNode(written && written.range ? written : value, ctx.lines);
-      if (place) this.fields[key] = place;
-    }
-  }
-
-  node(key: string): YamlNode | undefined {
-    return this.values.get(key);
+  constructor(ctx: BuildContext, map: YAMLMap) {
+    super(ctx, map);
+    this.source = ctx.source;
   }
 
   /** A trimmed, non-empty string (dates from YAML 1.1 timestamps become ISO dates). */
-  has(key: string): boolean {
-    return this.values.has(key);
-  }
-
-  str(key: string): string | undefined {
+  override str(key: string): string | undefined {
     return scalarString(this.values.get(key));
-  }
-
-  num(key: string): number | undefined {
-    const n = this.values.get(key);
-    return isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) ? n.value : undefined;
   }
 
   /** A list of strings: a YAML sequence, or one string split like the Markdown cell (`a、b, c`; duties on `；`). */
@@ -135,7 +66,7 @@ class MapReader {
     // Offset of the text inside the file (after a quote, block-scalar header or leading blanks); when the source
     // spells it differently (escapes, folded lines) this is the best start, and the finish pass falls back to the place.
     const [start, end] = n.range;
-    const found = this.ctx.source.indexOf(text, start);
+    const found = this.source.indexOf(text, start);
     const quoted = isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
     const textOffset = found >= 0 && found + text.length <= end ? found : start + (quoted ? 1 : 0);
     return { text, place: this.fields[key], textOffset };
@@ -158,16 +89,6 @@ export function isoDate(d: Date): string | undefined {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
-function mapsOf(node: YamlNode | undefined, doc: Document): YAMLMap[] {
-  if (!isSeq(node)) return [];
-  const out: YAMLMap[] = [];
-  for (const item of node.items) {
-    const n = resolveNode(item, doc);
-    if (isMap(n)) out.push(n);
-  }
-  return out;
-}
-
 /** Copies the optional fields that are present (so absent ones stay absent rather than `undefined`). */
 function assignDefined<T extends object>(target: T, extra: Partial<T>): T {
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (target as Record<string, unknown>)[k] = v;
@@ -181,29 +102,28 @@ function assignDefined<T extends object>(target: T, extra: Partial<T>): T {
  */
 export function buildPlan(ctx: BuildContext, root: YAMLMap): Plan {
   const top = new MapReader(ctx, root);
-  const metaNode = top.node('plan');
   const plan: Plan = {
     file: ctx.file,
     format: 'yaml',
-    meta: buildMeta(ctx, isMap(metaNode) ? metaNode : undefined),
-    facts: mapsOf(top.node('facts'), ctx.doc).map((m) => buildFact(ctx, m)).filter((x): x is Fact => !!x),
-    roles: mapsOf(top.node('roles'), ctx.doc).map((m) => buildRole(ctx, m)).filter((x): x is Role => !!x),
-    warnings: mapsOf(top.node('warnings'), ctx.doc).map((m) => buildWarning(ctx, m)).filter((x): x is WarningLevel => !!x),
+    meta: buildMeta(ctx, top.map('plan')),
+    facts: top.items('facts').map((m) => buildFact(ctx, m)).filter((x): x is Fact => !!x),
+    roles: top.items('roles').map((m) => buildRole(ctx, m)).filter((x): x is Role => !!x),
+    warnings: top.items('warnings').map((m) => buildWarning(ctx, m)).filter((x): x is WarningLevel => !!x),
     levels: [],
-    steps: mapsOf(top.node('steps'), ctx.doc).map((m) => buildStep(ctx, m)).filter((x): x is Step => !!x),
-    escalations: mapsOf(top.node('escalations'), ctx.doc).map((m) => buildEscalation(ctx, m)).filter((x): x is Escalation => !!x),
-    resources: mapsOf(top.node('resources'), ctx.doc).map((m) => buildResource(ctx, m)).filter((x): x is Resource => !!x),
-    reports: mapsOf(top.node('reports'), ctx.doc).map((m) => buildReport(ctx, m)).filter((x): x is Report => !!x),
-    sections: mapsOf(top.node('sections'), ctx.doc).map((m) => buildSection(ctx, m)).filter((x): x is Section => !!x),
+    steps: top.items('steps').map((m) => buildStep(ctx, m)).filter((x): x is Step => !!x),
+    escalations: top.items('escalations').map((m) => buildEscalation(ctx, m)).filter((x): x is Escalation => !!x),
+    resources: top.items('resources').map((m) => buildResource(ctx, m)).filter((x): x is Resource => !!x),
+    reports: top.items('reports').map((m) => buildReport(ctx, m)).filter((x): x is Report => !!x),
+    sections: top.items('sections').map((m) => buildSection(ctx, m)).filter((x): x is Section => !!x),
     place: ctx.lines.place(0, ctx.source.length),
     fields: top.fields,
   };
-  for (const m of mapsOf(top.node('levels'), ctx.doc)) {
+  for (const m of top.items('levels')) {
     const level = buildLevel(ctx, m, plan.levels.length);
     if (level) plan.levels.push(level);
   }
-  const term = top.node('termination');
-  if (isMap(term)) plan.termination = buildTermination(ctx, term);
+  const term = top.map('termination');
+  if (term) plan.termination = buildTermination(ctx, term);
   return plan;
 }
 

@@ -286,6 +286,7 @@ describe('parseYaml: syntax and hostile input', () => {
     expect(r.plan).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.ruleId, at(d)])).toEqual([['parse/alias-bomb', '3:10']]);
     expect(r.diagnostics[0].message).toContain(`more than ${MAX_YAML_ALIASES}`);
+    expect(r.diagnostics[0].message).toContain('expected a plan without exponential aliases');
   });
 
   it('allows ordinary aliases', () => {
@@ -316,6 +317,8 @@ describe('parseYaml: syntax and hostile input', () => {
     const inner = `${'['.repeat(60)}1${']'.repeat(60)}`;
     const r = parseYaml(`a: &a ${inner}\nb: ${'['.repeat(60)}*a${']'.repeat(60)}\n`, 'deep.yaml');
     expect(rules(r.diagnostics)).toEqual(['parse/too-deep']);
+    expect(r.diagnostics[0].message).toContain('expected a plan nested a few levels deep');
+    expect(r.diagnostics[0].messageZh).toContain('预案通常只需几层');
   });
 
   it('accepts nesting up to the limit', () => {

@@ -105,10 +105,45 @@ describe('the leak plan, step by step', () => {
 
   it('de-escalates by the plan rules (II → III when contained, no fire, no deaths, injured ≤ 2)', () => {
     let [s] = initialTransition(machine);
+    [s] = transition(machine, s, incidentEvent({ ...calm, fire: true }));
+    expect(levelOf(s)).toBe('II');
+    [s] = transition(machine, s, factsEvent({ contained: true, fire: false }));
+    expect(levelOf(s)).toBe('III');
+  });
+
+  it('settles in one FACTS: from IV, facts that warrant II reach II (IV → III → II), and I (→ II → I)', () => {
+    let [s] = initialTransition(machine);
+    [s] = transition(machine, s, incidentEvent(calm));
+    expect(levelOf(s)).toBe('IV');
+    const [two] = transition(machine, s, factsEvent({ leak_kg: 150, fire: true }));
+    expect(two.value).toMatchObject({ response: { level: 'II' } });
+    expect(two.context.level).toBe('II');
+    expect(two.context.steps).toMatchObject({ cordon: 'pending', shutdown: 'pending', monitor: 'pending', evacuate: 'skipped' });
+    // leak_rate ≥ 500 is the II → I rule: three escalation rules in one event.
+    const [one] = transition(machine, s, factsEvent({ leak_kg: 150, fire: true, leak_rate: 600 }));
+    expect(one.context.level).toBe('I');
+    // Facts that only meet IV → III stop at III.
+    const [three] = transition(machine, s, factsEvent({ leak_kg: 150 }));
+    expect(three.context.level).toBe('III');
+  });
+
+  it('follows the escalation rules out of the level assessing picks (IV\'s trigger holds, IV → III too: trapped)', () => {
+    let [s] = initialTransition(machine);
+    [s] = transition(machine, s, incidentEvent({ ...calm, trapped: 1 }));
+    expect(s.value).toMatchObject({ response: { level: 'III' } });
+    expect(s.context.level).toBe('III');
+  });
+
+  it('lets the more severe level win when the plan\'s rules overlap, and stays there on further FACTS', () => {
+    // contained, no fire, 2000 kg: II → III holds, but so does III → II (leak_kg ≥ 1000).
+    let [s] = initialTransition(machine);
     [s] = transition(machine, s, incidentEvent({ ...calm, leak_kg: 2000 }));
     expect(levelOf(s)).toBe('II');
     [s] = transition(machine, s, factsEvent({ contained: true }));
-    expect(levelOf(s)).toBe('III');
+    expect(levelOf(s)).toBe('II');
+    [s] = transition(machine, s, factsEvent({ gas_ppm: 1 }));
+    expect(levelOf(s)).toBe('II');
+    expect(s.context.level).toBe('II');
   });
 
   it('starts from standby on FACTS only once a level trigger definitely holds', () => {
@@ -197,8 +232,9 @@ describe('the flood plan: warnings, then a response', () => {
     expect(levelOf(s)).toBe('II');
     send(factsEvent({ levee_breach: true }));
     expect(levelOf(s)).toBe('I');
+    // I → II (not breached, below 6.5 m, receding) and II → III (below 5.5 m, receding) in one event; III → IV needs < 4.5 m.
     send(factsEvent({ levee_breach: false, river_level: 5.0, water_receding: true }));
-    expect(levelOf(s)).toBe('II');
+    expect(levelOf(s)).toBe('III');
     send(factsEvent({ river_level: 4.0, warning: 'blue' }));
     expect(s.value).toBe('terminated');
   });
@@ -258,7 +294,7 @@ describe('deadlines on a SimulatedClock', () => {
     clock.increment(30 * 60_000);
     expect(steps()['first-aid']).toBe('pending');
     expect(actor.getSnapshot().context.expired).not.toContain('first-aid');
-    expect(actor.getSnapshot().value).toMatchObject({ response: { timers: { 'first-aid': 'idle', rescue: 'expired' } } });
+    expect(actor.getSnapshot().value).toMatchObject({ response: { timers: { 'first-aid': 'waiting', rescue: 'expired' } } });
     actor.send(stepDone('rescue'));
     expect(steps()['first-aid']).toBe('ready');
     clock.increment(9 * 60_000 + 59_000);
@@ -288,6 +324,62 @@ describe('deadlines on a SimulatedClock', () => {
     expect(actor.getSnapshot().context.expired).not.toContain('support');
     clock.increment(60_000);
     expect(actor.getSnapshot().context.expired).toContain('support');
+  });
+
+  it('starts a III+ step\'s incident-anchored clock when III is entered, not at the alarm (cordon: 10 min)', () => {
+    const { clock, actor, steps } = start(leak);
+    actor.send(incidentEvent(calm));
+    expect(actor.getSnapshot().value).toMatchObject({ response: { level: 'IV', timers: { cordon: 'idle', alarm: 'running' } } });
+    clock.increment(12 * 60_000); // 10 min from the alarm have passed at IV: cordon does not apply, nothing is due
+    expect(actor.getSnapshot().context.expired).toEqual(['alarm', 'isolate', 'assess']);
+    expect(steps().cordon).toBe('skipped');
+    actor.send(factsEvent({ leak_kg: 150 })); // III at 12:00
+    expect(actor.getSnapshot().value).toMatchObject({ response: { level: 'III', timers: { cordon: 'running', rescue: 'running', 'first-aid': 'waiting', shutdown: 'idle' } } });
+    expect(steps().cordon).toBe('pending');
+    clock.increment(10 * 60_000 - 1);
+    expect(actor.getSnapshot().context.expired).not.toContain('cordon');
+    clock.increment(1); // 22:00 = III entered + 10 min
+    expect(actor.getSnapshot().context.expired).toContain('cordon');
+    expect(steps().cordon).toBe('overdue');
+  });
+
+  it('starts the clocks of steps that apply from III when IV → II is crossed in one event', () => {
+    const { clock, actor } = start(leak);
+    actor.send(incidentEvent(calm));
+    clock.increment(5 * 60_000);
+    actor.send(factsEvent({ leak_kg: 150, fire: true })); // IV → II at 5:00
+    expect(actor.getSnapshot().value).toMatchObject({ response: { level: 'II', timers: { cordon: 'running', shutdown: 'running', monitor: 'running' } } });
+    clock.increment(10 * 60_000);
+    expect(actor.getSnapshot().context.expired).toEqual(['alarm', 'isolate', 'assess', 'cordon']); // cordon: 10 min from II
+    clock.increment(5 * 60_000 - 1);
+    expect(actor.getSnapshot().context.expired).not.toContain('monitor');
+    clock.increment(1); // rescue and monitor: 15 min from II (20:00), not from the alarm (15:00)
+    expect(actor.getSnapshot().context.expired).toEqual(['alarm', 'isolate', 'assess', 'cordon', 'rescue', 'monitor']);
+  });
+
+  it('starts a step-anchored clock of a level-bound step when both hold: its level is entered and the anchor is done', () => {
+    const { clock, actor, steps } = start(leak);
+    actor.send(incidentEvent(calm));
+    actor.send(stepDone('rescue')); // done early, at IV: first-aid (III+, rescue 完成后10分钟) does not apply yet
+    clock.increment(30 * 60_000);
+    expect(actor.getSnapshot().value).toMatchObject({ response: { timers: { 'first-aid': 'idle' } } });
+    actor.send(factsEvent({ injured: 1 })); // III at 30:00: the anchor is already done, the clock starts now
+    expect(actor.getSnapshot().value).toMatchObject({ response: { level: 'III', timers: { 'first-aid': 'running' } } });
+    clock.increment(10 * 60_000 - 1);
+    expect(steps()['first-aid']).not.toBe('overdue');
+    clock.increment(1);
+    expect(steps()['first-aid']).toBe('overdue');
+  });
+
+  it('keeps a started clock when the level falls below the step\'s levels', () => {
+    const { clock, actor, steps } = start(leak);
+    actor.send(incidentEvent({ ...calm, fire: true })); // II: monitor (II+, 15 min) starts
+    clock.increment(5 * 60_000);
+    actor.send(factsEvent({ fire: false, contained: true })); // II → III
+    expect(actor.getSnapshot().value).toMatchObject({ response: { level: 'III', timers: { monitor: 'running' } } });
+    clock.increment(10 * 60_000);
+    expect(actor.getSnapshot().context.expired).toContain('monitor');
+    expect(steps().monitor).toBe('skipped'); // expired, but not required at III
   });
 
   it('moves from terminated to recovery when the follow-up period ends', () => {

@@ -63,6 +63,23 @@ describe('reachableStates', () => {
     expect(lines[0]).toContain('`leak_kg < 0` holds for no values');
   });
 
+  it('samples the escalation rules one event passes through: a level reached only by a chain is one FACTS away', () => {
+    // I's trigger never holds; I is reached by II → I, which the machine follows in the same event that starts II.
+    const levels = '## 4 响应分级\n\n| 级别 | 颜色 | 启动条件 | 决策 | 时限 |\n|---|---|---|---|---|\n' +
+      '| III | yellow | `leak_kg < 100 and injured == 0` | deputy | 10分钟 |\n' +
+      '| II | orange | `leak_kg >= 100 or injured >= 1` | commander | 15分钟 |\n' +
+      '| I | red | `leak_kg < 0` | commander | 15分钟 |';
+    const escalation = '## 5 响应升级与降级\n\n| 从 | 到 | 条件 |\n|---|---|---|\n| III | II | `leak_kg >= 100 or injured >= 1` |\n| II | I | `injured >= 5` |';
+    const [plan] = plansFrom({ 'chain.md': miniPlan({ levels, escalation }) });
+    const r = reachableStates(plan);
+    expect(r.truncated).toBe(false);
+    expect([...r.levels].sort()).toEqual(['I', 'II', 'III']);
+    const path = r.paths.get('response.I')!;
+    expect(path).toHaveLength(1);
+    expect(path[0]).toMatchObject({ type: 'FACTS', values: { injured: expect.any(Number) } });
+    expect((path[0] as { values: { injured: number } }).values.injured).toBeGreaterThanOrEqual(5);
+  });
+
   it('reports truncation when a bound is hit', () => {
     const plan = load('plans/chem/hazardous-chemical-leak.md');
     const r = reachableStates(plan, { maxTransitions: 5 });

@@ -13,9 +13,12 @@
  * facts' domain by the triggers that state reads (`src/expr/intervals.ts`): inside
  * a cell every such trigger is constant, so any two valuations of a cell take the
  * machine the same way, and the samples are complete for complete valuations. A
- * level state reads the guards of its own FACTS transitions (escalations out of it
- * and the termination condition); standby and assessing read the level triggers
- * (and assessing the termination condition). `TERMINATE` is left out on purpose:
+ * state reads the guards of its FACTS transitions and of the eventless transitions
+ * the same event passes through: a level state its escalations and the termination
+ * condition, plus the escalation rules of the transient `↑`/`↓` states on the way
+ * (one FACTS settles the level); assessing, and standby on its way into the
+ * response, the level triggers and the escalation rules out of the level they pick
+ * (assessing also the termination condition). `TERMINATE` is left out on purpose:
  * the deciding role can always end the response, the question is whether the
  * plan's termination condition can. Steps and their timers never influence levels
  * or termination, so the search runs a step-less machine.
@@ -146,10 +149,11 @@ function guardAst(plan: Plan, g: NamedRef): Expr | undefined | null {
 
 /**
  * The events to try in each control state: complete valuations, one per cell of the partition by the triggers
- * that state reads. A level state reads only the guards of its own FACTS transitions (no eventless transitions
- * follow), so its cells come from those few triggers; standby and assessing read the level triggers (and
- * assessing the termination condition). Falls back to the partition by every trigger of the plan when a state's
- * guards are not all plain triggers. Warning states are not explored (they cannot change which level starts).
+ * that state reads — the guards of its FACTS transitions and of every eventless transition the event may pass
+ * through on its way to a resting state (`readGuards`), so its cells come from those few triggers. Standby reads
+ * the level triggers and, as it starts the response, what assessing reads without an event. Falls back to the
+ * partition by every trigger of the plan when a state's guards are not all plain triggers. Warning states are not
+ * explored (they cannot change which level starts).
  */
 function alphabets(plan: Plan, config: StatechartConfig, maxCells: number) {
   let truncated = false;
@@ -160,19 +164,23 @@ function alphabets(plan: Plan, config: StatechartConfig, maxCells: number) {
     return r.samples.map((values) => ({ type: 'FACTS', values: values as FactInput }));
   };
   const levelAsts = uniqueById(plan.levels).map((l) => l.trigger?.ast).filter((a) => usable(plan, a));
-  const term = plan.termination?.when?.ast;
   const region = config.states?.response?.states?.level;
   const guardsOf = (s: StateConfig | undefined): NamedRef[] => [s?.on?.FACTS ?? []].flat().map((t) => t.guard).filter((g): g is NamedRef => !!g);
-  const forKey = (key: string): PlanEvent[] => {
-    if (key.startsWith('standby')) return [{ type: 'INCIDENT', values: {} }, ...facts(levelAsts)];
-    if (!key.startsWith('response.')) return [];
-    const id = key.slice('response.'.length);
-    if (id === region?.initial) return facts(usable(plan, term) ? [...levelAsts, term] : levelAsts);
-    const state = region?.states?.[id];
-    const refs = [...guardsOf(state), ...guardsOf(region), ...guardsOf(config.states?.response)];
+  /** Plain triggers read by `refs`, or null when one is not a plain trigger (then every trigger of the plan counts). */
+  const astsOf = (refs: readonly NamedRef[]): Expr[] | null => {
     const asts = refs.map((g) => guardAst(plan, g));
-    if (!state || state.always || asts.some((a) => a === null)) return facts(planTriggers(plan));
-    return facts(asts.filter((a): a is Expr => !!a));
+    return asts.some((a) => a === null) ? null : asts.filter((a): a is Expr => !!a);
+  };
+  const forKey = (key: string): PlanEvent[] => {
+    if (key.startsWith('standby')) {
+      const asts = region?.initial === undefined ? [] : astsOf(eventless(region, region.initial));
+      return [{ type: 'INCIDENT', values: {} }, ...facts(asts === null ? planTriggers(plan) : [...levelAsts, ...asts])];
+    }
+    if (!key.startsWith('response.') || !region) return [];
+    const id = key.slice('response.'.length);
+    const state = region.states?.[id];
+    const asts = state ? astsOf([...readGuards(region, id), ...guardsOf(region), ...guardsOf(config.states?.response)]) : null;
+    return facts(asts ?? planTriggers(plan));
   };
   return {
     events(key: string): PlanEvent[] {
@@ -181,6 +189,35 @@ function alphabets(plan: Plan, config: StatechartConfig, maxCells: number) {
     },
     get truncated() { return truncated; },
   };
+}
+
+/** Guards of a transition list. */
+const guardsIn = (ts: StateConfig['always'] | undefined): NamedRef[] => [ts ?? []].flat().map((t) => t.guard).filter((g): g is NamedRef => !!g);
+
+/** A transition target as a sibling key in `region` (targets are relative keys, with `.` and `\` escaped), else undefined. */
+function siblingOf(region: StateConfig, target: string | undefined): string | undefined {
+  if (target === undefined || target.startsWith('#') || target.startsWith('.')) return undefined;
+  const key = target.replace(/\\(.)/g, '$1');
+  return region.states && Object.hasOwn(region.states, key) ? key : undefined;
+}
+
+/**
+ * The guards a FACTS event reads in state `id` of the level region: those of its FACTS transitions, and of the
+ * eventless transitions of every state of the region the event may pass through (transient `↑`/`↓` states, and
+ * assessing's own eventless transitions), transitively.
+ */
+function readGuards(region: StateConfig, id: string): NamedRef[] {
+  const s = region.states?.[id];
+  const first = [s?.on?.FACTS ?? []].flat();
+  return [...guardsIn(first), ...first.flatMap((t) => { const k = siblingOf(region, t.target); return k ? eventless(region, k) : []; }), ...eventless(region, id)];
+}
+
+/** The guards of the eventless transitions read on entering state `id` of the level region, following their targets. */
+function eventless(region: StateConfig, id: string, seen = new Set<string>()): NamedRef[] {
+  if (seen.has(id)) return [];
+  seen.add(id);
+  const always = [region.states?.[id]?.always ?? []].flat();
+  return [...guardsIn(always), ...always.flatMap((t) => { const k = siblingOf(region, t.target); return k ? eventless(region, k, seen) : []; })];
 }
 
 /** Control state of a snapshot: `standby[.<warning>]`, `response.<level or assessing>`, `terminated`, `recovery`. */

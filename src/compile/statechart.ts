@@ -9,8 +9,9 @@
  * <plan id>
  * ├─ standby                 (warning substates `normal`, blue, yellow, … when the plan has warnings)
  * ├─ response  (parallel)
- * │  ├─ level                assessing → IV / III / II / I (one state per response level, key = level id)
- * │  └─ timers  (parallel)   one region per step with a deadline: idle → running → expired | stopped
+ * │  ├─ level                assessing → IV / III / II / I (one state per response level, key = level id),
+ * │  │                       plus transient ↑<level> / ↓<level> states that follow further escalation edges
+ * │  └─ timers  (parallel)   one region per step with a deadline: idle → (waiting →) running → expired | stopped
  * ├─ terminated
  * └─ recovery                (final)
  * ```
@@ -19,6 +20,18 @@
  * `refreshSteps` action after every event; the `timers` regions hold the
  * deadline clocks as `after` transitions with named delays (`deadline.<step>`),
  * which survive level changes because they sit beside the level region, not in it.
+ * A step that applies only at some levels starts its clock when the first of
+ * those levels is entered (a step cannot be late before it applies).
+ *
+ * One event settles the level: a FACTS escalation into a level (or the level
+ * assessing picks) enters its transient `↑<level>` state, whose eventless
+ * (`always`) transitions are that level's own escalation edges, followed while
+ * they hold (most severe first), with a final unguarded transition that rests in
+ * the level. A de-escalation enters `↓<level>`, which checks that level's
+ * escalation edges first (as a level does on FACTS: when the plan's rules
+ * overlap, the more severe level wins), then its de-escalations to a less severe
+ * level. Rising moves only up, falling only down and switches to rising at most
+ * once, so every chain ends; intermediate levels are passed, not entered.
  */
 import type { Duration, Level, Plan, Step } from '../model/index.js';
 
@@ -193,29 +206,48 @@ export function compileStatechart(plan: Plan): StatechartConfig {
   }
 
   // ------------------------------------------------------------------ level region
+  // The plan's escalation edges between known levels (index = position in plan.escalations, the guard's reference).
+  const edges = plan.escalations
+    .map((e, index) => ({ e, index, from: levels.find((x) => x.id === e.from), to: levels.find((x) => x.id === e.to) }))
+    .filter((x): x is typeof x & { from: Level; to: Level } => !!x.from && !!x.to && x.to.id !== x.from.id);
+  type Edge = (typeof edges)[number];
+  /** Escalations out of a level, most severe target first. */
+  const upOf = (l: Level): Edge[] => edges.filter((x) => x.from.id === l.id && rankOf(x.to) < rankOf(l)).sort((a, b) => rankOf(a.to) - rankOf(b.to));
+  /** De-escalations out of a level (to a level of the same or lower severity), least severe target first. */
+  const downOf = (l: Level): Edge[] => edges.filter((x) => x.from.id === l.id && rankOf(x.to) >= rankOf(l)).sort((a, b) => rankOf(b.to) - rankOf(a.to));
+  /** De-escalations a chain may follow: strictly less severe, so a falling chain always ends. */
+  const fallOf = (l: Level): Edge[] => downOf(l).filter((x) => rankOf(x.to) > rankOf(l));
+
   const assessing = pick('assessing', levelIds);
+  const taken = new Set([...levelIds, assessing]);
+  // Transient states: `↑L` (entered by an escalation, or from assessing) and `↓L` (entered by a de-escalation),
+  // only where something enters L that way and L has a rule that could move the level on.
+  const rising = new Map<string, string>();
+  const falling = new Map<string, string>();
+  for (const l of levels) {
+    const risenInto = !!levelGuard(l) || edges.some((x) => x.to.id === l.id && rankOf(x.to) < rankOf(x.from));
+    const fallenInto = edges.some((x) => x.to.id === l.id && rankOf(x.to) >= rankOf(x.from));
+    if (risenInto && upOf(l).length) { const k = pick(`↑${l.id}`, taken); taken.add(k); rising.set(l.id, k); }
+    if (fallenInto && (upOf(l).length || fallOf(l).length)) { const k = pick(`↓${l.id}`, taken); taken.add(k); falling.set(l.id, k); }
+  }
+  const riseTo = (l: Level): string => escapeKey(rising.get(l.id) ?? l.id);
+  const fallTo = (l: Level): string => escapeKey(falling.get(l.id) ?? l.id);
+  const edgeGuard = ({ e, index }: Edge): NamedRef => ({ type: 'trigger', params: { escalation: index, from: e.from, to: e.to, when: e.when?.text ?? '' } });
+  const up = (x: Edge, actions?: NamedRef[]): TransitionConfig => clean({ guard: edgeGuard(x), target: riseTo(x.to), actions });
+  const down = (x: Edge, actions?: NamedRef[]): TransitionConfig => clean({ guard: edgeGuard(x), target: fallTo(x.to), actions });
+
   const levelStates: Record<string, StateConfig> = {
     [assessing]: {
-      description: 'Incident reported, level not yet decided: the most severe level whose trigger holds is entered',
-      always: levels.filter((l) => levelGuard(l)).map((l) => ({ guard: levelGuard(l), target: escapeKey(l.id) })),
+      description: 'Incident reported, level not yet decided: the most severe level whose trigger holds is entered, then its escalation rules are followed while they hold',
+      always: levels.filter((l) => levelGuard(l)).map((l) => ({ guard: levelGuard(l), target: riseTo(l) })),
       on: termGuard ? { FACTS: [{ guard: termGuard, target: `${root}.terminated`, actions: [merge, refresh] }] } : undefined,
     },
   };
   for (const l of levels) {
-    const out = plan.escalations
-      .map((e, index) => ({ e, index, to: levels.find((x) => x.id === e.to) }))
-      .filter(({ e, to }) => e.from === l.id && to && to.id !== l.id && levelIds.has(e.from));
-    const up = out.filter((x) => rankOf(x.to!) < rankOf(l)).sort((a, b) => rankOf(a.to!) - rankOf(b.to!));
-    const down = out.filter((x) => rankOf(x.to!) >= rankOf(l)).sort((a, b) => rankOf(b.to!) - rankOf(a.to!));
-    const esc = ({ e, index }: (typeof out)[number]): TransitionConfig => ({
-      guard: { type: 'trigger', params: { escalation: index, from: e.from, to: e.to, when: e.when?.text ?? '' } },
-      target: escapeKey(e.to),
-      actions: [merge],
-    });
     const facts: TransitionConfig[] = [
-      ...up.map(esc),
+      ...upOf(l).map((x) => up(x, [merge])),
       ...(termGuard ? [{ guard: termGuard, target: `${root}.terminated`, actions: [merge, refresh] }] : []),
-      ...down.map(esc),
+      ...downOf(l).map((x) => down(x, [merge])),
     ];
     levelStates[l.id] = clean({
       description: `Response level ${l.id}${l.name ? ` (${l.name})` : ''}`,
@@ -234,6 +266,24 @@ export function compileStatechart(plan: Plan): StatechartConfig {
       on: facts.length ? { FACTS: facts } : undefined,
     });
   }
+  for (const l of levels) {
+    const r = rising.get(l.id);
+    if (r) {
+      levelStates[r] = {
+        description: `Passing ${l.id} upwards: its escalation rules that hold are followed (most severe first), else ${l.id} is entered`,
+        meta: { passing: l.id, direction: 'up' },
+        always: [...upOf(l).map((x) => up(x)), { target: escapeKey(l.id) }],
+      };
+    }
+    const f = falling.get(l.id);
+    if (f) {
+      levelStates[f] = {
+        description: `Passing ${l.id} downwards: its escalation rules are checked first (most severe first), then its de-escalation rules to a less severe level (least severe first), else ${l.id} is entered`,
+        meta: { passing: l.id, direction: 'down' },
+        always: [...upOf(l).map((x) => up(x)), ...fallOf(l).map((x) => down(x)), { target: escapeKey(l.id) }],
+      };
+    }
+  }
   for (const s of Object.values(levelStates)) clean(s as Record<string, unknown>);
 
   // ------------------------------------------------------------------ timers
@@ -247,11 +297,16 @@ export function compileStatechart(plan: Plan): StatechartConfig {
     delays[name] = ms;
     const p = { step: s.id };
     const done: TransitionConfig = { guard: { type: 'stepDone', params: p }, target: 'stopped' };
-    const start: NamedRef | undefined = anchor.kind === 'incident' ? undefined
-      : anchor.kind === 'level' ? { type: 'stepActive', params: p }
-      : { type: 'stepDone', params: { step: anchor.step } };
+    // The clock starts at the anchor, but never before the step applies: a step bound to levels waits (idle) for the
+    // first level at which it applies; a step-anchored one then waits for its anchor step to be done.
+    const active: NamedRef = { type: 'stepActive', params: p };
+    const anchored: NamedRef | undefined = anchor.kind === 'step' ? { type: 'stepDone', params: { step: anchor.step } } : undefined;
+    const waitsForLevel = s.levels.length > 0 || anchor.kind === 'level';
     const states: Record<string, StateConfig> = {};
-    if (start) states.idle = { description: anchor.kind === 'level' ? 'Waiting for a level at which the step applies' : `Waiting for step ${anchor.kind === 'step' ? anchor.step : ''} to be done`, always: [done, { guard: start, target: 'running' }] };
+    const levelWait = s.levels.length ? `Waiting for the first level at which the step applies (${s.levels.join(', ')})` : 'Waiting for a response level';
+    const anchorWait = `Waiting for step ${anchor.kind === 'step' ? anchor.step : ''} to be done`;
+    if (waitsForLevel) states.idle = { description: levelWait, always: [done, { guard: active, target: anchored ? 'waiting' : 'running' }] };
+    if (anchored) states[waitsForLevel ? 'waiting' : 'idle'] = { description: anchorWait, always: [done, { guard: anchored, target: 'running' }] };
     states.running = {
       always: done,
       after: { [name]: { actions: [{ type: 'raiseDeadline', params: p }] } },
@@ -259,7 +314,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
     };
     states.expired = { description: 'Deadline passed' };
     states.stopped = { description: 'Step done in time' };
-    timers[s.id] = { initial: start ? 'idle' : 'running', meta: { step: s.id, deadline: durationJson(s.deadline!) }, states };
+    timers[s.id] = { initial: states.idle ? 'idle' : 'running', meta: { step: s.id, deadline: durationJson(s.deadline!) }, states };
   }
 
   const responseOn: Record<string, TransitionConfig | TransitionConfig[]> = {

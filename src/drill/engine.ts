@@ -80,7 +80,6 @@ function runDrill(plan: Plan, scenario: Scenario, spec: ModeSpec, opts: RunOptio
   const machine = createPlanMachine(plan);
   const actor = createActor(machine, { clock });
   actor.start();
-  const levelCount = new Set(plan.levels.map((l) => l.id)).size;
 
   // What has been logged about the machine so far.
   let level: string | null = actor.getSnapshot().context.level;
@@ -128,20 +127,10 @@ function runDrill(plan: Plan, scenario: Scenario, spec: ModeSpec, opts: RunOptio
     }
   };
 
-  /** FACTS (or INCIDENT for the first report), then more FACTS without new values until the level settles. */
+  /** INCIDENT for the first report, FACTS after it (the machine settles the level within the one event). */
   const sendFacts = (values: Record<string, FactValue> | undefined): void => {
-    const snap = actor.getSnapshot();
-    if (topState(snap) === 'standby') send(incidentEvent(values ?? {}));
+    if (topState(actor.getSnapshot()) === 'standby') send(incidentEvent(values ?? {}));
     else if (values && Object.keys(values).length) send(factsEvent(values));
-    else return;
-    // One FACTS moves the level one escalation rule at a time (IV → III); facts that warrant II move it again.
-    const seen = new Set<string | null>([snap.context.level]);
-    for (let i = 0; i <= levelCount; i++) {
-      const cur = actor.getSnapshot();
-      if (topState(cur) !== 'response' || seen.has(cur.context.level)) break;
-      seen.add(cur.context.level);
-      send(factsEvent({}));
-    }
   };
 
   const delivered: Inject[] = [];

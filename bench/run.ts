@@ -10,6 +10,7 @@ const suites: [string, () => Promise<string[]> | string[]][] = [
   ['parse', () => benchParse(join(dir, 'parse'))],
   ['lint', async () => (await import('./lint.js')).benchLint(join(dir, 'lint'))],
   ['drill', async () => (await import('./drill.js')).benchDrill()],
+  ['live', async () => (await import('./live.js')).benchLive()],
 ];
 try {
   for (const [name, run] of suites) {

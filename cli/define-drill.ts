@@ -98,5 +98,73 @@ export function defineDrill(program: Command, lang: Lang): Command {
       const { runDrillImport } = await import('./commands/drill.js');
       process.exitCode = runDrillImport(csv, { ...o, lang });
     });
+  drill.command('serve')
+    .description(h('run a live drill: local web server with a facilitator console and a page per role', '实时演练：本地网页服务，含导调台和各角色参演页面'))
+    .argument('<scenario>', h('scenario file, or a sealed scenario (yuan drill draw --seal)', '演练脚本，或密封脚本（yuan drill draw --seal）'))
+    .option('--blind', h('blind drill: nobody sees upcoming injects', '双盲演练：任何人都看不到未发布的注入'))
+    .option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）'), '1')
+    .option('--port <n>', h('TCP port on 127.0.0.1 (default: any free port)', '监听 127.0.0.1 的端口（默认任一空闲端口）'), '0')
+    .option('--out <dir>', h('folder for the log, tokens and report', '演练记录、访问令牌和报告的目录'), 'out')
+    .option('--resume', h('continue the drill from its log after a crash or stop', '从演练记录继续（崩溃或停止后）'))
+    .option('--roles <ids>', h('comma-separated roles that get a link (default: all)', '逗号分隔的参演角色（默认全部）'))
+    .option('--no-qr', h('do not print QR codes', '不打印二维码'))
+    .option('--json', h('print the links as one JSON line', '以一行 JSON 输出链接'))
+    .addHelpText('after', h(`
+Examples:
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
+  yuan drill serve out/drill.sealed.json --blind
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`, `
+示例：
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
+  yuan drill serve out/drill.sealed.json --blind
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`))
+    .action(async (file: string, o) => {
+      const { runDrillServe } = await import('./commands/drill-serve.js');
+      process.exitCode = await runDrillServe(file, { ...o, lang });
+    });
+
+  drill.command('live')
+    .description(h('run a live drill in the terminal (one facilitator at a keyboard)', '终端实时演练（一位导调人员在键盘前）'))
+    .argument('<scenario>', h('scenario file, or a sealed scenario', '演练脚本，或密封脚本'))
+    .option('--blind', h('blind drill: nobody sees upcoming injects', '双盲演练：任何人都看不到未发布的注入'))
+    .option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）'), '1')
+    .option('--out <dir>', h('folder for the log and report', '演练记录和报告的目录'), 'out')
+    .option('--resume', h('continue the drill from its log', '从演练记录继续'))
+    .action(async (file: string, o) => {
+      const { runDrillLive } = await import('./commands/drill-live.js');
+      process.exitCode = await runDrillLive(file, { ...o, lang });
+    });
+
+  drill.command('draw')
+    .description(h('draw a scenario from a pool or generate one from a plan; --seal prints a commitment for a blind drill', '从题库抽取或由预案生成演练脚本；--seal 密封并输出承诺值（双盲演练）'))
+    .option('--pool <dir>', h('folder of scenarios to draw from', '演练脚本题库目录'))
+    .option('--generate', h("generate a scenario from the plan's statechart (needs --plan)", '由预案状态图随机生成（需 --plan）'))
+    .option('--plan <file>', h('plan to generate from', '用于生成的预案'))
+    .option('--seed <n>', h('random seed (default: random, not printed when sealing)', '随机种子（默认随机；密封时不打印）'))
+    .option('--seal', h('write a sealed file and its salt; print only the commitment', '写出密封文件与盐值，只输出承诺值'))
+    .option('-o, --output <file>', h('sealed file (default out/drill.sealed.json), or where the scenario goes', '密封文件（默认 out/drill.sealed.json）或脚本输出文件'))
+    .addHelpText('after', h(`
+Examples:
+  yuan drill draw --pool scenarios/ --seal
+  yuan drill draw --generate --plan plans/chem/hazardous-chemical-leak.md --seal`, `
+示例：
+  yuan drill draw --pool scenarios/ --seal
+  yuan drill draw --generate --plan plans/chem/hazardous-chemical-leak.md --seal`))
+    .action(async (o) => {
+      const { runDrillDraw } = await import('./commands/drill-blind.js');
+      process.exitCode = await runDrillDraw({ ...o, lang });
+    });
+
+  drill.command('verify')
+    .description(h('check that a revealed scenario is the one committed to; exit 0 match, 1 mismatch', '验证公布的脚本与承诺值一致；一致退出 0，不一致退出 1'))
+    .argument('<file>', h('scenario file or sealed file', '演练脚本或密封文件'))
+    .requiredOption('--salt <hex|file>', h('the salt (64 hex digits) or the .salt file', '盐值（64 位十六进制）或 .salt 文件'))
+    .requiredOption('--commitment <hex>', h('the commitment published before the drill', '演练前公布的承诺值'))
+    .option('--extract <file>', h("write a sealed file's scenario out (to publish it)", '将密封文件中的脚本写出（供公布）'))
+    .action(async (file: string, o) => {
+      const { runDrillVerify } = await import('./commands/drill-blind.js');
+      process.exitCode = await runDrillVerify(file, { ...o, lang });
+    });
+
   return drill;
 }

@@ -17,10 +17,12 @@ export interface RenderOptions {
   /** Comma-separated formats: svg, pdf, png, md, mmd (default `svg`). */
   format?: string;
   lang: Lang;
-  /** Mermaid pages working in parallel (default 1). */
+  /** Mermaid pages working in parallel (default: 2 on two or more cores). */
   pages?: number;
   /** PNG scale (default 2). */
   scale?: number;
+  /** PDFs: readable tiles after a diagram too large for one A4 page (default true; `--no-tiles`). */
+  tiles?: boolean;
 }
 
 /** Parses `svg,pdf,png` into formats; undefined (and a message) on an unknown one. */
@@ -105,7 +107,7 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
   const bar = progress(jobs.length, t(opts.lang, 'rendering', '绘图中'));
   let result;
   try {
-    result = await renderBatch(jobs, outDir, () => bar.tick(), { pages: opts.pages, pngScale: opts.scale });
+    result = await renderBatch(jobs, outDir, () => bar.tick(), { pages: opts.pages, pngScale: opts.scale, tiles: opts.tiles });
   } catch (err) {
     bar.done();
     return browserFailure(err, opts.lang);

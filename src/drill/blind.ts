@@ -169,28 +169,22 @@ export function generateScenario(plan: Plan, seed: number, opts: GenerateOptions
   const samples = sampleValuations(plan).samples;
   const numeric = new Set(plan.facts.filter((f) => f.type === 'number' || f.type === 'integer').map((f) => f.id));
 
-  /** Sends values (INCIDENT from standby) and settles the level as the engine does. */
-  const apply = (snap: Snap, values: Record<string, FactValue>): Snap => {
-    let [s] = transition(machine, snap, topOf(snap) === 'standby' ? incidentEvent(values as FactInput) : factsEvent(values as FactInput));
-    const seen = new Set<string | null>([levelOf(snap)]);
-    for (let i = 0; i <= levels.length; i++) {
-      if (topOf(s) !== 'response' || seen.has(levelOf(s))) break;
-      seen.add(levelOf(s));
-      [s] = transition(machine, s, factsEvent({}));
-    }
-    return s;
-  };
+  /** Sends values as the engine does: INCIDENT from standby, FACTS after (the machine settles the level). */
+  const apply = (snap: Snap, values: Record<string, FactValue>): Snap =>
+    transition(machine, snap, topOf(snap) === 'standby' ? incidentEvent(values as FactInput) : factsEvent(values as FactInput))[0];
   const same = (a: Snap, b: Snap) => topOf(a) === topOf(b) && levelOf(a) === levelOf(b);
   const integer = new Set(plan.facts.filter((f) => f.type === 'integer').map((f) => f.id));
   /**
-   * Numbers that went down are kept at their previous value, and numbers are nudged up from the cell's corner
+   * Facts keep their previous value unless the change is needed (so numbers do not go down and booleans do not flip
+   * for nothing), and numbers are nudged up from the cell's corner
    * (a sample sits on a boundary: 0 kg, exactly 100 kg), whenever the machine still ends up in the same place.
    */
   const plausible = (snap: Snap, prev: Record<string, FactValue>, values: Record<string, FactValue>, target: Snap): Record<string, FactValue> => {
     const out = { ...values };
-    for (const id of numeric) {
+    // A fact the new level does not need changed keeps its value (the update says only what moved the level).
+    for (const id of Object.keys(out)) {
       const p = prev[id];
-      if (typeof p !== 'number' || typeof out[id] !== 'number' || (out[id] as number) >= p) continue;
+      if (p === undefined || p === out[id]) continue;
       if (same(apply(snap, { ...out, [id]: p }), target)) out[id] = p;
     }
     for (const id of numeric) {
@@ -248,9 +242,9 @@ export function generateScenario(plan: Plan, seed: number, opts: GenerateOptions
       if (r < curRank) options.push({ values: v, next, rank: r });
     }
     if (!options.length) break;
-    // Mostly the nearest level (a realistic escalation), sometimes a jump.
     const nearest = Math.max(...options.map((o) => o.rank));
-    const byLevel = rand() < 0.75 ? options.filter((o) => o.rank === nearest) : options;
+    // The first report starts at the least severe level it can; later, mostly one level up, sometimes a jump.
+    const byLevel = step === 0 || rand() < 0.75 ? options.filter((o) => o.rank === nearest) : options;
     // Among those, the smallest change to the story so far (ties broken by the seed).
     const least = Math.min(...byLevel.map((o) => cost(o.values)));
     const chosen = pick(byLevel.filter((o) => cost(o.values) <= least + 1));

@@ -9,7 +9,8 @@
  * ```
  * {"seq":2,"t":0,"type":"note","text":"[clock:start x10] 演练开始计时（clock started, x10）","source":"facilitator"}
  * {"seq":9,"t":84.2,"type":"note","text":"[clock:pause x10] 演练暂停（clock paused）","source":"facilitator"}
- * {"seq":10,"t":84.2,"type":"note","text":"[clock:recover x10 running] 服务重启……（server restarted …）","source":"engine"}
+ * {"seq":10,"t":84.2,"type":"note","text":"[clock:speed x2 running] 演练时钟倍速改为 x2（clock speed x2）","source":"facilitator"}
+ * {"seq":11,"t":97.5,"type":"note","text":"[clock:recover x2 running] 服务重启……（server restarted …）","source":"engine"}
  * ```
  *
  * Only notes without a role, from `facilitator` or `engine`, are read as clock events; a participant's or a manual
@@ -46,13 +47,13 @@ const TEXT: Record<ClockOp, (speed: number, running: boolean) => string> = {
   start: (s) => `演练开始计时（clock started, x${s}）`,
   pause: () => '演练暂停（clock paused）',
   resume: (s) => `演练继续（clock resumed, x${s}）`,
-  speed: (s) => `演练时钟倍速改为 x${s}（clock speed x${s}）`,
+  speed: (s) => `演练时钟倍速改为 x${s}（clock speed x${s}）`, // ` running` in the tag: the clock runs
   recover: (_s, r) => `服务重启，从演练记录恢复；停机期间不计入演练时间${r ? '，时钟继续' : '，时钟保持暂停'}（server restarted from the log; downtime not counted, clock ${r ? 'running' : 'paused'}）`,
 };
 
 /** The `note` event that records a clock change at drill time `t` (until `ClockEvent` joins the contract). */
 export function clockNote(t: number, op: ClockOp, speed: number, running: boolean): EventInput {
-  const tag = `[clock:${op} x${speed}${op === 'recover' && running ? ' running' : ''}]`;
+  const tag = `[clock:${op} x${speed}${(op === 'recover' || op === 'speed') && running ? ' running' : ''}]`;
   return { t, type: 'note', text: `${tag} ${TEXT[op](speed, running)}`, source: op === 'recover' ? 'engine' : 'facilitator' };
 }
 
@@ -64,7 +65,7 @@ export function readClock(e: DrillEvent): ClockEvent | undefined {
   const op = m[1] as ClockOp;
   const speed = Number(m[2]);
   if (!(speed > 0)) return undefined;
-  const running = op === 'start' || op === 'resume' ? true : op === 'pause' ? false : op === 'recover' ? !!m[3] : true;
+  const running = op === 'start' || op === 'resume' ? true : op === 'pause' ? false : !!m[3];
   return { seq: e.seq, t: e.t, type: 'clock', op, speed, running, source: e.source };
 }
 

@@ -10,7 +10,7 @@
 import { esc } from '../report/escape.js';
 
 const CSS = `
-*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1b1f24;background:#f4f5f7}
+*{box-sizing:border-box}[hidden]{display:none!important}header label{color:#fff;display:flex;gap:.3rem;align-items:center}body{margin:0;font:15px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1b1f24;background:#f4f5f7}
 header{position:sticky;top:0;z-index:2;background:#17324d;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 header h1{font-size:1.05rem;margin:0;flex:1 1 12rem}
 .clock{font:600 1.4rem/1 ui-monospace,monospace;letter-spacing:.05em}.state{font-size:.85rem;opacity:.85}
@@ -204,7 +204,8 @@ function showReport(url) { const a = $('report'); a.href = url; a.hidden = false
 function fill(v) {
   view = v; $('title').textContent = v.blind ? '双盲演练 · blind drill（脚本已密封 · scenario sealed）' : v.title;
   const links = $('links'); links.replaceChildren();
-  for (const l of v.links) links.append(el('li', {}, roleName(l.role) + ' · ' + l.role + '  ', el('a', { href: l.url, target: '_blank', rel: 'noreferrer', text: l.url })));
+  for (const l of v.links) links.append(el('li', {}, roleName(l.role) + ' · ' + l.role + '  ', el('a', { href: l.url, target: '_blank', rel: 'noreferrer', text: l.url }),
+    el('br'), el('img', { src: '/f/' + encodeURIComponent(TOKEN) + '/qr/' + encodeURIComponent(l.role), alt: 'QR ' + l.role, width: 132, height: 132, loading: 'lazy' })));
   const to = $('injto'); to.replaceChildren(el('option', { value: '', text: '全体 · everyone' }), ...v.roles.map((r) => el('option', { value: r.id, text: r.name + ' (' + r.id + ')' })));
   if (v.upcoming) upcoming(v.upcoming); else { const s = $('upsec'); if (s) s.hidden = true; }
   const sp = $('speed'); if (![...sp.options].some((o) => o.value === String(v.clock.speed))) sp.append(el('option', { text: String(v.clock.speed) }));
@@ -270,7 +271,7 @@ export function facilitatorPage(title: string, blind: boolean, nonce: string): s
 <header><h1 id="title">${esc(blind ? '双盲演练 · blind drill' : title)}</h1>
 <div><div class="clock" id="clock">00:00</div><div class="state" id="state"></div></div>
 <div class="row"><button id="start">开始 · Start</button><button id="pause" class="secondary">暂停 · Pause</button>
-<label style="color:#fff">倍速 · Speed <select id="speed"><option>1</option><option>2</option><option>10</option><option>60</option></select></label>
+<label>倍速 · Speed <select id="speed"><option>1</option><option>2</option><option>10</option><option>60</option></select></label>
 <button id="end" class="danger">结束演练 · End drill</button></div></header>
 <main>
 <div class="row"><span id="msg" class="msg"></span><a id="report" hidden target="_blank" rel="noreferrer"></a></div>

@@ -8,6 +8,7 @@
  * |--------|----------------------------|-------------|-------------------------------------------------------------|
  * | GET    | /f/:token                  | facilitator | console page                                                |
  * | GET    | /f/:token/report           | facilitator | after-action report (HTML), once the drill has ended        |
+ * | GET    | /f/:token/qr/:role         | facilitator | QR code (SVG) of a role's link                              |
  * | GET    | /p/:token                  | participant | the role's page                                             |
  * | GET    | /api/:token/state          | both        | the viewer's view (JSON)                                    |
  * | GET    | /api/:token/stream         | both        | SSE: `{kind:'events'|'clock'|'report'|'snapshot', …}`       |
@@ -24,15 +25,14 @@
  * pages send `Referrer-Policy: no-referrer`, so the token in the URL does not leak through a Referer.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
 import type { ActionKind, DrillEvent } from '../drill/types.js';
-import { reportHtml, type Lang } from '../report/index.js';
-import { scoreDrill } from '../score/index.js';
+import type { Lang } from '../report/index.js';
 import { DrillError, parseFacts, type LiveDrill } from './drill.js';
 import { facilitatorPage, participantPage } from './pages.js';
+import { qrSvg } from './qr.js';
+import { liveReport } from './report.js';
 import type { LiveAction } from './session.js';
 import { facilitatorEvent, participantEvent, planForms, upcomingView, type PublicEvent } from './view.js';
 
@@ -114,14 +114,9 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
   const reportUrl = () => `/f/${tokens.facilitator}/report`;
   const buildReport = (): string => {
     if (report === undefined) {
-      const events = drill.events;
-      const score = scoreDrill(plan, events, { scenario });
-      report = reportHtml(plan, scenario, events, score, opts.lang ?? 'zh');
-      if (opts.reportFile) {
-        mkdirSync(dirname(opts.reportFile), { recursive: true });
-        writeFileSync(opts.reportFile, report);
-      }
-      opts.onEnd?.({ file: opts.reportFile, overall: score.overall });
+      const r = liveReport(drill, opts.lang ?? 'zh', opts.reportFile);
+      report = r.html;
+      opts.onEnd?.({ file: opts.reportFile, overall: r.score.overall });
     }
     return report;
   };
@@ -177,10 +172,12 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new DrillError('body too large', 413)); req.destroy(); return; }
-      chunks.push(c);
+      // Too large: keep draining (so the client can read the 413), up to a point.
+      if (size > 16 * MAX_BODY) { req.destroy(); return; }
+      if (size <= MAX_BODY) chunks.push(c);
     });
     req.on('end', () => {
+      if (size > MAX_BODY) { reject(new DrillError('body too large', 413)); return; }
       try {
         const v: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
         if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
@@ -320,6 +317,12 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     }
     if (parts[0] === 'f' && v.kind === 'facilitator') {
       if (parts.length === 2) { html(res, facilitatorPage(scenario.title || scenario.id, drill.blind, nonce), nonce); return; }
+      if (parts.length === 4 && parts[2] === 'qr' && Object.hasOwn(tokens.roles, parts[3])) {
+        const svg = qrSvg(`${base}/p/${tokens.roles[parts[3]]}`);
+        res.writeHead(200, { ...SECURITY, 'content-type': 'image/svg+xml', 'content-security-policy': "default-src 'none'", 'content-length': Buffer.byteLength(svg) });
+        res.end(svg);
+        return;
+      }
       if (parts.length === 3 && parts[2] === 'report') {
         if (!drill.ended) { json(res, 409, { error: 'the drill has not ended yet' }); return; }
         html(res, buildReport());

@@ -74,7 +74,6 @@ const round = (t: number): number => toSeconds(toMs(t));
 export class DrillSession {
   private readonly clock = new DrillClock();
   private readonly actor: Actor<PlanMachine>;
-  private readonly levelCount: number;
   private readonly agenda: Inject[];
   private next = 0;
   private level: string | null;
@@ -99,7 +98,6 @@ export class DrillSession {
     this.trace = opts.trace;
     this.actor = createActor(createPlanMachine(plan), { clock: this.clock });
     this.actor.start();
-    this.levelCount = new Set(plan.levels.map((l) => l.id)).size;
     this.agenda = buildAgenda(scenario.injects, []).items.map((i) => (i as { inject: Inject }).inject);
     this.level = this.actor.getSnapshot().context.level;
     this.top = topState(this.actor.getSnapshot());
@@ -143,6 +141,8 @@ export class DrillSession {
     this.batch = [];
     this.moveTo(round(t));
     this.clock.flush(this.tick);
+    // A no-op unless a replayed log stopped short of what the machine says (then the missing events are logged now).
+    if (this.started && !this.endedFlag) this.observe(this.now);
     return this.take();
   }
 
@@ -332,19 +332,10 @@ export class DrillSession {
     }
   }
 
-  /** FACTS (or INCIDENT for the first report), then more FACTS without new values until the level settles. */
+  /** INCIDENT for the first report, FACTS after it (the machine settles the level within the one event). */
   private sendFacts(values: Record<string, FactValue> | undefined): void {
-    const snap = this.actor.getSnapshot();
-    if (topState(snap) === 'standby') this.send(incidentEvent(values ?? {}));
+    if (topState(this.actor.getSnapshot()) === 'standby') this.send(incidentEvent(values ?? {}));
     else if (values && Object.keys(values).length) this.send(factsEvent(values));
-    else return;
-    const seen = new Set<string | null>([snap.context.level]);
-    for (let i = 0; i <= this.levelCount; i++) {
-      const cur = this.actor.getSnapshot();
-      if (topState(cur) !== 'response' || seen.has(cur.context.level)) break;
-      seen.add(cur.context.level);
-      this.send(factsEvent({}));
-    }
   }
 
   private doInject(inj: Inject, t: number, source: EventSource): void {

@@ -39,7 +39,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('renderBatch (headless Chro
       { name: 'a/third', text: 'stateDiagram-v2\n  [*] --> 待命\n  待命 --> 响应', formats: ['svg', 'pdf', 'mmd'] },
     ];
     const seen: string[] = [];
-    const r = await renderBatch(jobs, dir, (done, total, job, error) => seen.push(`${done}/${total} ${job.name}${error ? ' !' : ''}`));
+    const r = await renderBatch(jobs, dir, (done, total, job, error) => seen.push(`${done}/${total} ${job.name}${error ? ' !' : ''}`), { pages: 1 });
     expect(r.rendered).toBe(2);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ name: 'a/broken', diagnostic: { ruleId: 'render/mermaid', file: 'a/broken' } });

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Renderer, RendererOptions } from './browser.js';
@@ -15,6 +16,8 @@ export interface RenderJob {
   formats: DiagramFormat[];
   /** Human title (PDF caption, Markdown heading); defaults to the name. */
   title?: string;
+  /** Language of the PDF's captions (default: the batch's, else Chinese). */
+  lang?: PdfLang;
 }
 
 /** A job that failed: its name, a one-line message, and the diagnostic when mermaid rejected the text. */
@@ -35,6 +38,8 @@ export interface BatchOptions extends RendererOptions {
   renderer?: Renderer;
   /** PNG scale (default 2: sharp on paper and screens). */
   pngScale?: number;
+  /** PDFs: add readable tiles after a diagram too large for one page (default true). */
+  tiles?: boolean;
   lang?: PdfLang;
 }
 
@@ -73,7 +78,8 @@ export async function renderBatch(jobs: RenderJob[], outDir: string, onProgress?
   const own = !renderer && jobs.some((j) => j.formats.some(needsBrowser));
   if (own) {
     const { Renderer } = await import('./browser.js');
-    renderer = await Renderer.open(opts);
+    // Two pages on two or more cores: measured 788 → 577 ms per diagram (SVG + PDF) on the 2-core reference machine.
+    renderer = await Renderer.open({ ...opts, pages: opts.pages ?? Math.min(2, availableParallelism()) });
   }
   const write = (path: string, data: string | Uint8Array) => {
     mkdirSync(dirname(path), { recursive: true });
@@ -91,7 +97,7 @@ export async function renderBatch(jobs: RenderJob[], outDir: string, onProgress?
       const svg = rendered.svg;
       if (formats.includes('svg')) out.push(write(`${base}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`));
       if (formats.includes('png')) out.push(write(`${base}.png`, await renderer!.svgToPng(svg, opts.pngScale ?? 2)));
-      if (formats.includes('pdf')) out.push(write(`${base}.pdf`, await renderer!.svgToPdf(rendered, { title: job.title ?? job.name, lang: opts.lang })));
+      if (formats.includes('pdf')) out.push(write(`${base}.pdf`, await renderer!.svgToPdf(rendered, { title: job.title ?? job.name, lang: job.lang ?? opts.lang, tiles: opts.tiles })));
     }
     return out;
   };

@@ -92,10 +92,16 @@ export function mermaidDiagnostic(diagram: string, error: string): Diagnostic {
     // jison lists every acceptable token; the first few and what it got are what a person needs.
     .replace(/Expecting ((?:'[^']*', ){3})(?:'[^']*', )+/, 'Expecting $1… ')
     .slice(0, 400);
+  // A TypeError from inside mermaid is a layout failure (dagre's known bug with some subgraph layouts), not bad syntax.
+  const layout = !m && /Cannot (?:set|read) propert(?:y|ies) .*of undefined/i.test(error);
   return {
     ruleId: 'render/mermaid', severity: 'error', file: diagram, place: { start: at, end: at },
-    message: `Unexpected Mermaid error in diagram ${diagram}: ${detail}`,
-    messageZh: `图 ${diagram} 的 Mermaid 文本有误：${detail}`,
+    message: layout
+      ? `Unexpected Mermaid layout failure in diagram ${diagram} (a mermaid/dagre bug with this arrangement of subgraphs, not a syntax error): ${detail}`
+      : `Unexpected Mermaid error in diagram ${diagram}: ${detail}`,
+    messageZh: layout
+      ? `图 ${diagram} 布局失败（mermaid/dagre 对这种子图结构的已知缺陷，并非语法错误）：${detail}`
+      : `图 ${diagram} 的 Mermaid 文本有误：${detail}`,
   };
 }
 
@@ -119,6 +125,8 @@ export interface RenderPdfOptions {
   title?: string;
   /** Footer with page numbers (default: for HTML documents, and for a diagram tiled over several pages). */
   footer?: boolean;
+  /** Add readable tiles after the whole diagram when it only fits a page below 55 % (default true). */
+  tiles?: boolean;
   lang?: PdfLang;
 }
 
@@ -177,6 +185,14 @@ async function renderInPage(args: { id: string; text: string }): Promise<{ svg?:
     const leaves = [...row.querySelectorAll('tspan')].filter((t) => !t.querySelector('tspan') && (t.textContent ?? '') !== '');
     return leaves[leaves.length - 1];
   };
+  // Belt and braces over mermaid's strict mode (DOMPurify): no script, event handler or javascript: link survives into
+  // a .svg file (which a browser would run when opened) or into the page measuring the text below.
+  for (const el of [...doc.getElementsByTagName('script')]) el.remove();
+  for (const el of [...doc.getElementsByTagName('*')]) {
+    for (const a of [...el.attributes]) {
+      if (/^on/i.test(a.name) || (/href$/i.test(a.name) && /^\s*javascript:/i.test(a.value))) el.removeAttribute(a.name);
+    }
+  }
   // stateDiagram classDefs put the shape's fill and a 2 px stroke on the label group too; with SVG-text labels the
   // text inherits the stroke and becomes an unreadable blot. A label group is never a shape: drop its paint.
   for (const g of [...doc.querySelectorAll('g.label[style]')]) {
@@ -241,8 +257,8 @@ function initInPage(config: Record<string, unknown>): void {
 const BLANK = '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>';
 
 /**
- * One headless Chromium for many diagrams: `pages` pages with mermaid loaded (one diagram at a time each), plus a
- * print page with JavaScript disabled for PNG screenshots and PDFs. Mermaid errors become `DiagramError`s.
+ * One headless Chromium for many diagrams: `pages` pages with mermaid loaded (one diagram at a time each), plus as
+ * many print pages (JavaScript disabled) for PNG screenshots and PDFs. Mermaid errors become `DiagramError`s.
  */
 export class Renderer {
   private slots: Slot[] = [];
@@ -385,7 +401,7 @@ export class Renderer {
   async svgToPdf(svg: string | RenderedSvg, opts: RenderPdfOptions = {}): Promise<Buffer> {
     const lang = opts.lang ?? 'zh';
     const d = typeof svg === 'string' ? { svg, textBoxes: undefined } : svg;
-    const html = diagramPageHtml(d.svg, { title: opts.title, landscape: opts.landscape, lang, textBoxes: d.textBoxes });
+    const html = diagramPageHtml(d.svg, { title: opts.title, landscape: opts.landscape, lang, textBoxes: d.textBoxes, minScale: opts.tiles === false ? 0 : undefined });
     // Page numbers only when the diagram was tiled over several pages.
     const pages = html.split('<section ').length - 1;
     return this.htmlToPdf(html, { footer: opts.footer ?? pages > 1, lang });

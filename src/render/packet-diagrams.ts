@@ -75,7 +75,7 @@ export function planJobs(plan: Plan, formats: DiagramFormat[], opts: PlanDiagram
   const { diagrams, errors } = planDiagrams(plan, opts);
   const dir = opts.dir ?? plan.meta.id;
   return {
-    jobs: diagrams.map((d) => ({ name: `${dir}/${d.key}`, text: d.text, formats, title: `${plan.meta.title} — ${d.title}` })),
+    jobs: diagrams.map((d) => ({ name: `${dir}/${d.key}`, text: d.text, formats, title: `${plan.meta.title} — ${d.title}`, lang: planLang(plan, opts.lang) })),
     errors,
   };
 }

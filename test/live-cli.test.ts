@@ -1,0 +1,61 @@
+/** The blind-drill commands (`yuan drill draw`, `yuan drill verify`) as functions, on a temporary folder. */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runDrillDraw, runDrillVerify } from '../cli/commands/drill-blind.js';
+import { loadLiveInput } from '../src/live/serve.js';
+
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'yuan-live-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture() {
+  let out = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  return { get out() { return out; }, restore() { o.mockRestore(); e.mockRestore(); } };
+}
+
+describe('yuan drill draw / verify', () => {
+  it('seals a drawn scenario, prints only the commitment, and verifies it afterwards', async () => {
+    const file = join(dir, 'drill.sealed.json');
+    const c = capture();
+    const code = await runDrillDraw({ pool: join(root, 'scenarios'), seal: true, seed: 3, output: file, lang: 'en' });
+    c.restore();
+    expect(code).toBe(0);
+    const commitment = c.out.trim();
+    expect(commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(statSync(`${file}.salt`).mode & 0o777).toBe(0o600);
+    const sealed = loadLiveInput(file);
+    expect(sealed.input?.sealed).toBe(true);
+    expect(sealed.input?.commitment).toBe(commitment);
+    // Afterwards: extract, publish, verify; a tampered copy fails.
+    const extracted = join(dir, 'revealed.yaml');
+    const v = capture();
+    expect(await runDrillVerify(file, { salt: `${file}.salt`, commitment, extract: extracted, lang: 'en' })).toBe(0);
+    expect(await runDrillVerify(extracted, { salt: readFileSync(`${file}.salt`, 'utf8'), commitment, lang: 'en' })).toBe(0);
+    const tampered = join(dir, 'tampered.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(tampered, readFileSync(extracted, 'utf8').replace('at: 6min', 'at: 7min'));
+    expect(await runDrillVerify(tampered, { salt: `${file}.salt`, commitment, lang: 'en' })).toBe(1);
+    v.restore();
+    expect(v.out).toContain('MISMATCH');
+  });
+
+  it('generates a scenario from the plan that a live drill can open', async () => {
+    const file = join(dir, 'generated.sealed.json');
+    const c = capture();
+    const code = await runDrillDraw({ generate: true, plan: join(root, 'plans/chem/hazardous-chemical-leak.md'), seal: true, seed: 11, output: file, lang: 'zh' });
+    c.restore();
+    expect(code).toBe(0);
+    const loaded = loadLiveInput(file);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.input!.scenario.injects.length).toBeGreaterThanOrEqual(2);
+    const plain = capture();
+    expect(await runDrillDraw({ generate: true, plan: join(root, 'plans/chem/hazardous-chemical-leak.md'), seed: 11, lang: 'zh' })).toBe(0);
+    plain.restore();
+    expect(plain.out).toContain('generated-11');
+    expect(await runDrillDraw({ lang: 'en' })).toBe(2);
+  });
+});

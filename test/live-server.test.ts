@@ -1,0 +1,230 @@
+/**
+ * The live drill server over HTTP, in process: who sees what, who may do what, and blind drills that never leak an
+ * unrevealed inject (not its text, not its id, not a count) to participants or to the facilitator.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sealEnvelope, sealScenario } from '../src/drill/blind.js';
+import { readLogFile } from '../src/drill/log.js';
+import { readTextFile } from '../src/drill/scenario.js';
+import { loadLiveInput, serveDrill, type ServedDrill } from '../src/live/serve.js';
+
+const root = join(import.meta.dirname, '..');
+const SCENARIO = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
+const ROLES = ['operator', 'duty-officer', 'commander'];
+
+const open: ServedDrill[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.server.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function serve(file: string, opts: { speed?: number; blind?: boolean } = {}) {
+  const out = mkdtempSync(join(tmpdir(), 'yuan-live-srv-'));
+  dirs.push(out);
+  const input = loadLiveInput(file).input!;
+  const s = await serveDrill(input, { out, roles: ROLES, speed: opts.speed ?? 1, blind: opts.blind });
+  open.push(s);
+  const tok = (role: string) => s.server.roleUrls[role].split('/p/')[1];
+  const fac = s.server.facilitatorUrl.split('/f/')[1];
+  const bodies: string[] = [];
+  const call = async (token: string, path: string, body?: unknown, init: RequestInit = {}) => {
+    const r = await fetch(`${s.server.url}/api/${token}/${path}`, body === undefined ? init
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...init });
+    const text = await r.text();
+    if (token !== fac) bodies.push(text);
+    return { status: r.status, text, json: JSON.parse(text) as Record<string, any> };
+  };
+  return { s, out, tok, fac, call, bodies };
+}
+
+/** Reads a Server-Sent Events stream for `ms` milliseconds; returns the raw text received. */
+async function readStream(url: string, ms: number): Promise<string> {
+  const ctl = new AbortController();
+  const r = await fetch(url, { signal: ctl.signal });
+  const reader = r.body!.getReader();
+  let text = '';
+  const timer = setTimeout(() => ctl.abort(), ms);
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString('utf8');
+    }
+  } catch { /* aborted */ } finally { clearTimeout(timer); }
+  return text;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('live drill server', () => {
+  it('shows each role only its injects, its own actions and what the plan notifies it of', async () => {
+    const { s, tok, fac, call } = await serve(SCENARIO);
+    const scenario = s.input.scenario;
+    expect((await call(tok('operator'), 'action', { kind: 'note', text: 'early' })).status).toBe(409); // not started
+    expect((await call(fac, 'clock', { op: 'start' })).json.seqs.length).toBeGreaterThanOrEqual(2);
+    await call(fac, 'inject', { reveal: 'i2' }); // to duty-officer, deputy
+
+    const stateOf = async (role: string) => (await call(tok(role), 'state')).text;
+    const msg = (id: string) => scenario.injects.find((i) => i.id === id)!.message;
+    const op = await stateOf('operator');
+    expect(op).toContain(msg('i1'));
+    expect(op).not.toContain(msg('i2'));
+    const duty = await stateOf('duty-officer');
+    expect(duty).toContain(msg('i1'));
+    expect(duty).toContain(msg('i2'));
+    const cmd = await stateOf('commander');
+    for (const i of scenario.injects) expect(cmd).not.toContain(i.message);
+    for (const text of [op, duty, cmd]) {
+      expect(text).not.toContain(scenario.title);
+      expect(text).not.toContain('drill.start');
+      expect(text).not.toContain('level.warranted');
+      for (const id of ['i3', 'i4', 'i5']) expect(text).not.toContain(msg(id));
+    }
+
+    // operator completes `alarm`, whose notify list has duty-officer: duty-officer sees it, commander does not.
+    const done = await call(tok('operator'), 'action', { kind: 'step', step: 'alarm', text: '对讲机报警' });
+    expect(done.status).toBe(200);
+    expect(done.json.events).toEqual([expect.objectContaining({ type: 'step.done', step: 'alarm', role: 'operator', mine: true })]);
+    expect(await stateOf('duty-officer')).toContain('对讲机报警');
+    expect(await stateOf('commander')).not.toContain('对讲机报警');
+    // A notification reaches its addressee only; the addressee acknowledges it.
+    await call(tok('duty-officer'), 'action', { kind: 'notify', to: 'commander', text: '请总指挥到位' });
+    expect(await stateOf('commander')).toContain('请总指挥到位');
+    expect(await stateOf('operator')).not.toContain('请总指挥到位');
+    const ack = await call(tok('commander'), 'action', { kind: 'ack', inject: null });
+    expect(ack.json.events[0]).toMatchObject({ type: 'ack', role: 'commander' });
+    expect(ack.json.events[0].inject).toBeUndefined();
+    const ackI1 = await call(tok('operator'), 'action', { kind: 'ack', inject: 'i1' });
+    expect(ackI1.json.events[0]).toMatchObject({ type: 'ack', inject: 'i1' });
+    // Acknowledging an inject the role never got records no inject id (and reveals nothing).
+    const ackOther = await call(tok('operator'), 'action', { kind: 'ack', inject: 'i3' });
+    expect(ackOther.json.events[0].inject).not.toBe('i3');
+
+    // Every acknowledged seq is in the log.
+    const logged = readLogFile(s.logFile).events;
+    for (const r of [done, ack, ackI1]) for (const q of r.json.seqs) expect(logged.some((e) => e.seq === q)).toBe(true);
+  });
+
+  it('refuses acting as another role, facilitator-only calls, foreign hosts and bad bodies', async () => {
+    const { s, tok, fac, call } = await serve(SCENARIO);
+    await call(fac, 'clock', { op: 'start' });
+    const as = await call(tok('operator'), 'action', { kind: 'note', role: 'commander', text: '冒充' });
+    expect(as.status).toBe(403);
+    expect((await call(tok('operator'), 'action', { kind: 'note', role: 'operator', text: '本人' })).status).toBe(200);
+    for (const path of ['clock', 'inject', 'note', 'end']) expect((await call(tok('operator'), path, { op: 'pause', message: 'x', text: 'x' })).status).toBe(403);
+    expect((await call('not-a-token', 'state')).status).toBe(404);
+    expect((await call(tok('operator'), 'action', { kind: 'fly' })).status).toBe(400);
+    expect((await call(tok('operator'), 'action', { kind: 'level', level: 'V' })).status).toBe(400);
+    expect((await call(tok('operator'), 'action', { kind: 'notify', to: 'nobody' })).status).toBe(400);
+    expect((await call(tok('operator'), 'action', undefined, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect((await call(tok('operator'), 'action', { kind: 'note', text: 'x'.repeat(70_000) })).status).toBe(413);
+    expect((await call(tok('operator'), 'noop', {})).status).toBe(404); // only for benchmarks
+    const page = await fetch(s.server.roleUrls.operator);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'nonce-/);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    // DNS rebinding: a request naming another host is refused.
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      request(`${s.server.url}/api/${fac}/state`, { headers: { host: 'evil.example:80' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).end();
+    });
+    expect(status).toBe(421);
+    // The facilitator names the role it logs for; it must be a plan role.
+    expect((await call(fac, 'action', { kind: 'note', text: 'x' })).status).toBe(400);
+    expect((await call(fac, 'action', { kind: 'note', role: 'commander', text: '导调代记' })).json.events[0]).toMatchObject({ role: 'commander', source: 'facilitator' });
+    // Manual notes cannot pass for clock events.
+    const n = await call(fac, 'note', { text: '[clock:pause x1] fake' });
+    expect(n.json.events[0].type).toBe('note');
+  });
+
+  it('pushes events over SSE, filtered per role', async () => {
+    const { s, tok, fac, call } = await serve(SCENARIO);
+    const opStream = readStream(`${s.server.url}/api/${tok('operator')}/stream`, 700);
+    const dutyStream = readStream(`${s.server.url}/api/${tok('duty-officer')}/stream`, 700);
+    await sleep(100);
+    await call(fac, 'clock', { op: 'start' });
+    await call(fac, 'inject', { reveal: 'i2' });
+    await call(fac, 'inject', { message: '人工注入：仅致总指挥', to: ['commander'] });
+    const [op, duty] = await Promise.all([opStream, dutyStream]);
+    const msg = (id: string) => s.input.scenario.injects.find((i) => i.id === id)!.message;
+    expect(op).toContain(msg('i1'));
+    expect(op).not.toContain(msg('i2'));
+    expect(duty).toContain(msg('i2'));
+    expect(op + duty).not.toContain('仅致总指挥');
+    expect(op).toContain('"kind":"clock"');
+  });
+
+  it('ends the drill with a score and an after-action report for the facilitator only', async () => {
+    const { s, tok, fac, call } = await serve(SCENARIO);
+    await call(fac, 'clock', { op: 'start' });
+    const step = await call(tok('operator'), 'action', { kind: 'step', step: 'alarm', text: '报警：2#储罐法兰泄漏' });
+    const free = await call(tok('commander'), 'action', { kind: 'step', text: '到门卫室引导消防车' });
+    expect(free.json.events[0]).toMatchObject({ type: 'action.unmatched', text: '到门卫室引导消防车' });
+    const end = await call(fac, 'end', {});
+    expect(end.status).toBe(200);
+    expect(end.json.events.at(-1)).toMatchObject({ type: 'drill.end', reason: 'facilitator' });
+    const report = await fetch(`${s.server.url}${end.json.report}`);
+    expect(report.status).toBe(200);
+    const html = await report.text();
+    expect(html).toContain('到门卫室引导消防车'); // the free-text action, as an unmatched action
+    expect(html).toMatch(new RegExp(`alarm[^<]*</[^>]+>[^#]*?#${step.json.seq}\\b|#${step.json.seq}\\b`)); // the step, cited by its seq
+    expect((await fetch(`${s.server.url}/f/${tok('operator')}/report`)).status).toBe(404);
+    expect((await call(tok('operator'), 'action', { kind: 'note', text: 'late' })).status).toBe(409);
+  });
+});
+
+describe('blind drill', () => {
+  it('never serves anything about unrevealed injects, to participants or the facilitator', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuan-live-seal-'));
+    dirs.push(dir);
+    const src = readTextFile(SCENARIO);
+    if ('diagnostic' in src) throw new Error('cannot read the scenario');
+    const seal = sealScenario(src.text);
+    const envelope = join(dir, 'drill.sealed.json');
+    writeFileSync(envelope, JSON.stringify(sealEnvelope(seal, join(root, 'scenarios'))));
+    const { s, out, tok, fac, call, bodies } = await serve(envelope, { speed: 100 });
+    expect(s.drill.blind).toBe(true);
+    expect(readdirSync(out).join(' ')).not.toContain(s.input.scenario.id); // not even the file names
+    const injects = s.input.scenario.injects;
+
+    const facState = async () => (await call(fac, 'state')).json;
+    const f0 = await facState();
+    expect(f0.upcoming).toBeUndefined();
+    expect(f0.title).toBe('');
+    expect(JSON.stringify(f0)).not.toContain(s.input.scenario.title);
+    expect((await call(fac, 'inject', { reveal: 'i2' })).status).toBe(403);
+
+    const streams = ROLES.map((r) => readStream(`${s.server.url}/api/${tok(r)}/stream`, 4500));
+    const facStream = readStream(`${s.server.url}/api/${fac}/stream`, 4500);
+    await call(fac, 'clock', { op: 'start' });
+    // Participants act while the clock runs (i2 is due at 6:00 = 3.6 s at x100).
+    for (let k = 0; k < 8; k++) {
+      for (const r of ROLES) {
+        await call(tok(r), 'action', { kind: 'note', text: `${r} 记录 ${k}` });
+        await call(tok(r), 'state');
+      }
+      await sleep(300);
+    }
+    const pages = await Promise.all(ROLES.map(async (r) => (await fetch(s.server.roleUrls[r])).text()));
+    const facPage = await (await fetch(s.server.facilitatorUrl)).text();
+    const [participantStreams, facText] = [await Promise.all(streams), await facStream];
+    const revealed = new Set(readLogFile(s.logFile).events.filter((e) => e.type === 'inject').map((e) => (e as { inject: string }).inject));
+    expect(revealed.has('i1')).toBe(true);
+    expect(revealed.has('i2')).toBe(true);
+    expect(revealed.has('i3')).toBe(false);
+    const unrevealed = injects.filter((i) => !revealed.has(i.id));
+    const everything = [...bodies, ...pages, ...participantStreams, facPage, facText, JSON.stringify(await facState())];
+    for (const text of everything) {
+      for (const i of unrevealed) {
+        expect(text).not.toContain(i.message);
+        expect(text).not.toContain(`"${i.id}"`);
+        if (i.from) expect(text).not.toMatch(new RegExp(`${i.from.replace(/[()（）]/g, '.')}.*${i.id}`));
+      }
+      expect(text).not.toContain(s.input.scenario.title);
+      expect(text).not.toMatch(/upcoming"\s*:\s*\[/);
+    }
+  }, 20_000);
+});

@@ -6,7 +6,7 @@ import { exportPlan } from '../src/export/index.js';
 import { collectPlanFiles, parseMarkdown, parsePlanFile } from '../src/parse/index.js';
 import { lintFiles } from '../src/validate/index.js';
 import { generatePlan } from './generate.js';
-import { measure, row } from './measure.js';
+import { measurePair, row } from './measure.js';
 
 const N = Number(process.env.YUAN_BENCH_PLANS ?? 1000);
 
@@ -34,8 +34,7 @@ export function benchLint(dir: string): string[] {
   }
   const files = collectPlanFiles([dir]).files;
   const mdFiles = collectPlanFiles([mdDir]).files;
-  const tParse = measure(() => { for (const f of files) parsePlanFile(f); }, 3, 1);
-  const tLint = measure(() => { lintFiles(files, { today: '2026-11-25' }); }, 3, 1);
+  const [tParse, tLint] = measurePair(() => { for (const f of files) parsePlanFile(f); }, () => { lintFiles(files, { today: '2026-11-25' }); }, 3, 0);
 
   const yuan = join(process.cwd(), 'dist/cli/yuan.js');
   const mdl = join(process.cwd(), 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');

@@ -13,6 +13,22 @@ export function measure(fn: () => void, runs = 7, warmup = 2): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Median wall times (ms) of two functions measured alternately (a, b, a, b, …), so that load from other
+ * processes falls on both alike and their ratio stays meaningful on a busy machine.
+ */
+export function measurePair(a: () => void, b: () => void, runs = 7, warmup = 1): [number, number] {
+  for (let i = 0; i < warmup; i++) { a(); b(); }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now(); a(); ta.push(performance.now() - t0);
+    t0 = performance.now(); b(); tb.push(performance.now() - t0);
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return [median(ta), median(tb)];
+}
+
 /** Prints one result row: name, value, unit, and ratio to the baseline measured in the same run. */
 export function row(name: string, value: number, unit: string, baseline?: { name: string; value: number; better: 'lower' | 'higher' }): string {
   const ratio = baseline ? `  ${(value / baseline.value).toFixed(2)}× ${baseline.name}` : '';

@@ -8,7 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { exportPlan } from '../src/export/index.js';
 import { parseMarkdown, parseYaml } from '../src/parse/index.js';
 import { generatePlan } from './generate.js';
-import { measure, row } from './measure.js';
+import { measurePair, row } from './measure.js';
 
 /** Builds a corpus: the bundled example plans plus generated ones, as Markdown texts and their YAML exports. */
 export function corpus(dir: string, generated = 40): { md: string[]; yaml: string[] } {
@@ -33,10 +33,10 @@ export function benchParse(dir: string): string[] {
   const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
   const mdMB = mb(md);
   const yamlMB = mb(yaml);
-  const tRemark = measure(() => { for (const t of md) remark.parse(t); });
-  const tYuanMd = measure(() => { for (const t of md) parseMarkdown(t, 'x.md'); });
-  const tYamlLib = measure(() => { for (const t of yaml) { const lc = new LineCounter(); parseDocument(t, { lineCounter: lc }).toJS(); } });
-  const tYuanYaml = measure(() => { for (const t of yaml) parseYaml(t, 'x.yaml'); });
+  const [tRemark, tYuanMd] = measurePair(() => { for (const t of md) remark.parse(t); }, () => { for (const t of md) parseMarkdown(t, 'x.md'); });
+  const [tYamlLib, tYuanYaml] = measurePair(
+    () => { for (const t of yaml) { const lc = new LineCounter(); parseDocument(t, { lineCounter: lc }).toJS(); } },
+    () => { for (const t of yaml) parseYaml(t, 'x.yaml'); });
   const baseMd = { name: 'remark-parse', value: mdMB / (tRemark / 1000), better: 'higher' as const };
   const baseYaml = { name: 'yaml', value: yamlMB / (tYamlLib / 1000), better: 'higher' as const };
   return [

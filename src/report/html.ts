@@ -8,7 +8,9 @@ import { clock, duration, GAP_KINDS, type DimensionId, type Score } from '../sco
 import { buildModel, describeEvidence, evidenceText, type ReportModel, type ReportOptions } from './common.js';
 import { esc, escCode } from './escape.js';
 import { DIMENSION_NAMES, GAP_NAMES, RATING_NAMES, STATUS_NAMES, T, type Lang } from './i18n.js';
-import { bandColor, FONT, legendSvg, RATING_COLORS, scoreBarsSvg, timelineSvg } from './svg.js';
+import { bandColor, legendSvg, scoreBarsSvg } from './score-bars-svg.js';
+import { FONT, RATING_COLORS } from './svg-style.js';
+import { timelineSvg } from './timeline-svg.js';
 
 const DIMS: DimensionId[] = ['time', 'coordination', 'effect'];
 

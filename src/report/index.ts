@@ -17,7 +17,9 @@ export { REPORT_CSS, reportHtml } from './html.js';
 export type { Lang } from './i18n.js';
 export { reportJson, type AfterActionJson } from './json.js';
 export { reportMarkdown } from './markdown.js';
-export { laneRoles, scoreBarsSvg, timelineSvg } from './svg.js';
+export { scoreBarsSvg } from './score-bars-svg.js';
+export { laneRoles } from './timeline-lanes.js';
+export { timelineSvg } from './timeline-svg.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { pickLang } from './i18n.js';
 import { defineDrill } from './define-drill.js';
+import { defineRender } from './define-render.js';
 import { EXIT } from './output.js';
 
 // Commands are imported lazily so `yuan lint` never loads renderers or browsers it does not need.
@@ -97,6 +98,7 @@ Examples:
     process.exitCode = runCompile(file, { ...o, lang });
   });
 
+defineRender(program, lang);
 defineDrill(program, lang);
 
 // `yuan … | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Lang } from './i18n.js';
 
 /** Registers `yuan drill …` (run, test, score, report, import); each command loads its module only when it runs. */
@@ -98,26 +98,8 @@ export function defineDrill(program: Command, lang: Lang): Command {
       const { runDrillImport } = await import('./commands/drill.js');
       process.exitCode = runDrillImport(csv, { ...o, lang });
     });
-  drill.command('serve')
-    .description(h('run a live drill: local web server with a facilitator console and a page per role', '实时演练：本地网页服务，含导调台和各角色参演页面'))
-    .argument('<scenario>', h('scenario file, or a sealed scenario (yuan drill draw --seal)', '演练脚本，或密封脚本（yuan drill draw --seal）'))
-    .option('--blind', h('blind drill: nobody sees upcoming injects', '双盲演练：任何人都看不到未发布的注入'))
-    .option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）'), '1')
-    .option('--port <n>', h('TCP port on 127.0.0.1 (default: any free port)', '监听 127.0.0.1 的端口（默认任一空闲端口）'), '0')
-    .option('--out <dir>', h('folder for the log, tokens and report', '演练记录、访问令牌和报告的目录'), 'out')
-    .option('--resume', h('continue the drill from its log after a crash or stop', '从演练记录继续（崩溃或停止后）'))
-    .option('--roles <ids>', h('comma-separated roles that get a link (default: all)', '逗号分隔的参演角色（默认全部）'))
-    .option('--no-qr', h('do not print QR codes', '不打印二维码'))
-    .option('--json', h('print the links as one JSON line', '以一行 JSON 输出链接'))
-    .addHelpText('after', h(`
-Examples:
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
-  yuan drill serve out/drill.sealed.json --blind
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`, `
-示例：
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
-  yuan drill serve out/drill.sealed.json --blind
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`))
+  // Options live next to the server code: one definition for `yuan drill serve`.
+  serveCommand(drill.command('serve'), h)
     .action(async (file: string, o) => {
       const { runDrillServe } = await import('./commands/drill-serve.js');
       process.exitCode = await runDrillServe(file, { ...o, lang });
@@ -167,4 +149,28 @@ Examples:
     });
 
   return drill;
+}
+
+/** Adds `serve`'s arguments and options to a command (kept here, with the other commands, so the CLI starts without loading the server). */
+function serveCommand(cmd: Command, h: (en: string, zh: string) => string): Command {
+  return cmd
+    .description(h('run a live drill: local web server with a facilitator console and a page per role', '实时演练：本地网页服务，含导调台和各角色参演页面'))
+    .argument('<scenario>', h('scenario file, or a sealed scenario (yuan drill draw --seal)', '演练脚本，或密封脚本（yuan drill draw --seal）'))
+    .option('--blind', h('blind drill: nobody sees upcoming injects', '双盲演练：任何人都看不到未发布的注入'))
+    .addOption(new Option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）')).default('1'))
+    .option('--port <n>', h('TCP port on 127.0.0.1 (default: any free port)', '监听 127.0.0.1 的端口（默认任一空闲端口）'), '0')
+    .option('--out <dir>', h('folder for the log, tokens and report', '演练记录、访问令牌和报告的目录'), 'out')
+    .option('--resume', h('continue the drill from its log after a crash or stop', '从演练记录继续（崩溃或停止后）'))
+    .option('--roles <ids>', h('comma-separated roles that get a link (default: all)', '逗号分隔的参演角色（默认全部）'))
+    .option('--no-qr', h('do not print QR codes', '不打印二维码'))
+    .option('--json', h('print the links as one JSON line', '以一行 JSON 输出链接'))
+    .addHelpText('after', h(`
+Examples:
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
+  yuan drill serve out/drill.sealed.json --port 8080
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`, `
+示例：
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
+  yuan drill serve out/drill.sealed.json --port 8080
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`));
 }

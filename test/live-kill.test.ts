@@ -1,5 +1,5 @@
 /**
- * Durability: the live drill server, as a child process (`node dist/cli/commands/drill-serve.js`, built by
+ * Durability: the live drill server, as a child process (`node dist/cli/yuan.js drill serve`, built by
  * `npm run build` before the tests), is killed with SIGKILL mid-drill — requests in flight — and restarted with
  * `--resume`. Nothing acknowledged is lost or duplicated, numbering goes on without gaps, the links still work and
  * the drill clock resumes from where the log stopped (downtime not counted).
@@ -13,7 +13,7 @@ import { readLogFile } from '../src/drill/log.js';
 import type { DrillEvent } from '../src/drill/types.js';
 
 const root = join(import.meta.dirname, '..');
-const ENTRY = join(root, 'dist/cli/commands/drill-serve.js');
+const ENTRY = join(root, 'dist/cli/yuan.js');
 const SCENARIO = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
 const SPEED = 10;
 
@@ -27,7 +27,7 @@ afterAll(() => {
 });
 
 function start(extra: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, [ENTRY, SCENARIO, '--out', out, '--json', '--speed', String(SPEED), '--roles', 'operator,duty-officer,commander', '--no-qr', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ENTRY, 'drill', 'serve', SCENARIO, '--out', out, '--json', '--speed', String(SPEED), '--roles', 'operator,duty-officer,commander', '--no-qr', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let buf = '';

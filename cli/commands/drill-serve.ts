@@ -7,11 +7,8 @@
  * Also runnable on its own (`node dist/cli/commands/drill-serve.js <scenario> …`, same options), which the
  * kill/resume test uses.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { Command, Option } from 'commander';
 import { hasErrors } from '../../src/diagnostics.js';
-import { pickLang, t, type Lang } from '../i18n.js';
+import { t, type Lang } from '../i18n.js';
 import { EXIT, printCompact } from '../output.js';
 
 /** Options of `yuan drill serve`. */
@@ -88,38 +85,4 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-/** Adds `serve`'s arguments and options to a command (the same definitions as in cli/yuan.ts). */
-export function serveCommand(cmd: Command, h: (en: string, zh: string) => string): Command {
-  return cmd
-    .description(h('run a live drill: local web server with a facilitator console and a page per role', '实时演练：本地网页服务，含导调台和各角色参演页面'))
-    .argument('<scenario>', h('scenario file, or a sealed scenario (yuan drill draw --seal)', '演练脚本，或密封脚本（yuan drill draw --seal）'))
-    .option('--blind', h('blind drill: nobody sees upcoming injects', '双盲演练：任何人都看不到未发布的注入'))
-    .addOption(new Option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）')).default('1'))
-    .option('--port <n>', h('TCP port on 127.0.0.1 (default: any free port)', '监听 127.0.0.1 的端口（默认任一空闲端口）'), '0')
-    .option('--out <dir>', h('folder for the log, tokens and report', '演练记录、访问令牌和报告的目录'), 'out')
-    .option('--resume', h('continue the drill from its log after a crash or stop', '从演练记录继续（崩溃或停止后）'))
-    .option('--roles <ids>', h('comma-separated roles that get a link (default: all)', '逗号分隔的参演角色（默认全部）'))
-    .option('--no-qr', h('do not print QR codes', '不打印二维码'))
-    .option('--json', h('print the links as one JSON line', '以一行 JSON 输出链接'))
-    .addHelpText('after', h(`
-Examples:
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
-  yuan drill serve out/drill.sealed.json --port 8080
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`, `
-示例：
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
-  yuan drill serve out/drill.sealed.json --port 8080
-  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`));
-}
-
-// Standalone entry (tests, or before `drill serve` is registered in cli/yuan.ts).
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  const lang = pickLang(process.argv.find((a, i) => process.argv[i - 1] === '--lang'));
-  const h = (en: string, zh: string) => (lang === 'zh' ? zh : en);
-  const program = serveCommand(new Command('yuan-drill-serve'), h)
-    .addOption(new Option('--lang <lang>').choices(['zh', 'en']))
-    .action(async (file: string, o: DrillServeOptions) => { process.exitCode = await runDrillServe(file, { ...o, lang }); });
-  await program.parseAsync(process.argv);
 }

@@ -5,7 +5,7 @@ export type {
 } from './ast.js';
 export { sameValue, stripPositions } from './ast.js';
 export { MAX_EXPR_DEPTH, MAX_EXPR_LENGTH, parseExpr, type ParseResult } from './parse.js';
-export { printExpr } from './print.js';
+export { isChain, printExpr } from './print.js';
 export { checkExpr, referencedFacts } from './check.js';
 export { evaluate, evaluateTri, type FactValues } from './evaluate.js';
 export {

@@ -39,7 +39,7 @@ function needsParensInNot(o: Expr): boolean {
 }
 
 /** True when an `and`'s operands are compares that link up as `a < b <= c` (one direction). */
-function isChain(ops: Expr[]): boolean {
+export function isChain(ops: Expr[]): boolean {
   if (ops.length < 2) return false;
   let dir = 0;
   for (let k = 0; k < ops.length; k++) {

@@ -3,7 +3,8 @@
  * durations, deadlines, level and role titles, and trigger conditions written for reviewers rather than for the
  * parser (`泄漏量 ≥ 100 kg 或 受伤人数 ≥ 1 人`).
  */
-import { sameValue, type CompareOp, type Expr, type ValueExpr } from '../expr/ast.js';
+import type { CompareOp, Expr, ValueExpr } from '../expr/ast.js';
+import { isChain } from '../expr/print.js';
 import { factLookup, type FactLookup } from '../expr/resolve.js';
 import type { Colour, Fact, Level, Plan, Role, Step, Trigger } from '../model/index.js';
 
@@ -232,16 +233,3 @@ class ReadablePrinter {
   }
 }
 
-function isChain(ops: Expr[]): boolean {
-  if (ops.length < 2) return false;
-  let dir = 0;
-  for (let k = 0; k < ops.length; k++) {
-    const o = ops[k];
-    if (o.type !== 'compare') return false;
-    const d = o.op === '<' || o.op === '<=' ? 1 : o.op === '>' || o.op === '>=' ? -1 : 0;
-    if (d === 0 || (dir !== 0 && d !== dir)) return false;
-    dir = d;
-    if (k > 0 && !sameValue((ops[k - 1] as Extract<Expr, { type: 'compare' }>).right, o.left)) return false;
-  }
-  return true;
-}

@@ -9,6 +9,7 @@ const only = process.argv[2];
 const suites: [string, () => Promise<string[]> | string[]][] = [
   ['parse', () => benchParse(join(dir, 'parse'))],
   ['lint', async () => (await import('./lint.js')).benchLint(join(dir, 'lint'))],
+  ['render', async () => (await import('./render.js')).benchRender(join(dir, 'render'))],
   ['drill', async () => (await import('./drill.js')).benchDrill()],
   ['live', async () => (await import('./live.js')).benchLive()],
 ];

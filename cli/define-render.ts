@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Lang } from './i18n.js';
 
 /** Registers `yuan render` and `yuan review`; both load the browser module only when they run. */
@@ -8,7 +8,7 @@ export function defineRender(program: Command, lang: Lang): void {
     .description(h('render flowcharts, state diagrams and gantts of plans (one headless Chromium for the batch)', '绘制预案流程图、状态图和甘特图（整批共用一个无头 Chromium）'))
     .argument('<paths...>', h('plan files, folders or globs', '预案文件、目录或通配符'))
     .option('-o, --output <dir>', h('output folder', '输出目录'), 'out')
-    .option('--format <list>', 'svg,pdf,png,md,mmd', 'svg')
+    .option('-f, --format <list>', 'svg,pdf,png,md,mmd', 'svg')
     .option('--pages <n>', h('mermaid pages working in parallel', '并行渲染页数'), (v) => Number(v))
     .option('--scale <n>', h('PNG scale', 'PNG 缩放倍数'), (v) => Number(v))
     .option('--no-tiles', h('PDF: no readable tiles after a diagram too large for one page', 'PDF：超出单页的图不追加分块页'))
@@ -30,7 +30,7 @@ Examples:
     .description(h('A4 reviewer packet (PDF): cover, flowcharts per level, roles, levels, steps, resources, lint findings', 'A4 评审材料（PDF）：封面、分级流程图、角色、级别、步骤、物资及检查结果'))
     .argument('<paths...>', h('plan files or folders', '预案文件或目录'))
     .option('-o, --output <file|dir/>', h('one PDF (plans combined) or a folder (one PDF per plan)', '单个 PDF（合并）或目录（每个预案一份）'), 'review.pdf')
-    .option('--packet-lang <lang>', h("language of the packet (default: the plan's)", '评审材料语言（默认与预案一致）'))
+    .addOption(new Option('--packet-lang <lang>', h("language of the packet (default: the plan's)", '评审材料语言（默认与预案一致）')).choices(['zh', 'en']))
     .option('--today <date>', h('ISO date for staleness checks and the cover', '时效检查与封面所用日期'))
     .option('-c, --config <file>', h('lint config file', '检查配置文件'))
     .option('--no-config', h('ignore yuan.config.yaml', '忽略 yuan.config.yaml'))

@@ -18,4 +18,6 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "yuan setup: please install ${need[*]} (rendering needs Chromium and CJK fonts); continuing without them" >&2
   fi
 fi
+# mermaid-cli (a benchmark baseline) pulls in puppeteer: never let it try to download a browser.
+export PUPPETEER_SKIP_DOWNLOAD=1
 npm ci --no-audit --no-fund

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Lang } from './i18n.js';
+import { chosenLang, type Lang } from './i18n.js';
 
 /** Registers `yuan drill …` (run, test, score, report, import); each command loads its module only when it runs. */
 export function defineDrill(program: Command, lang: Lang): Command {
@@ -22,7 +22,7 @@ export function defineDrill(program: Command, lang: Lang): Command {
     yuan drill run scenarios/leak-duplicated-effort.yaml -o drill.jsonl --report html`))
     .action(async (scenario: string, o) => {
       const { runDrillRun } = await import('./commands/drill.js');
-      process.exitCode = runDrillRun(scenario, { ...o, lang });
+      process.exitCode = runDrillRun(scenario, { ...o, lang, reportLang: chosenLang(langArg()) });
     });
 
   drill.command('test')
@@ -81,7 +81,7 @@ export function defineDrill(program: Command, lang: Lang): Command {
     yuan drill report scenarios/leak-escalation-iv-to-ii.yaml --observed scenarios/observed/leak-observer-log.csv -f pdf -o aar.pdf`))
     .action(async (input: string | undefined, o) => {
       const { runDrillReport } = await import('./commands/drill.js');
-      process.exitCode = await runDrillReport({ ...o, input, lang });
+      process.exitCode = await runDrillReport({ ...o, input, lang, reportLang: chosenLang(langArg()) });
     });
 
   drill.command('import')
@@ -174,3 +174,7 @@ Examples:
   yuan drill serve out/drill.sealed.json --port 8080
   yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`));
 }
+
+/** The --lang value as typed (before or after the subcommand), if any. */
+const langArg = (): string | undefined =>
+  process.argv.find((_, i) => process.argv[i - 1] === '--lang') ?? process.argv.find((a) => a.startsWith('--lang='))?.slice(7);

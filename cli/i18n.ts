@@ -9,3 +9,9 @@ export function pickLang(option?: string): Lang {
 
 /** A message in both languages. */
 export const t = (lang: Lang, en: string, zh: string): string => (lang === 'zh' ? zh : en);
+
+/** The language the user chose explicitly (--lang or YUAN_LANG), or undefined: documents then follow the plan. */
+export function chosenLang(option?: string): Lang | undefined {
+  const v = option ?? process.env.YUAN_LANG;
+  return v ? (/^zh/i.test(v) ? 'zh' : 'en') : undefined;
+}

@@ -34,7 +34,13 @@ export interface DrillRunOptions {
   /** Also write the after-action report next to the log (`<scenario-id>.report.<ext>`). */
   report?: string;
   lang: Lang;
+  /** Language of the report document when `--lang` was given; otherwise the plan's own language. */
+  reportLang?: Lang;
 }
+
+/** A report is a document for the plan's readers: it follows the plan's language unless --lang says otherwise. */
+export const documentLang = (plan: { meta: { language?: string } }, chosen: Lang | undefined): Lang =>
+  chosen ?? (plan.meta.language === 'en' ? 'en' : 'zh');
 
 /**
  * `yuan drill run <scenario>`: runs the scenario scripted on a simulated clock, writes the durable JSONL log, and
@@ -70,7 +76,7 @@ export function runDrillRun(scenarioFile: string, opts: DrillRunOptions): number
   if (opts.report) {
     const file = join(dirname(logFile), `${scenario.id}.report.${opts.report}`);
     try {
-      writeText(file, afterActionReport(plan, scenario, events, score, opts.report as (typeof REPORT_FORMATS)[number], lang));
+      writeText(file, afterActionReport(plan, scenario, events, score, opts.report as (typeof REPORT_FORMATS)[number], documentLang(plan, opts.reportLang)));
     } catch (err) {
       say(lang, `yuan: cannot write the report ${file}: ${errCode(err)}`, `yuan：无法写入评估报告 ${file}：${errCode(err)}`);
       return EXIT.usage;
@@ -115,6 +121,8 @@ export function runDrillTest(paths: string[], opts: DrillTestOptions): number {
 
 /** What `score` and `report` read: a plan, optionally a scenario, and a log (JSONL) or an observer record (CSV). */
 export interface DrillInputOptions {
+  /** Language of the report document when `--lang` was given (else the plan's). */
+  reportLang?: Lang;
   /** Positional input: a scenario (`.yaml`/`.yml`) or a log (JSONL, or an observer `.csv`). */
   input?: string;
   /** Plan file (default: the scenario's plan). */
@@ -256,7 +264,7 @@ export async function runDrillReport(opts: DrillReportOptions): Promise<number> 
   const score: Score = scoreDrill(plan, events, { scenario });
   let text: string;
   try {
-    text = afterActionReport(plan, scenario, events, score, opts.format === 'pdf' ? 'html' : (opts.format as (typeof REPORT_FORMATS)[number]), lang, { date: opts.date });
+    text = afterActionReport(plan, scenario, events, score, opts.format === 'pdf' ? 'html' : (opts.format as (typeof REPORT_FORMATS)[number]), documentLang(plan, opts.reportLang), { date: opts.date });
   } catch (err) {
     say(lang, `yuan: ${(err as Error).message}`, `yuan：${(err as Error).message}`);
     return EXIT.usage;

@@ -7,21 +7,10 @@ import { parseMarkdown } from '../src/parse/index.js';
 import { scoreDrill, writeLog } from '../src/score/index.js';
 import { generatePlan } from './generate.js';
 import { measure, row } from './measure.js';
+import { prng } from '../src/drill/blind.js';
 
 const STEPS = 200;
 const EVENTS = 1000;
-
-/** A deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A generated scenario of `EVENTS` agenda items for a generated plan: 100 injects whose facts escalate the

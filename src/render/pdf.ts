@@ -6,6 +6,7 @@
  * that draws it larger, scaled down to fit the page's content box (never enlarged). Chromium prints mixed
  * orientations in one PDF when `preferCSSPageSize` is set.
  */
+import { escapeHtml } from '../html.js';
 
 /** Language of page furniture (headings, footer). */
 export type PdfLang = 'zh' | 'en';
@@ -20,10 +21,8 @@ export const A4 = { width: 210, height: 297 } as const;
 /** CSS px (1/96 in) in mm. */
 export const PX_MM = 25.4 / 96;
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** Escapes text for HTML element content and attribute values (shared with the reports). */
+export { escapeHtml };
 
 /** Content box (mm) of an A4 page in the given orientation. */
 export function contentBox(landscape: boolean): { width: number; height: number } {

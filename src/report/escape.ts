@@ -1,13 +1,9 @@
 /** Escaping for everything the reports render: HTML text and attributes, SVG, Markdown table cells. */
 
-const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../html.js';
 
-/** Escapes text for HTML/SVG text nodes and quoted attribute values. Control characters other than tab/newline are dropped. */
-export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[&<>"']/g, (c) => HTML[c]);
-}
+/** Escapes text for HTML/SVG text nodes and quoted attribute values (the shared escaper, under the reports' short name). */
+export const esc = escapeHtml;
 
 /** Escaped text in which `code` spans (as the scorer writes ids) become <code> elements. */
 export function escCode(value: unknown): string {

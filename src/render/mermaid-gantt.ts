@@ -12,7 +12,7 @@ import type { Plan, Step } from '../model/index.js';
 import { absoluteDeadlines } from '../validate/timing.js';
 import { IdMap, label, truncate } from './mermaid-escape.js';
 import { viewSteps } from './mermaid-graph.js';
-import { WORDS, formatDuration, levelShort, levelTitle, planLang, stepNumbers, type Lang } from './mermaid-text.js';
+import { WORDS, formatDuration, levelShort, limitText, levelTitle, planLang, stepNumbers, type Lang } from './mermaid-text.js';
 
 export interface GanttOptions {
   lang?: Lang;
@@ -56,7 +56,7 @@ export function timeline(plan: Plan, levelId: string, lang: Lang = planLang(plan
     const t = levelShort(level, lang);
     milestones.push({
       kind: 'activation', at: level.activation.seconds,
-      text: lang === 'zh' ? `${t}响应启动 ≤ ${formatDuration(level.activation.seconds, lang)}` : `${t} activated ≤ ${formatDuration(level.activation.seconds, lang)}`,
+      text: lang === 'zh' ? `${t}响应启动 ${limitText(level.activation, lang)}` : `${t} activated ${limitText(level.activation, lang)}`,
     });
   }
   const reportsAt = new Map<number, string[]>();

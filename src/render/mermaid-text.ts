@@ -6,7 +6,7 @@
 import type { CompareOp, Expr, ValueExpr } from '../expr/ast.js';
 import { isChain } from '../expr/print.js';
 import { factLookup, type FactLookup } from '../expr/resolve.js';
-import type { Colour, Fact, Level, Plan, Role, Step, Trigger } from '../model/index.js';
+import type { Colour, Duration, Fact, Level, Plan, Role, Step, Trigger } from '../model/index.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -68,6 +68,26 @@ export function formatDuration(seconds: number, lang: Lang): string {
   return parts.filter(Boolean).join(zh ? '' : ' ');
 }
 
+/**
+ * True for a deadline written as 立即 / immediately. The current model stores it as 0 seconds; the coming model gives
+ * durations a `kind` ('immediate'), and this function then reads that instead (the one place that knows).
+ */
+export function isImmediate(d: Pick<Duration, 'seconds' | 'text'>): boolean {
+  const kind = (d as { kind?: string }).kind;
+  if (kind !== undefined) return kind === 'immediate';
+  return d.seconds === 0 && /立即|立刻|马上|immediate/i.test(d.text);
+}
+
+/**
+ * A time limit for labels: `≤ 3分钟` / `≤ 3 min`, `立即` / `immediately` for an immediate one, `未定` / `unset` when
+ * the text could not be read. Every diagram writes durations through this function.
+ */
+export function limitText(d: Pick<Duration, 'seconds' | 'text'>, lang: Lang): string {
+  if (isImmediate(d)) return lang === 'zh' ? '立即' : 'immediately';
+  if (!Number.isFinite(d.seconds)) return formatDuration(d.seconds, lang);
+  return `≤ ${formatDuration(d.seconds, lang)}`;
+}
+
 /** 1-based number of each step in plan order; the same in every diagram so deadlines can refer to "step 5". */
 export function stepNumbers(plan: Plan): Map<string, number> {
   const out = new Map<string, number>();
@@ -79,6 +99,14 @@ export function stepNumbers(plan: Plan): Map<string, number> {
 export function deadlineText(step: Step, numbers: Map<string, number>, lang: Lang): string | undefined {
   const d = step.deadline;
   if (!d) return undefined;
+  if (isImmediate(d)) {
+    if (d.anchor.kind === 'step') {
+      const n = numbers.get(d.anchor.step);
+      const ref = n === undefined ? d.anchor.step : lang === 'zh' ? `第${n}步` : `step ${n}`;
+      return lang === 'zh' ? `${ref}完成后立即` : `immediately after ${ref}`;
+    }
+    return limitText(d, lang);
+  }
   const t = formatDuration(d.seconds, lang);
   switch (d.anchor.kind) {
     case 'incident': return `≤ ${t}`;
@@ -127,7 +155,7 @@ export function roleName(plan: Plan, id: string | undefined): string | undefined
  * Which levels a step applies to, for a reader: undefined for every level; else `III级及以上` / `Level III+` when
  * the levels are "this rank and every more severe one", `仅I级` / `Level I only` for one level, or a list.
  */
-export function applicabilityText(plan: Plan, step: Step, lang: Lang): string | undefined {
+export function applicabilityText(plan: Plan, step: Pick<Step, 'levels'>, lang: Lang): string | undefined {
   const known = plan.levels.filter((l) => step.levels.includes(l.id));
   if (step.levels.length === 0 || known.length === plan.levels.length) return undefined;
   if (known.length === 0) return lang === 'zh' ? `级别：${step.levels.join('、')}` : `levels: ${step.levels.join(', ')}`;

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Lang } from './i18n.js';
+import { chosenLang, langArg, type Lang } from './i18n.js';
 
 /** Registers `yuan render` and `yuan review`; both load the browser module only when they run. */
 export function defineRender(program: Command, lang: Lang): void {
@@ -30,7 +30,7 @@ Examples:
     .description(h('A4 reviewer packet (PDF): cover, flowcharts per level, roles, levels, steps, resources, lint findings', 'A4 评审材料（PDF）：封面、分级流程图、角色、级别、步骤、物资及检查结果'))
     .argument('<paths...>', h('plan files or folders', '预案文件或目录'))
     .option('-o, --output <file|dir/>', h('one PDF (plans combined) or a folder (one PDF per plan)', '单个 PDF（合并）或目录（每个预案一份）'), 'review.pdf')
-    .addOption(new Option('--packet-lang <lang>', h("language of the packet (default: the plan's)", '评审材料语言（默认与预案一致）')).choices(['zh', 'en']))
+    .addOption(new Option('--packet-lang <lang>', h("language of the packet only (default: --lang, else the plan's)", '仅评审材料的语言（默认取 --lang，否则与预案一致）')).choices(['zh', 'en']))
     .option('--today <date>', h('ISO date for staleness checks and the cover', '时效检查与封面所用日期'))
     .option('-c, --config <file>', h('lint config file', '检查配置文件'))
     .option('--no-config', h('ignore yuan.config.yaml', '忽略 yuan.config.yaml'))
@@ -45,6 +45,7 @@ Examples:
   yuan review plans/chem -o reviews/`))
     .action(async (paths: string[], o) => {
       const { runReview } = await import('./commands/review.js');
-      process.exitCode = await runReview(paths, { ...o, lang });
+      // The packet is a document: in the plan's language unless --lang (or --packet-lang) says otherwise.
+      process.exitCode = await runReview(paths, { ...o, lang, packetLang: o.packetLang ?? chosenLang(langArg()) });
     });
 }

@@ -15,3 +15,8 @@ export function chosenLang(option?: string): Lang | undefined {
   const v = option ?? process.env.YUAN_LANG;
   return v ? (/^zh/i.test(v) ? 'zh' : 'en') : undefined;
 }
+
+/** The value of --lang as typed on the command line (undefined when it was not given). */
+export function langArg(argv: string[] = process.argv): string | undefined {
+  return argv.find((a, i) => argv[i - 1] === '--lang') ?? argv.find((a) => a.startsWith('--lang='))?.slice(7);
+}

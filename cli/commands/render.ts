@@ -104,10 +104,27 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
     if (jobFormats.length) for (const j of planJobList) { jobs.push(j); jobPlan.set(j.name, file); }
   }
 
-  const bar = progress(jobs.length, t(opts.lang, 'rendering', '绘图中'));
+  // Progress: a bar over the diagrams on a terminal; elsewhere one line per plan as its last diagram is written.
+  const bar = progress(jobs.length, t(opts.lang, 'rendering', '绘图中'), { units: plans });
+  const left = new Map<string, number>();
+  for (const f of jobPlan.values()) left.set(f, (left.get(f) ?? 0) + 1);
+  const startedAt = performance.now();
+  for (const f of files) if (!failedPlans.includes(f) && !left.has(f)) bar.line(f);
+  const onJob = (_done: number, _total: number, job: RenderJob) => {
+    bar.tick();
+    const f = jobPlan.get(job.name);
+    if (!f) return;
+    const n = (left.get(f) ?? 1) - 1;
+    left.set(f, n);
+    if (n === 0) {
+      const count = [...jobPlan.values()].filter((x) => x === f).length;
+      const s = ((performance.now() - startedAt) / 1000).toFixed(1);
+      bar.line(t(opts.lang, `${f}: ${count} diagram${count === 1 ? '' : 's'} (${s} s)`, `${f}：${count} 张图（${s} 秒）`));
+    }
+  };
   let result;
   try {
-    result = await renderBatch(jobs, outDir, () => bar.tick(), { pages: opts.pages, pngScale: opts.scale, tiles: opts.tiles });
+    result = await renderBatch(jobs, outDir, onJob, { pages: opts.pages, pngScale: opts.scale, tiles: opts.tiles });
   } catch (err) {
     bar.done();
     return browserFailure(err, opts.lang);

@@ -5,7 +5,7 @@ import type { Plan } from '../../src/model/index.js';
 import { collectPlanFiles } from '../../src/parse/index.js';
 import { safeName } from '../../src/render/batch.js';
 import { planDiagrams } from '../../src/render/packet-diagrams.js';
-import type { PacketPlan } from '../../src/render/packet.js';
+import { pdfPageCount, type PacketPlan } from '../../src/render/packet.js';
 import { planLang } from '../../src/render/mermaid-text.js';
 import { allRules, findConfig, lintFiles, loadConfig, type LintConfig } from '../../src/validate/index.js';
 import { t, type Lang } from '../i18n.js';
@@ -31,16 +31,7 @@ export interface ReviewOptions {
   timelines?: boolean;
 }
 
-/** Number of pages of a Chromium PDF (its page tree counts them). */
-export function pdfPageCount(pdf: Uint8Array): number | undefined {
-  // Skia writes a balanced page tree: intermediate /Pages nodes count their subtree, the root counts them all.
-  const text = Buffer.from(pdf).toString('latin1');
-  let max: number | undefined;
-  for (const re of [/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g, /\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g]) {
-    for (const m of text.matchAll(re)) max = Math.max(max ?? 0, Number(m[1]));
-  }
-  return max;
-}
+export { pdfPageCount } from '../../src/render/packet.js';
 
 /** Plans of the 1+N system around the inputs: every plan file in the inputs' folders, so parents resolve. */
 function systemFiles(inputs: string[], files: string[]): string[] {
@@ -92,7 +83,8 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
       continue;
     }
     const lang = opts.packetLang ?? planLang(plan);
-    const { diagrams, errors } = planDiagrams(plan, { lang, kinds: opts.timelines ? undefined : ['flowchart', 'state'] });
+    // The packet draws the flowcharts itself (swimlanes); mermaid draws the state diagram and the timelines.
+    const { diagrams, errors } = planDiagrams(plan, { lang, kinds: opts.timelines ? ['state', 'gantt'] : ['state'] });
     for (const e of errors) { say(`yuan: ${file}: diagram ${e.key} could not be generated: ${e.message}`, `yuan：${file}：无法生成图 ${e.key}：${e.message}`); failed++; }
     packets.push({ plan, diagnostics: diags, diagrams });
   }
@@ -120,13 +112,16 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
   } catch (err) {
     return browserFailure(err, opts.lang);
   }
-  const bar = progress(groups.length, t(opts.lang, 'printing', '排版中'));
+  const bar = progress(groups.length, t(opts.lang, 'printing', '排版中'), { units: packets.length });
   const written: string[] = [];
   try {
     const { buildPacket } = await import('../../src/render/packet.js');
     for (const g of groups) {
       const lang = opts.packetLang ?? planLang(g.plans[0].plan);
-      const { html, errors } = await buildPacket(g.plans, renderer, { lang, date: opts.today });
+      const tg = performance.now();
+      // Progress: one line per plan (for a combined packet, as each plan's part is ready).
+      const onPlan = g.plans.length > 1 ? (p: Plan) => bar.line(t(opts.lang, `${p.file}: ready`, `${p.file}：已排版`)) : undefined;
+      const { html, errors } = await buildPacket(g.plans, renderer, { lang, date: opts.today, onPlan });
       for (const e of errors) { process.stderr.write(`yuan: ${e.name}: ${opts.lang === 'zh' && e.messageZh ? e.messageZh : e.message}\n`); failed++; }
       mkdirSync(dirname(resolve(g.file)), { recursive: true });
       if (/\.html?$/i.test(g.file)) {
@@ -138,6 +133,10 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
         if (opts.html) writeFileSync(g.file.replace(/\.pdf$/i, '') + '.html', html);
         const pages = pdfPageCount(pdf);
         written.push(pages ? `${g.file} (${pages} ${t(opts.lang, pages === 1 ? 'page' : 'pages', '页')})` : g.file);
+        if (g.plans.length === 1) {
+          const s = ((performance.now() - tg) / 1000).toFixed(1);
+          bar.line(t(opts.lang, `${g.plans[0].plan.file} → ${g.file} (${pages ?? '?'} pages, ${s} s)`, `${g.plans[0].plan.file} → ${g.file}（${pages ?? '?'} 页，${s} 秒）`));
+        }
       }
       bar.tick();
     }

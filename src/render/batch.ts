@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Renderer, RendererOptions } from './browser.js';
 import type { PdfLang } from './pdf.js';
+import type { SwimlaneChart } from './swimlane-chart.js';
+import { chartDocument } from './swimlane-print.js';
 
 /** Output formats of a diagram: rendered (svg, png, pdf) or text (mmd = Mermaid source, md = a Markdown fence). */
 export type DiagramFormat = 'svg' | 'png' | 'pdf' | 'mmd' | 'md';
@@ -18,6 +20,11 @@ export interface RenderJob {
   title?: string;
   /** Language of the PDF's captions (default: the batch's, else Chinese). */
   lang?: PdfLang;
+  /**
+   * A flowchart drawn by yuan's swimlane layout: its SVG, PNG and PDF come from the chart (no mermaid), while `mmd`
+   * and `md` stay Mermaid text for GitHub and other Markdown viewers.
+   */
+  chart?: SwimlaneChart;
 }
 
 /** A job that failed: its name, a one-line message, and the diagnostic when mermaid rejected the text. */
@@ -61,7 +68,9 @@ export function mermaidMarkdown(title: string, text: string): string {
   return `# ${title.replace(/\n/g, ' ')}\n\n${fence}mermaid\n${text.replace(/\n+$/, '')}\n${fence}\n`;
 }
 
-const needsBrowser = (f: DiagramFormat) => f === 'svg' || f === 'png' || f === 'pdf';
+const drawn = (f: DiagramFormat) => f === 'svg' || f === 'png' || f === 'pdf';
+/** Whether a job needs the browser: mermaid draws every diagram but swimlane charts, which need it only to print. */
+const needsBrowser = (job: RenderJob) => job.formats.some((f) => (job.chart ? f === 'png' || f === 'pdf' : drawn(f)));
 
 /**
  * Renders many diagrams with one browser: the SVG of a job is made once and reused for its PNG and PDF. Failures
@@ -75,7 +84,7 @@ export async function renderBatch(jobs: RenderJob[], outDir: string, onProgress?
   let rendered = 0;
   let done = 0;
   let renderer = opts.renderer;
-  const own = !renderer && jobs.some((j) => j.formats.some(needsBrowser));
+  const own = !renderer && jobs.some(needsBrowser);
   if (own) {
     const { Renderer } = await import('./browser.js');
     // Two pages on two or more cores: measured 788 → 577 ms per diagram (SVG + PDF) on the 2-core reference machine.
@@ -92,7 +101,15 @@ export async function renderBatch(jobs: RenderJob[], outDir: string, onProgress?
     const formats = [...new Set(job.formats)];
     if (formats.includes('mmd')) out.push(write(`${base}.mmd`, job.text.endsWith('\n') ? job.text : `${job.text}\n`));
     if (formats.includes('md')) out.push(write(`${base}.md`, mermaidMarkdown(job.title ?? job.name, job.text)));
-    if (formats.some(needsBrowser)) {
+    if (job.chart) {
+      const c = job.chart;
+      if (formats.includes('svg')) out.push(write(`${base}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${c.whole}\n`));
+      if (formats.includes('png')) out.push(write(`${base}.png`, await renderer!.svgToPng(c.whole, opts.pngScale ?? 2)));
+      if (formats.includes('pdf')) {
+        const lang = job.lang ?? opts.lang ?? 'zh';
+        out.push(write(`${base}.pdf`, await renderer!.htmlToPdf(chartDocument(c, lang, job.title ?? c.title), { footer: c.pages.length > 1, lang })));
+      }
+    } else if (formats.some(drawn)) {
       const rendered = await renderer!.renderDiagram(job.text, job.name);
       const svg = rendered.svg;
       if (formats.includes('svg')) out.push(write(`${base}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`));

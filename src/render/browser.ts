@@ -285,8 +285,7 @@ export class Renderer {
       const context = await browser.newContext();
       await blockNetwork(context);
       const r = new Renderer(browser, context, { timeoutMs: opts.timeoutMs ?? 60_000 });
-      const n = Math.max(1, Math.min(8, opts.pages ?? 1));
-      r.slots = await Promise.all(Array.from({ length: n }, async () => ({ page: await r.newMermaidPage(), queue: Promise.resolve() })));
+      r.pagesWanted = Math.max(1, Math.min(8, opts.pages ?? 1));
       return r;
     } catch (err) {
       await browser.close().catch(() => {});
@@ -294,8 +293,21 @@ export class Renderer {
     }
   }
 
-  /** Number of pages rendering mermaid. */
-  get pageCount(): number { return this.slots.length; }
+  /** Number of pages rendering mermaid (and printing) in parallel. */
+  get pageCount(): number { return this.pagesWanted; }
+
+  private pagesWanted = 1;
+  private mermaidReady?: Promise<void>;
+
+  /**
+   * Loads mermaid into its pages on first use: a run that only prints (swimlane flowcharts, packets without a
+   * mermaid diagram) never pays for parsing mermaid's 3 MB bundle.
+   */
+  private mermaidPages(): Promise<void> {
+    this.mermaidReady ??= Promise.all(Array.from({ length: this.pagesWanted }, async () => ({ page: await this.newMermaidPage(), queue: Promise.resolve() as Promise<unknown> })))
+      .then((slots) => { this.slots = slots; });
+    return this.mermaidReady;
+  }
 
   private async newMermaidPage(): Promise<Page> {
     const page = await this.context.newPage();
@@ -327,6 +339,7 @@ export class Renderer {
    */
   async renderDiagram(text: string, name = 'diagram'): Promise<RenderedSvg> {
     if (this.closed) throw new Error('Renderer is closed');
+    await this.mermaidPages();
     const slot = this.slots[this.next++ % this.slots.length];
     const id = `yuan-${++this.seq}`;
     return this.run(slot, async (page) => {
@@ -359,7 +372,7 @@ export class Renderer {
   private async printSlot(): Promise<Slot> {
     this.printContext ??= this.browser.newContext({ javaScriptEnabled: false }).then(async (c) => { await blockNetwork(c); return c; });
     const context = this.printContext;
-    const i = this.nextPrint++ % this.slots.length;
+    const i = this.nextPrint++ % this.pagesWanted;
     this.prints[i] ??= context.then((c) => c.newPage()).then((page) => ({ page, queue: Promise.resolve() }));
     return this.prints[i];
   }

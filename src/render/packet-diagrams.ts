@@ -6,6 +6,7 @@
 import type { Plan } from '../model/index.js';
 import type { DiagramFormat, RenderJob } from './batch.js';
 import { diagrams as planDiagramList, type DiagramKind } from './mermaid.js';
+import { swimlaneChart } from './swimlane-chart.js';
 import { limitText, planLang, readableTrigger, roleName, type Lang } from './mermaid-text.js';
 
 /** A diagram of a plan: `key` is its file name (`overview`, `level-II`, `states`, `gantt-II`). */
@@ -70,12 +71,28 @@ export function planDiagrams(plan: Plan, opts: PlanDiagramOptions = {}): { diagr
   }
 }
 
-/** Batch jobs for every diagram of a plan, named `<dir>/<key>` (dir defaults to the plan id). */
+/**
+ * Batch jobs for every diagram of a plan, named `<dir>/<key>` (dir defaults to the plan id). Flowcharts that are
+ * drawn (svg, png, pdf) carry yuan's swimlane chart; their Mermaid text remains for `mmd` and `md`.
+ */
 export function planJobs(plan: Plan, formats: DiagramFormat[], opts: PlanDiagramOptions & { dir?: string } = {}): { jobs: RenderJob[]; errors: PlanDiagramError[] } {
   const { diagrams, errors } = planDiagrams(plan, opts);
   const dir = opts.dir ?? plan.meta.id;
-  return {
-    jobs: diagrams.map((d) => ({ name: `${dir}/${d.key}`, text: d.text, formats, title: `${plan.meta.title} — ${d.title}`, lang: planLang(plan, opts.lang) })),
-    errors,
-  };
+  const lang = planLang(plan, opts.lang);
+  const drawn = formats.some((f) => f === 'svg' || f === 'png' || f === 'pdf');
+  const jobs: RenderJob[] = [];
+  for (const d of diagrams) {
+    const job: RenderJob = { name: `${dir}/${d.key}`, text: d.text, formats, title: `${plan.meta.title} — ${d.title}`, lang };
+    if (drawn && d.kind === 'flowchart') {
+      try {
+        job.chart = swimlaneChart(plan, { lang, view: 'map', level: d.level });
+        job.title = `${plan.meta.title} — ${job.chart.title}`;
+      } catch (err) {
+        errors.push({ key: d.key, message: (err as Error).message });
+        continue;
+      }
+    }
+    jobs.push(job);
+  }
+  return { jobs, errors };
 }

@@ -111,3 +111,27 @@ export function skipWithoutChromium(found: string | undefined): boolean {
   }
   return true;
 }
+
+/**
+ * Printed sizes (pt) of every piece of text in an SVG placed at its own width: font size in user units × (printed
+ * width ÷ viewBox width), with the printed width taken from the root's `width` in mm, cm, in, pt or px.
+ */
+export function svgTextSizesPt(svg: string): number[] {
+  const root = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
+  const width = /\swidth="([\d.]+)(mm|cm|in|pt|px)?"/i.exec(root);
+  const box = /\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)/i.exec(root);
+  if (!width || !box) throw new Error('SVG without an absolute width and a viewBox');
+  const toPt: Record<string, number> = { mm: 72 / 25.4, cm: 720 / 25.4, in: 72, pt: 1, px: 0.75 };
+  const scale = (Number(width[1]) * toPt[(width[2] ?? 'px').toLowerCase()]) / Number(box[1]);
+  // Every text element states its size (an inherited default would hide a size from this measurement).
+  return [...svg.matchAll(/<text\b[^>]*>/g)].map((m) => {
+    const size = /\sfont-size="([\d.]+)"/.exec(m[0]);
+    if (!size) throw new Error(`text without a font size: ${m[0]}`);
+    return Number(size[1]) * scale;
+  });
+}
+
+/** Every `<svg …>…</svg>` of an HTML document whose root carries `class` (nested SVGs are not expected). */
+export function svgsOf(html: string, cls: string): string[] {
+  return [...html.matchAll(/<svg\b[^>]*>[\s\S]*?<\/svg>/g)].map((m) => m[0]).filter((s) => new RegExp(`class="[^"]*\\b${cls}\\b`).test(/<svg\b[^>]*>/.exec(s)![0]));
+}

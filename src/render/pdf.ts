@@ -279,8 +279,21 @@ export function diagramPageHtml(svg: string, o: DiagramPageOptions): string {
     + `<style>${baseCss()}${DIAGRAM_CSS}</style></head><body>${diagramSections(svg, o)}</body></html>`;
 }
 
-/** Natural size of an SVG from its viewBox (mermaid always writes one). */
+/** CSS pixels per unit of an absolute SVG length. */
+const PX_PER: Record<string, number> = { mm: 96 / 25.4, cm: 96 / 2.54, in: 96, pt: 96 / 72, pc: 16 };
+
+/**
+ * Natural size of an SVG in CSS px: its width and height when given in absolute units (yuan's swimlane charts are
+ * sized in mm), else its viewBox (mermaid always writes one).
+ */
 export function svgSizeOf(svg: string): { width: number; height: number } {
+  const tag = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
+  const abs = (name: string) => {
+    const m = new RegExp(`\\s${name}="([\\d.]+)(mm|cm|in|pt|pc)"`, 'i').exec(tag);
+    return m ? Number(m[1]) * PX_PER[m[2].toLowerCase()] : undefined;
+  };
+  const [aw, ah] = [abs('width'), abs('height')];
+  if (aw && ah) return { width: aw, height: ah };
   const m = /<svg\b[^>]*?\sviewBox="\s*([-\d.e]+)[\s,]+([-\d.e]+)[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/i.exec(svg);
   if (m) return { width: Number(m[3]), height: Number(m[4]) };
   const w = /<svg\b[^>]*?\swidth="([\d.]+)(?:px)?"/i.exec(svg);

@@ -7,7 +7,7 @@
 import type { Plan } from '../model/index.js';
 import { contentBox } from './pdf.js';
 import { flowGraph, mergeLanes, placeLevels, type FlowEdge, type FlowGraph, type FlowGraphOptions, type FlowNode } from './swimlane-graph.js';
-import { assignRows, layoutGraph, type Layout } from './swimlane-layout.js';
+import { assignRows, layoutGraph, notesHeight, type Layout } from './swimlane-layout.js';
 import { layoutSvg } from './swimlane-svg.js';
 
 /** One printed page of a chart. */
@@ -61,114 +61,176 @@ function fit(graph: FlowGraph, plan: Plan, landscape: boolean, opts: ChartOption
   const box = contentBox(landscape);
   const maxW = box.width - 0.5;
   const maxH = box.height - (opts.reserved ?? 12) - 1;
-  let g = placeLevels(graph);
-  let whole = layoutGraph(g, { maxWidth: maxW });
-  for (let max = graph.lanes.length - 1; !whole.fits && max >= 1; max--) {
-    g = placeLevels(mergeLanes(graph, max, plan));
-    whole = layoutGraph(g, { maxWidth: maxW });
+  // Lanes are merged until the chart and each of its pages fit the width; merging further gives wider boxes (fewer
+  // lines) but stacks boxes that ran side by side: a few more merges are tried and the fewest pages win.
+  let base = graph;
+  let best: { layouts: Layout[]; whole: Layout; g: FlowGraph } | undefined;
+  let tried = 0;
+  for (let max = graph.lanes.length; max >= 1 && tried < 4; max--) {
+    if (max < base.lanes.length) base = mergeLanes(base, max, plan);
+    if (base.lanes.length > max) break;
+    const g = placeLevels(base);
+    const whole = layoutGraph(g, { maxWidth: maxW });
+    if (!whole.fits && max > 1) continue;
+    const layouts = paginate(g, assignRows(g), whole.laneWidth, maxW, maxH, opts.firstPage ?? 1);
+    if (layouts.some((l) => !l.fits) && max > 1) continue;
+    tried++;
+    if (!best || layouts.length < best.layouts.length) best = { layouts, whole, g };
+    if (layouts.length === 1) break;
   }
-  const rows = assignRows(g);
-  const pages = paginate(g, rows, whole.laneWidth, maxW, maxH, opts.firstPage ?? 1).map((layout) => ({
-    svg: layoutSvg(layout), width: layout.width, height: layout.height, landscape, layout,
-  }));
-  return { pages, whole, g, merged: graph.lanes.length - g.lanes.length };
+  if (!best) {
+    const g = placeLevels(base);
+    const whole = layoutGraph(g, { maxWidth: maxW });
+    best = { layouts: paginate(g, assignRows(g), whole.laneWidth, maxW, maxH, opts.firstPage ?? 1), whole, g };
+  }
+  const pages = best.layouts.map((layout) => ({ svg: layoutSvg(layout), width: layout.width, height: layout.height, landscape, layout }));
+  return { pages, whole: best.whole, g: best.g, merged: graph.lanes.length - best.g.lanes.length };
 }
 
 /**
  * Splits the rows into pages: the fewest pages, then the fewest flows cut (a cut inside a phase counts as three),
- * found by dynamic programming over the row boundaries; each page is laid out on its own with continuation markers.
+ * found by dynamic programming over the row boundaries on page heights estimated from the whole chart's rows (plus
+ * the markers and notes a page would get); each chosen page is then laid out on its own with its continuation
+ * markers, and the split is redone with a tighter budget while one of them comes out too tall.
  */
 function paginate(g: FlowGraph, rows: Map<string, number>, laneWidth: number, maxW: number, maxH: number, firstPage: number): Layout[] {
   const all = layoutGraph(g, { rows, laneWidth, maxWidth: maxW });
   if (all.height <= maxH) return [all];
-  const distinct = [...new Set(rows.values())].sort((a, b) => a - b);
+  const distinct = all.rowKeys;
   const n = distinct.length;
+  const index = new Map(distinct.map((r, i) => [r, i] as const));
+  const rowIdx = (id: string) => index.get(rows.get(id) ?? NaN);
+  const byId = new Map(g.nodes.map((x) => [x.id, x] as const));
   const phaseOfRow = new Map<number, number>();
-  for (const x of g.nodes) if (rows.has(x.id)) phaseOfRow.set(rows.get(x.id)!, x.phase);
-  // Cost of a cut after row index i: the sources whose edges cross it, more inside a phase.
-  const cutCost = (i: number) => {
-    const r = distinct[i];
-    const sources = new Set(g.edges.filter((e) => {
-      const a = rows.get(e.from); const b = rows.get(e.to);
-      return a !== undefined && b !== undefined && ((a <= r && b > r) || (b <= r && a > r));
-    }).map((e) => e.from));
-    return sources.size + (phaseOfRow.get(r) === phaseOfRow.get(distinct[i + 1]) ? 3 : 0);
+  for (const x of g.nodes) if (rows.has(x.id)) phaseOfRow.set(rowIdx(x.id)!, x.phase);
+  const edges = g.edges.map((e) => ({ e, a: rowIdx(e.from), b: rowIdx(e.to) })).filter((x) => x.a !== undefined && x.b !== undefined) as { e: FlowEdge; a: number; b: number }[];
+  // Cost of a cut after row i: the sources whose edges cross it, more inside a phase.
+  const cutCost = (i: number) => new Set(edges.filter((x) => (x.a <= i && x.b > i) || (x.b <= i && x.a > i)).map((x) => x.e.from)).size
+    + (phaseOfRow.get(i) === phaseOfRow.get(i + 1) ? 3 : 0);
+  const marksOf = (i: number, j: number) => {
+    const inside = (id: string) => { const r = rowIdx(id); return r !== undefined && r >= i && r <= j; };
+    const texts = [...g.nodes.filter((x) => inside(x.id)).flatMap((x) => x.paras.map((p) => p.text)),
+      ...g.edges.filter((e) => inside(e.from) || inside(e.to)).map((e) => e.label ?? '')].join(' ');
+    return g.notes.filter((x) => x.mark && texts.includes(x.mark));
   };
-  // best[i]: [pages, cost, end of the first page] for rows i..n-1.
-  const best: ([number, number, number] | undefined)[] = new Array(n + 1);
-  best[n] = [0, 0, n];
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = i; j < n; j++) {
-      const fits = j === i || pageLayout(g, rows, distinct, [[i, j]], 0, laneWidth, maxW, firstPage, true).height <= maxH;
-      if (!fits) break;
-      const rest = best[j + 1];
-      if (!rest) continue;
-      const cand: [number, number, number] = [1 + rest[0], rest[1] + (j + 1 < n ? cutCost(j) : 0), j];
-      const cur = best[i];
-      if (!cur || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] < cur[1])) best[i] = cand;
+  // Marker rows a page gets: per lane, the sources that enter from above / leave below.
+  const markerRows = (i: number, j: number) => {
+    const count = (list: typeof edges) => {
+      const perLane = new Map<string, Set<string>>();
+      for (const x of list) { const lane = byId.get(x.e.from)!.lane; perLane.set(lane, (perLane.get(lane) ?? new Set()).add(x.e.from)); }
+      const total = [...perLane.values()].reduce((n, v) => n + v.size, 0);
+      return Math.ceil(total / Math.max(1, g.lanes.length));
+    };
+    return [count(edges.filter((x) => x.a < i && x.b >= i && x.b <= j)), count(edges.filter((x) => x.a >= i && x.a <= j && x.b > j))];
+  };
+  const channelAbove = (i: number) => all.rowTop[i] - (i ? all.rowBottom[i - 1] : all.headerH);
+  const channelBelow = (j: number) => (j + 1 < n ? all.rowTop[j + 1] : all.gridBottom) - all.rowBottom[j];
+  const estimate = (i: number, j: number) => {
+    const [top, bottom] = markerRows(i, j);
+    return all.headerH + channelAbove(i) + (all.rowBottom[j] - all.rowTop[i]) + channelBelow(j) + top * 16 + bottom * 12
+      + notesHeight(marksOf(i, j), all.width) + (j === n - 1 ? notesHeight(g.notes.filter((x) => !x.mark), all.width) : 0);
+  };
+  let budget = maxH;
+  let layouts: Layout[] = [];
+  // The budget shrinks every round a page comes out too tall, so this ends (at worst with one row a page).
+  for (let round = 0; round < 40; round++) {
+    // best[i]: [pages, cost, end of the first page] for rows i..n-1.
+    const best: ([number, number, number] | undefined)[] = new Array(n + 1);
+    best[n] = [0, 0, n];
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = i; j < n; j++) {
+        if (j > i && estimate(i, j) > budget) break;
+        const rest = best[j + 1];
+        if (!rest) continue;
+        const cand: [number, number, number] = [1 + rest[0], rest[1] + (j + 1 < n ? cutCost(j) : 0), j];
+        const cur = best[i];
+        if (!cur || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] < cur[1])) best[i] = cand;
+      }
     }
+    const ranges: [number, number][] = [];
+    for (let i = 0; i < n; i = best[i]![2] + 1) ranges.push([i, best[i]![2]]);
+    layouts = ranges.map((_, k) => pageLayout(g, rows, distinct, ranges, k, laneWidth, maxW, firstPage));
+    const over = Math.max(...layouts.map((l, k) => (ranges[k][0] === ranges[k][1] ? 0 : l.height - maxH)));
+    if (over <= 0) break;
+    budget -= over + 1;
   }
-  const ranges: [number, number][] = [];
-  for (let i = 0; i < n; i = best[i]![2] + 1) ranges.push([i, best[i]![2]]);
-  return ranges.map((_, k) => pageLayout(g, rows, distinct, ranges, k, laneWidth, maxW, firstPage, false));
+  return layouts;
 }
 
 /**
  * The layout of page `k` of `ranges` (indexes into `distinct` rows). An edge that leaves the page ends in a marker
- * under its source (`→ 接第3页 B`, one per source); on the page where it goes on, a marker in the source's lane
- * (`B ← 接第2页`) starts it again.
+ * (`→ 接第3页 B`) and goes on from its partner (`B ← 接第2页`) on the page it reaches. Edges are grouped onto
+ * markers by their target when several edges from one page meet there (the marker sits in the target's lane), else
+ * by their source (in the source's lane, naming the source on the page where it goes on).
  */
 function pageLayout(g: FlowGraph, rows: Map<string, number>, distinct: number[], ranges: [number, number][], k: number,
-  laneWidth: number, maxW: number, firstPage: number, trial: boolean): Layout {
+  laneWidth: number, maxW: number, firstPage: number): Layout {
   const [i, j] = ranges[k];
   const lo = distinct[i]; const hi = distinct[j];
-  const pageOfRow = (r: number) => ranges.findIndex(([a, b]) => r >= distinct[a] && r <= distinct[b]);
-  const inPage = (id: string) => { const r = rows.get(id); return r !== undefined && r >= lo && r <= hi; };
+  const pageIndex = new Map<number, number>();
+  ranges.forEach(([a, b], p) => { for (let x = a; x <= b; x++) pageIndex.set(distinct[x], p); });
+  const pageOf = (id: string) => pageIndex.get(rows.get(id) ?? NaN) ?? -1;
   const byId = new Map(g.nodes.map((x) => [x.id, x] as const));
-  // Markers are lettered by source, in the order the sources appear in the whole chart.
-  const sources = trial ? [] : [...new Set(g.edges.filter((e) => pageOfRow(rows.get(e.from) ?? -1) !== pageOfRow(rows.get(e.to) ?? -1)).map((e) => e.from))]
-    .sort((a, b) => (rows.get(a)! - rows.get(b)!) || g.lanes.findIndex((l) => l.key === byId.get(a)!.lane) - g.lanes.findIndex((l) => l.key === byId.get(b)!.lane));
-  const mark = new Map(sources.map((t, x) => [t, letter(x)] as const));
-  const pageNo = (r: number) => (trial ? 99 : firstPage + Math.max(0, pageOfRow(r)));
+  const laneIndex = new Map(g.lanes.map((l, x) => [l.key, x] as const));
+  const crossing = g.edges.filter((e) => rows.has(e.from) && rows.has(e.to) && pageOf(e.from) !== pageOf(e.to));
+  const meeting = new Map<string, number>();
+  for (const e of crossing) meeting.set(`${e.to}:${pageOf(e.from)}`, (meeting.get(`${e.to}:${pageOf(e.from)}`) ?? 0) + 1);
+  const keyOf = (e: FlowEdge) => ((meeting.get(`${e.to}:${pageOf(e.from)}`) ?? 0) > 1 ? `t:${e.to}:${pageOf(e.from)}` : `s:${e.from}`);
+  const anchor = (key: string) => byId.get(key.startsWith('t:') ? key.slice(2, key.lastIndexOf(':')) : key.slice(2))!;
+  // Letters in the order the markers' anchors appear in the whole chart.
+  const keys = [...new Set(crossing.map(keyOf))].sort((a, b) => (rows.get(anchor(a).id)! - rows.get(anchor(b).id)!)
+    || (laneIndex.get(anchor(a).lane)! - laneIndex.get(anchor(b).lane)!) || (a < b ? -1 : 1));
+  const letters = new Map(keys.map((key, x) => [key, letter(x)] as const));
+  const pageNo = (id: string) => firstPage + Math.max(0, pageOf(id));
   const zh = g.lang === 'zh';
 
-  const nodes: FlowNode[] = g.nodes.filter((x) => inPage(x.id));
+  const nodes: FlowNode[] = g.nodes.filter((x) => pageOf(x.id) === k);
   const edges: FlowEdge[] = [];
   const pageRows = new Map(nodes.map((x) => [x.id, rows.get(x.id)!] as const));
   const used = new Set(nodes.map((x) => `${rows.get(x.id)}:${x.lane}`));
-  const stack = (lane: string, from: number, step: number) => { let r = from; while (used.has(`${r}:${lane}`)) r += step; used.add(`${r}:${lane}`); return r; };
-  // Pages each source's edges go on to, for the outgoing marker's text.
+  // A marker goes in its lane's cell next to the page's rows, else in the nearest free lane of that row, else a row further out.
+  const place = (lane: string, from: number, step: number): [string, number] => {
+    const at = laneIndex.get(lane) ?? 0;
+    const order = g.lanes.map((l, x) => ({ l: l.key, d: Math.abs(x - at) + (x < at ? 0.5 : 0) })).sort((a, b) => a.d - b.d).map((x) => x.l);
+    for (let r = from; ; r += step) {
+      const free = order.find((l) => !used.has(`${r}:${l}`));
+      if (free) { used.add(`${r}:${free}`); return [free, r]; }
+    }
+  };
   const onward = new Map<string, Set<number>>();
-  for (const e of g.edges) {
-    if (inPage(e.from) && !inPage(e.to) && rows.has(e.to)) onward.set(e.from, (onward.get(e.from) ?? new Set()).add(pageNo(rows.get(e.to)!)));
-  }
-  const connectors = new Map<string, string>();
-  const connector = (key: string, lane: string, row: number, paras: FlowNode['paras'], phase: number) => {
-    if (connectors.has(key)) return connectors.get(key)!;
-    const id = `c:${key}`;
-    nodes.push({ id, kind: 'connector', lane, phase, paras, dashed: true });
-    pageRows.set(id, row);
-    connectors.set(key, id);
+  for (const e of crossing) if (pageOf(e.from) === k) onward.set(keyOf(e), (onward.get(keyOf(e)) ?? new Set()).add(pageNo(e.to)));
+  const made = new Map<string, string>();
+  const marker = (id: string, host: string, from: number, step: number, paras: FlowNode['paras'], phase: number) => {
+    if (!made.has(id)) {
+      const [lane, row] = place(host, from, step);
+      nodes.push({ id, kind: 'connector', lane, phase, paras, dashed: true });
+      pageRows.set(id, row);
+      made.set(id, id);
+    }
     return id;
   };
+  const seen = new Set<string>();
+  const push = (e: FlowEdge) => { const key = `${e.from}>${e.to}`; if (!seen.has(key)) { seen.add(key); edges.push(e); } };
   for (const e of g.edges) {
-    const [fromIn, toIn] = [inPage(e.from), inPage(e.to)];
+    const [fromIn, toIn] = [pageOf(e.from) === k, pageOf(e.to) === k];
     if (fromIn && toIn) { edges.push(e); continue; }
-    if ((!fromIn && !toIn) || !rows.has(e.from) || !rows.has(e.to)) continue;
-    const source = byId.get(e.from)!;
-    const m = mark.get(e.from) ?? 'A';
+    if (!fromIn && !toIn) continue;
+    if (!crossing.includes(e)) continue;
+    const key = keyOf(e);
+    const m = letters.get(key)!;
+    const host = key.startsWith('t:') ? byId.get(e.to)! : byId.get(e.from)!;
     if (fromIn) {
       const down = rows.get(e.to)! > hi;
-      const pages = [...onward.get(e.from)!].sort((a, b) => a - b).join(zh ? '、' : ', ');
-      const id = connector(`out:${e.from}`, source.lane, stack(source.lane, down ? hi + 1 : lo - 1, down ? 1 : -1),
+      const pages = [...onward.get(key)!].sort((a, b) => a - b).join(zh ? '、' : ', ');
+      const id = marker(`c:out:${key}`, host.lane, down ? hi + 1 : lo - 1, down ? 1 : -1,
         [{ text: zh ? `→ 接第${pages}页 ${m}` : `→ p. ${pages} (${m})`, style: 'head' }], down ? 99 : -1);
-      if (!edges.some((x) => x.from === e.from && x.to === id)) edges.push({ ...e, to: id, label: undefined, both: false });
+      push({ ...e, to: id, label: undefined, both: false });
     } else {
-      const from = rows.get(e.from)!;
-      const p = pageNo(from);
-      const id = connector(`in:${e.from}`, source.lane, stack(source.lane, from < lo ? lo - 1 : hi + 1, from < lo ? -1 : 1),
-        [{ text: zh ? `${m} ← 接第${p}页` : `(${m}) ← p. ${p}`, style: 'head' }, { text: sourceName(source), style: 'small' }], from < lo ? -1 : 99);
-      edges.push({ ...e, from: id, both: false });
+      const up = rows.get(e.from)! < lo;
+      const paras: FlowNode['paras'] = [{ text: zh ? `${m} ← 接第${pageNo(e.from)}页` : `(${m}) ← p. ${pageNo(e.from)}`, style: 'head' }];
+      if (key.startsWith('s:')) paras.push({ text: sourceName(host), style: 'small' });
+      const id = marker(`c:in:${key}`, host.lane, up ? lo - 1 : hi + 1, up ? -1 : 1, paras, up ? -1 : 99);
+      push({ ...e, from: id, both: false });
     }
   }
   // Only the notes this page refers to (a mark in a box or on an edge); notes without a mark on the last page.

@@ -9,9 +9,10 @@ import { factLookup } from '../expr/resolve.js';
 import { entryLevel, flowStructure, isCommon, levelsBySeverity } from './mermaid-graph.js';
 import {
   applicabilityText, deadlineText, levelColour, levelShort, levelTitle, limitText, planLang, readableTriggerGlued as readableTrigger, roleName,
-  roleTitle, stepNumbers, type Lang,
+  stepNumbers, type Lang,
 } from './mermaid-text.js';
 import { PHASES, stepPhases, type Phase } from './swimlane-phases.js';
+import { assignRows } from './swimlane-layout.js';
 import { fromDecision, overviewMap } from './swimlane-views.js';
 import { textWidth } from './text-fit.js';
 
@@ -39,6 +40,8 @@ export interface FlowNode {
   role?: string;
   /** Id of the node whose lane this one shares (a level's summary stays under its level). */
   follow?: string;
+  /** Id of a node this one sits beside, in the same row (a level's box beside the diamond that asks for it). */
+  beside?: string;
 }
 
 export interface FlowEdge {
@@ -51,7 +54,8 @@ export interface FlowEdge {
   both?: boolean;
 }
 
-export interface FlowLane { key: string; title: string; roles: string[] }
+/** A lane: its title (the role's name, or the names of the roles it holds) and who holds the role, if known. */
+export interface FlowLane { key: string; title: string; holder?: string; roles: string[] }
 export interface FlowNote { mark: string; text: string }
 
 /** A flowchart ready for layout. */
@@ -158,7 +162,7 @@ export function flowGraph(plan: Plan, opts: FlowGraphOptions = {}): FlowGraph {
   const edges: FlowEdge[] = [];
   const notes: FlowNote[] = [];
   const ph = (p: Phase) => PHASES.indexOf(p);
-  const note = (text: string): string => { const mark = noteMark(notes.length + 1); notes.push({ mark, text }); return mark; };
+  const note = (text: string): string => { const mark = noteMark(notes.filter((n) => n.mark).length + 1); notes.push({ mark, text }); return mark; };
   const laneOf = (role: string | undefined) => role ?? NO_ROLE;
   const gated = (s: Step) => flow.gates.has(s.id) || (!view && !isCommon(plan, s));
   const phases = stepPhases(flow, gated);
@@ -225,11 +229,15 @@ export function flowGraph(plan: Plan, opts: FlowGraphOptions = {}): FlowGraph {
         : facts.slice(0, 2).join(t.sep) + (facts.length > 2 ? t.more(facts.length) : '');
       const title = levelTitle(l, lang);
       const paras: FlowNode['paras'] = [{ text: lang === 'zh' && !title.includes('响应') ? `${title}响应` : title, style: 'head' }];
-      if (mark) paras.push({ text: `${t.cond}${mark}${t.colon}${summary}`, style: 'body' });
+      // A level's own chart asks for its criteria in the diamond just before: the box names the mark only.
+      if (mark) paras.push({ text: view ? `${t.cond}${mark}` : `${t.cond}${mark}${t.colon}${summary}`, style: 'body' });
       const who = roleName(plan, l.decidedBy);
       if (who) paras.push({ text: t.decides(who), style: 'small' });
       if (l.activation) paras.push({ text: limitText(l.activation, lang), style: 'time' });
-      nodes.push({ id: levelNode(l), kind: 'level', lane: laneOf(l.decidedBy ?? undefined) === NO_ROLE ? decisionLane : laneOf(l.decidedBy), phase: ph('assess'), paras, fill: levelColour(l) });
+      nodes.push({
+        id: levelNode(l), kind: 'level', lane: laneOf(l.decidedBy ?? undefined) === NO_ROLE ? decisionLane : laneOf(l.decidedBy), phase: ph('assess'), paras,
+        fill: levelColour(l), beside: view ? 'decision' : undefined,
+      });
       edges.push({ from: 'decision', to: levelNode(l), kind: 'flow', label: view ? t.yes : undefined });
     }
     if (view) {
@@ -349,42 +357,62 @@ function laneList(plan: Plan, nodes: FlowNode[], lang: Lang): FlowLane[] {
   const order = nodes.map((n, i) => ({ n, i })).sort((a, b) => a.n.phase - b.n.phase || a.i - b.i).map((x) => x.n.lane);
   const keys = [...new Set(order)].filter((k) => k !== REPORTS_LANE);
   if (nodes.some((n) => n.lane === REPORTS_LANE)) keys.push(REPORTS_LANE);
-  return keys.map((key) => ({
-    key, roles: key.startsWith('#') ? [] : [key],
-    title: key === REPORTS_LANE ? T[lang].reports : key === NO_ROLE ? T[lang].unassigned
-      : roleTitle(plan.roles.find((r) => r.id === key), key, lang),
-  }));
+  return keys.map((key) => {
+    const role = plan.roles.find((r) => r.id === key);
+    const holder = role?.holder?.trim();
+    return {
+      key, roles: key.startsWith('#') ? [] : [key], holder: holder && holder !== role?.name ? holder : undefined,
+      title: key === REPORTS_LANE ? T[lang].reports : key === NO_ROLE ? T[lang].unassigned : role?.name ?? key,
+    };
+  });
 }
 
 /**
- * Merges lanes until at most `max` remain (the side lane for reports is kept): each time the two neighbouring lanes
- * with the fewest boxes between them. Boxes in a shared lane name their role.
+ * Merges lanes until at most `max` remain (the side lane for reports is kept). Each time the two lanes whose boxes
+ * collide least (boxes in the same row would have to stack), then with the fewest boxes, are merged; the lanes of
+ * the roles that decide (levels, termination) are merged last. Boxes in a shared lane name their role.
  */
 export function mergeLanes(graph: FlowGraph, max: number, plan?: Plan): FlowGraph {
-  let lanes = graph.lanes.map((l) => ({ ...l, keys: [l.key], names: [plan?.roles.find((r) => r.id === l.key)?.name ?? l.title] }));
-  // Lanes of the roles that decide (levels, termination) keep their own lane longest: teams are grouped first.
+  type Lane = FlowLane & { keys: string[]; names: string[] };
+  let lanes: Lane[] = graph.lanes.map((l) => ({ ...l, keys: [l.key], names: [l.title] }));
   const deciders = new Set(graph.nodes.filter((n) => n.kind === 'decision' || n.kind === 'level' || n.kind === 'end').map((n) => n.lane));
-  const count = (keys: string[]) => graph.nodes.filter((n) => keys.includes(n.lane)).length + (keys.some((k) => deciders.has(k)) ? 1000 : 0);
-  const movable = () => lanes.filter((l) => l.key !== REPORTS_LANE);
-  while (lanes.length > Math.max(1, max) && movable().length > 1) {
-    const m = movable();
-    let best = 0;
-    for (let i = 1; i + 1 < m.length; i++) if (count(m[i].keys) + count(m[i + 1].keys) < count(m[best].keys) + count(m[best + 1].keys)) best = i;
-    const [a, b] = [m[best], m[best + 1]];
+  while (lanes.length > Math.max(1, max)) {
+    const m = lanes.filter((l) => l.key !== REPORTS_LANE);
+    if (m.length < 2) break;
+    const current = relane(graph, lanes, plan);
+    const rows = assignRows(current);
+    const rowsOf = new Map<string, Set<number>>(m.map((l) => [l.key, new Set()]));
+    for (const n of current.nodes) rowsOf.get(n.lane)?.add(rows.get(n.id)!);
+    const cost = (a: Lane, b: Lane) => {
+      const ra = rowsOf.get(a.key)!; const rb = rowsOf.get(b.key)!;
+      let clash = 0;
+      for (const r of ra) if (rb.has(r)) clash++;
+      const decide = a.keys.some((k) => deciders.has(k)) || b.keys.some((k) => deciders.has(k)) ? 1000 : 0;
+      return decide + 10 * clash + ra.size + rb.size + (Math.abs(m.indexOf(a) - m.indexOf(b)) > 1 ? 2 : 0);
+    };
+    let pair: [Lane, Lane] = [m[0], m[1]];
+    let best = Infinity;
+    for (let i = 0; i < m.length; i++) for (let k = i + 1; k < m.length; k++) { const c = cost(m[i], m[k]); if (c < best) { best = c; pair = [m[i], m[k]]; } }
+    const [a, b] = pair;
     const names = [...a.names, ...b.names];
-    const merged = { key: a.key, keys: [...a.keys, ...b.keys], roles: [...a.roles, ...b.roles], names, title: names.join(graph.lang === 'zh' ? '、' : ', ') };
+    const merged: Lane = { key: a.key, keys: [...a.keys, ...b.keys], roles: [...a.roles, ...b.roles], names, title: names.join(graph.lang === 'zh' ? '、' : ', '), holder: undefined };
     lanes = lanes.flatMap((l) => (l === a ? [merged] : l === b ? [] : [l]));
   }
+  return relane(graph, lanes, plan);
+}
+
+/** The graph with its nodes moved into merged lanes (`keys` are the lanes each one holds). */
+function relane(graph: FlowGraph, lanes: (FlowLane & { keys: string[] })[], plan?: Plan): FlowGraph {
   const laneOfKey = new Map<string, string>();
   for (const l of lanes) for (const k of l.keys) laneOfKey.set(k, l.key);
   const shared = new Set(lanes.filter((l) => l.keys.length > 1).map((l) => l.key));
   const nodes = graph.nodes.map((n) => {
     const lane = laneOfKey.get(n.lane) ?? n.lane;
-    if (!shared.has(lane) || n.lane.startsWith('#') || n.kind !== 'step') return { ...n, lane };
+    if (!shared.has(lane) || n.lane.startsWith('#') || n.kind !== 'step' || n.role) return { ...n, lane };
     const role = plan?.roles.find((r) => r.id === n.lane)?.name ?? n.lane;
     return { ...n, lane, role, paras: [{ text: role, style: 'role' as const }, ...n.paras] };
   });
-  return { ...graph, lanes: lanes.map(({ key, title, roles }) => ({ key, title, roles })), nodes };
+  return { ...graph, lanes: lanes.map(({ key, title, holder, roles }) => ({ key, title, holder, roles })), nodes };
 }
 
 /**
@@ -396,6 +424,13 @@ export function placeLevels(graph: FlowGraph): FlowGraph {
   const levels = graph.nodes.filter((n) => n.kind === 'level');
   const k = levels.length;
   const n = graph.lanes.filter((l) => l.key !== REPORTS_LANE).length;
+  const other = graph.nodes.find((x) => x.kind === 'other');
+  if (k === 1 && other && other.lane === levels[0].lane && n > 1) {
+    // A level's chart: the "no" branch beside the level box rather than under it.
+    const i = graph.lanes.findIndex((l) => l.key === other.lane);
+    const side = i + 1 < n ? i + 1 : i - 1;
+    return { ...graph, nodes: graph.nodes.map((x) => (x === other ? { ...x, lane: graph.lanes[side].key } : x)) };
+  }
   if (k < 2 || n < k) return graph;
   const index = new Map(graph.lanes.map((l, i) => [l.key, i] as const));
   let best = 0;

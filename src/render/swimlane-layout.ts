@@ -29,7 +29,11 @@ const TRACK_MARGIN = 1.3;
 const GUTTER_MIN = 3.5;
 const CHANNEL_MIN = 4.5;
 const LABEL_BAND = 3.6;
-export const PHASE_COL = 14.5;
+/** Width of the phase column: the widest word of the phase names, at least 14.5 mm. */
+export function phaseColumn(lang: FlowGraph['lang']): number {
+  const words = Object.values(PHASE_NAMES[lang]).flatMap((n) => n.split(/[\s\n]+/));
+  return Math.max(14.5, ...words.map((w) => textWidth(w, TYPE.phase.pt, true) + 2.5));
+}
 /** Narrowest and widest lane (box width) in mm. */
 export const LANE_MIN = 23;
 export const LANE_MAX = 44;
@@ -37,11 +41,18 @@ export const LANE_MAX = 44;
 /** Height in mm of one line at `pt`. */
 export const lineHeight = (pt: number) => pt * PT_MM * LEADING;
 
+/** Height (mm) of the notes under a chart `width` mm wide. */
+export function notesHeight(notes: FlowGraph['notes'], width: number): number {
+  const indent = textWidth('①', TYPE.note.pt) + 1;
+  const lines = notes.reduce((n, x) => n + breakText(x.text, width - indent - 2, TYPE.note.pt, false, false).length, 0);
+  return lines ? 2.5 + lines * lineHeight(TYPE.note.pt) : 0;
+}
+
 export interface TextLine { text: string; pt: number; bold: boolean; style: ParaStyle }
 export interface PlacedNode { node: FlowNode; row: number; lane: number; x: number; y: number; w: number; h: number; lines: TextLine[] }
 export interface EdgePath { edge: FlowEdge; points: [number, number][]; arrowEnd: boolean; arrowStart: boolean }
 export interface EdgeLabel { x: number; y: number; text: string }
-export interface LaneBox { key: string; x: number; w: number; title: string[] }
+export interface LaneBox { key: string; x: number; w: number; title: { text: string; small: boolean }[] }
 export interface PhaseBand { phase: number; y: number; h: number; title: string[] }
 export interface NoteBlock { lines: { text: string; indent: number }[] }
 
@@ -49,6 +60,8 @@ export interface NoteBlock { lines: { text: string; indent: number }[] }
 export interface Layout {
   width: number;
   height: number;
+  /** Width of the phase column on the left. */
+  phaseCol: number;
   /** Top of the grid (below the lane titles). */
   headerH: number;
   /** Bottom of the grid (top of the notes). */
@@ -63,12 +76,18 @@ export interface Layout {
   /** False when the lanes do not fit `maxWidth` even at the narrowest lane width. */
   fits: boolean;
   laneWidth: number;
+  /** The grid rows (as given in `rows`, ascending) with the top and bottom of each (mm). */
+  rowKeys: number[];
+  rowTop: number[];
+  rowBottom: number[];
+  /** Height of the notes under the grid (mm). */
+  notesH: number;
 }
 
 export interface LayoutOptions {
   /** Width available (mm). */
   maxWidth: number;
-  /** Lane width to use (mm), e.g. the one chosen for a chart's first page. */
+  /** Widest lane (mm): a chart's pages keep the width chosen for the whole chart when they can. */
   laneWidth?: number;
   /** Rows of the nodes (from `assignRows`, possibly a slice of them). */
   rows?: Map<string, number>;
@@ -105,8 +124,12 @@ export function assignRows(graph: FlowGraph): Map<string, number> {
       const pick = (ready.length ? ready : [...left]).sort((a, b) => order.get(a)! - order.get(b)!)[0];
       left.delete(pick);
       let r = first;
-      for (const q of preds.get(pick)!) if (rows.has(q)) r = Math.max(r, rows.get(q)! + 1);
-      const li = lane.get(byId.get(pick)!.lane) ?? 0;
+      const node = byId.get(pick)!;
+      // Beside its neighbour (same row) when that one is placed and in another lane; else below its predecessors.
+      const beside = node.beside !== undefined && rows.has(node.beside) && byId.get(node.beside)?.lane !== node.lane ? node.beside : undefined;
+      for (const q of preds.get(pick)!) if (rows.has(q) && q !== beside) r = Math.max(r, rows.get(q)! + 1);
+      if (beside) r = Math.max(r, rows.get(beside)!);
+      const li = lane.get(node.lane) ?? 0;
       while (taken.has(`${r}:${li}`)) r++;
       taken.add(`${r}:${li}`);
       rows.set(pick, r);
@@ -117,7 +140,7 @@ export function assignRows(graph: FlowGraph): Map<string, number> {
 }
 
 /** Port of an edge on a box: where along the box's width it leaves or enters (escalations use their own port). */
-const portOf = (e: FlowEdge) => (e.kind === 'escalation' ? 0.82 : 0.5);
+const portOf = (e: FlowEdge, n: FlowNode) => (e.kind === 'escalation' && n.kind !== 'connector' ? 0.82 : 0.5);
 
 interface Seg { net: string; lo: number; hi: number; track?: number }
 
@@ -165,6 +188,8 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   // Routing in abstract coordinates: lane i spans (i, i+1), gutter g sits at g, channel c is above row c.
   const ax = (id: string, f: number) => laneOf(id) + 0.1 + 0.8 * f;
   const routes: Route[] = [];
+  const lanesInRow = new Map<number, Set<number>>();
+  for (const n of nodes) { const r = rowOf(n.id); lanesInRow.set(r, (lanesInRow.get(r) ?? new Set()).add(laneOf(n.id))); }
   const inDegree = new Map<string, number>();
   const outDegree = new Map<string, number>();
   for (const e of graph.edges) {
@@ -175,12 +200,12 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   for (const e of graph.edges) {
     if (!byId.has(e.from) || !byId.has(e.to) || e.from === e.to) continue;
     const [ra, rb] = [rowOf(e.from), rowOf(e.to)];
-    const fa = portOf(e); const fb = portOf(e);
+    const fa = portOf(e, byId.get(e.from)!); const fb = portOf(e, byId.get(e.to)!);
     const xa = ax(e.from, fa); const xb = ax(e.to, fb);
     const style = e.kind;
     const r: Route = { edge: e, a: e.from, b: e.to, fa, fb, kind: 'gutter' };
     const [la0, lb0] = [laneOf(e.from), laneOf(e.to)];
-    if (ra === rb && la0 !== lb0 && !nodes.some((n) => rowOf(n.id) === ra && laneOf(n.id) > Math.min(la0, lb0) && laneOf(n.id) < Math.max(la0, lb0))) {
+    if (ra === rb && la0 !== lb0 && ![...(lanesInRow.get(ra) ?? [])].some((l) => l > Math.min(la0, lb0) && l < Math.max(la0, lb0))) {
       // Side by side with nothing between: straight across.
       r.kind = 'side';
     } else if (rb === ra + 1) {
@@ -206,11 +231,14 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   const trunkCount = new Array(nRows + 1).fill(0);
   const collectorCount = new Array(nRows + 1).fill(0);
   const gutterCount = new Array(nLanes + 1).fill(0);
-  for (let c = 0; c <= nRows; c++) {
-    trunkCount[c] = colour(routes.filter((r) => r.trunk?.channel === c).map((r) => r.trunk!));
-    collectorCount[c] = colour(routes.filter((r) => r.collector?.channel === c).map((r) => r.collector!));
-  }
-  for (let g = 0; g <= nLanes; g++) gutterCount[g] = colour(routes.filter((r) => r.gutter?.g === g).map((r) => r.gutter!));
+  const group = <T>(pick: (r: Route) => [number, T] | undefined) => {
+    const m = new Map<number, T[]>();
+    for (const r of routes) { const x = pick(r); if (x) m.set(x[0], [...(m.get(x[0]) ?? []), x[1]]); }
+    return m;
+  };
+  for (const [c, segs] of group((r) => (r.trunk ? [r.trunk.channel, r.trunk] : undefined))) trunkCount[c] = colour(segs);
+  for (const [c, segs] of group((r) => (r.collector ? [r.collector.channel, r.collector] : undefined))) collectorCount[c] = colour(segs);
+  for (const [g, segs] of group((r) => (r.gutter ? [r.gutter.g, r.gutter] : undefined))) gutterCount[g] = colour(segs);
   const labelled = new Array(nRows + 1).fill(false);
   for (const r of routes) if (r.edge.label && r.kind !== 'side') labelled[rowOf(r.b)] = true;
 
@@ -222,10 +250,12 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
     const [la, lb] = [laneOf(r.a), laneOf(r.b)];
     if (Math.abs(la - lb) === 1) { const g = Math.max(la, lb); gutterW[g] = Math.max(gutterW[g], textWidth(r.edge.label, TYPE.label.pt, true) + 2.4); }
   }
+  const PHASE_COL = phaseColumn(graph.lang);
   const fixed = PHASE_COL + gutterW.reduce((a, b) => a + b, 0);
   const room = (opts.maxWidth - fixed) / Math.max(1, nLanes);
-  const laneW = opts.laneWidth ?? Math.min(LANE_MAX, Math.max(LANE_MIN, room));
-  const fits = opts.laneWidth !== undefined ? fixed + nLanes * laneW <= opts.maxWidth + 0.01 : room >= LANE_MIN - 1e-9;
+  // A page of a chart keeps the chart's lane width unless its own corridors need the room.
+  const laneW = Math.min(opts.laneWidth ?? LANE_MAX, Math.max(LANE_MIN, room));
+  const fits = room >= LANE_MIN - 1e-9;
   const laneX: number[] = [];
   let x = PHASE_COL;
   for (let i = 0; i < nLanes; i++) { x += gutterW[i]; laneX.push(x); x += laneW; }
@@ -242,8 +272,14 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   for (const p of placed.values()) rowH[p.row] = Math.max(rowH[p.row], p.h);
 
   // Lane titles.
-  const laneTitles = graph.lanes.map((l) => l.title.split('\n').flatMap((part) => breakText(part, laneW + GUTTER_MIN - 1, TYPE.lane.pt, true)));
-  const headerH = Math.max(2, ...laneTitles.map((t) => t.length)) * lineHeight(TYPE.lane.pt) + 2 * PAD_Y + 1;
+  // Lane titles: the role's name, then who holds it in smaller type, unless that makes the header deeper than 4 lines.
+  const laneTitles = graph.lanes.map((l) => {
+    const name = l.title.split('\n').flatMap((part) => breakText(part, laneW + GUTTER_MIN - 1, TYPE.lane.pt, true)).map((text) => ({ text, small: false }));
+    const holder = l.holder ? breakText(graph.lang === 'zh' ? `（${l.holder}）` : `(${l.holder})`, laneW + GUTTER_MIN - 1, TYPE.small.pt).map((text) => ({ text, small: true })) : [];
+    return name.length + holder.length <= 4 ? [...name, ...holder] : name;
+  });
+  const titleH = (t: { small: boolean }[]) => t.reduce((h, x) => h + lineHeight(x.small ? TYPE.small.pt : TYPE.lane.pt), 0);
+  const headerH = Math.max(2 * lineHeight(TYPE.lane.pt), ...laneTitles.map(titleH)) + 2 * PAD_Y + 1;
 
   // Heights: channels from their tracks (and a band for labels above the boxes they lead to).
   const channelH = new Array(nRows + 1).fill(0).map((_, c) => Math.max(CHANNEL_MIN,
@@ -294,7 +330,7 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
       }
       continue;
     }
-    if (r.kind === 'direct') pts = [[x0, y0], [x1, y1]];
+    if (r.kind === 'direct') pts = [[x0, y0], [x0, y1]];
     else if (r.kind === 'adjacent') {
       const ty = trackY(r.trunk!.channel, r.trunk!.track!);
       pts = [[x0, y0], [x0, ty], [x1, ty], [x1, y1]];
@@ -328,12 +364,13 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
 
   // Phase bands: from the middle of the channel above a phase's first row to the middle of the one below its last.
   const phases: PhaseBand[] = [];
-  for (let p = 0; p < PHASES.length; p++) {
-    const rs = [...placed.values()].filter((n) => n.node.phase === p).map((n) => n.row);
-    if (!rs.length) continue;
-    const lo = Math.min(...rs); const hi = Math.max(...rs);
-    phases.push({ phase: p, y: lo, h: hi, title: [] });
+  const span = new Map<number, [number, number]>();
+  for (const n of placed.values()) {
+    if (n.node.phase < 0 || n.node.phase >= PHASES.length) continue;
+    const x = span.get(n.node.phase);
+    span.set(n.node.phase, x ? [Math.min(x[0], n.row), Math.max(x[1], n.row)] : [n.row, n.row]);
   }
+  for (const [p, [lo, hi]] of span) phases.push({ phase: p, y: lo, h: hi, title: [] });
   phases.sort((a, b) => a.y - b.y);
   for (let i = 0; i < phases.length; i++) {
     const lo = phases[i].y; const hi = phases[i].h;
@@ -353,7 +390,8 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   const notesH = noteLines.length ? 2.5 + noteLines.length * lineHeight(TYPE.note.pt) : 0;
 
   return {
-    width, height: gridBottom + notesH, headerH, gridBottom, laneWidth: laneW, fits,
+    width, height: gridBottom + notesH, phaseCol: PHASE_COL, headerH, gridBottom, laneWidth: laneW, fits, notesH,
+    rowKeys: used, rowTop: rowY, rowBottom: rowY.map((y, i) => y + rowH[i]),
     lanes: graph.lanes.map((l, i) => ({ key: l.key, x: gutterX(i) + gutterW[i] / 2, w: gutterW[i] / 2 + laneW + gutterW[i + 1] / 2, title: laneTitles[i] })),
     phases, nodes: [...placed.values()], paths, labels, dots, notes: { lines: noteLines },
   };

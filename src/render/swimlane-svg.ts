@@ -6,7 +6,7 @@
 import { escapeHtml as esc } from '../html.js';
 import { COLOURS } from './mermaid-text.js';
 import { PT_MM, textWidth } from './text-fit.js';
-import { LEADING, PHASE_COL, TYPE, lineHeight, type Layout, type PlacedNode } from './swimlane-layout.js';
+import { LEADING, TYPE, lineHeight, type Layout, type PlacedNode } from './swimlane-layout.js';
 
 /** The font stack of the charts: Noto CJK from `fonts-noto-cjk` first. */
 const FONT = '&quot;Noto Sans CJK SC&quot;, &quot;Noto Sans SC&quot;, &quot;Source Han Sans SC&quot;, &quot;Microsoft YaHei&quot;, sans-serif';
@@ -50,14 +50,17 @@ export function layoutSvg(layout: Layout, opts: SvgOptions = {}): string {
     if (i > 0) out.push(`<line x1="0" y1="${f(p.y)}" x2="${f(W)}" y2="${f(p.y)}" stroke="${RULE}" stroke-width="0.25"/>`);
     const lh = lineHeight(TYPE.phase.pt);
     const y0 = p.y + p.h / 2 - (p.title.length * lh) / 2;
-    p.title.forEach((line, k) => out.push(text(PHASE_COL / 2, baseline(y0 + k * lh, TYPE.phase.pt), line, TYPE.phase.pt, true, INK)));
+    p.title.forEach((line, k) => out.push(text(layout.phaseCol / 2, baseline(y0 + k * lh, TYPE.phase.pt), line, TYPE.phase.pt, true, INK)));
   });
   // Lane titles and separators.
   out.push(`<rect x="0" y="${f(top)}" width="${f(W)}" height="${f(layout.headerH)}" fill="#e3e7ef"/>`);
   for (const l of layout.lanes) {
-    const lh = lineHeight(TYPE.lane.pt);
-    const y0 = layout.headerH / 2 - (l.title.length * lh) / 2;
-    l.title.forEach((line, k) => out.push(text(l.x + l.w / 2, baseline(y0 + k * lh, TYPE.lane.pt), line, TYPE.lane.pt, true, INK)));
+    const pt = (small: boolean) => (small ? TYPE.small.pt : TYPE.lane.pt);
+    let y0 = layout.headerH / 2 - l.title.reduce((h, t) => h + lineHeight(pt(t.small)), 0) / 2;
+    for (const t of l.title) {
+      out.push(text(l.x + l.w / 2, baseline(y0, pt(t.small)), t.text, pt(t.small), !t.small, INK));
+      y0 += lineHeight(pt(t.small));
+    }
     out.push(`<line x1="${f(l.x)}" y1="${f(top)}" x2="${f(l.x)}" y2="${f(bottom)}" stroke="${RULE}" stroke-width="0.3"/>`);
   }
   out.push(`<line x1="0" y1="${f(layout.headerH)}" x2="${f(W)}" y2="${f(layout.headerH)}" stroke="${RULE}" stroke-width="0.3"/>`);

@@ -9,15 +9,16 @@ import { entryLevel, isCommon } from './mermaid-graph.js';
 import { levelColour, levelShort, stepNumbers } from './mermaid-text.js';
 import type { FlowEdge, FlowGraph, FlowGraphOptions, FlowNode } from './swimlane-graph.js';
 import { PHASES } from './swimlane-phases.js';
+import { breakUnits } from './text-fit.js';
 
 const WORDS = {
   zh: {
     adds: (l: string) => `${l}增加的处置`, more: (n: number) => `…等${n}项`, see: (p: number) => `详见第${p}页`, seeChart: '详见该级流程图',
-    entry: '接警、先期处置与研判', entrySee: (p: number) => `见总览第${p}页`, entryChart: '见总览',
+    entry: '接警至研判', entrySee: (p: number) => `见总览第${p}页`, entryChart: '见总览',
   },
   en: {
     adds: (l: string) => `${l} adds`, more: (n: number) => `… ${n} in all`, see: (p: number) => `details on page ${p}`, seeChart: 'details in its chart',
-    entry: 'Alarm, initial response and assessment', entrySee: (p: number) => `overview, page ${p}`, entryChart: 'see the overview',
+    entry: 'Alarm to assessment', entrySee: (p: number) => `overview, p. ${p}`, entryChart: 'see the overview',
   },
 } as const;
 
@@ -25,6 +26,18 @@ const WORDS = {
 const MAX_ITEMS = 5;
 /** Characters of an action kept in a level's box. */
 const ITEM_CHARS = 11;
+
+/** The first words of a text that fit in `chars` characters, with `…` when it was cut (never inside a word). */
+export function shorten(text: string, chars: number): string {
+  if ([...text].length <= chars) return text;
+  let out = '';
+  for (const u of breakUnits(text)) {
+    if ([...(out + u)].length > chars - 1) break;
+    out += u;
+  }
+  if (!out) out = [...text].slice(0, chars - 1).join('');
+  return `${out.replace(/[\s，、；。,;:：]+$/u, '')}…`;
+}
 
 /** Rewrites edges onto replacement nodes (`map(id)`), dropping self-loops and duplicates. */
 function remap(edges: FlowEdge[], map: (id: string) => string | undefined): FlowEdge[] {
@@ -52,8 +65,7 @@ export function overviewMap(graph: FlowGraph, plan: Plan, opts: FlowGraphOptions
     const e = entryLevel(plan, s);
     if (!e || !graph.nodes.some((n) => n.id === `s:${s.id}`)) continue;
     group.set(`s:${s.id}`, `g:${e.id}`);
-    const action = [...s.action.trim()];
-    items.set(e.id, [...(items.get(e.id) ?? []), `${numbers.get(s.id)}. ${action.length > ITEM_CHARS ? `${action.slice(0, ITEM_CHARS - 1).join('')}…` : action.join('')}`]);
+    items.set(e.id, [...(items.get(e.id) ?? []), `${numbers.get(s.id)}. ${shorten(s.action.trim(), ITEM_CHARS)}`]);
   }
   const nodes: FlowNode[] = graph.nodes.filter((n) => !group.has(n.id));
   for (const l of plan.levels) {

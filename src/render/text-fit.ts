@@ -67,6 +67,18 @@ function segment(text: string): string[] {
  * punctuation with the word before it and opening brackets with the word after it.
  */
 export function breakUnits(text: string): string[] {
+  let hit = unitCache.get(text);
+  if (!hit) {
+    if (unitCache.size > 20_000) unitCache.clear();
+    hit = unitsUncached(text);
+    unitCache.set(text, hit);
+  }
+  return hit;
+}
+
+const unitCache = new Map<string, string[]>();
+
+function unitsUncached(text: string): string[] {
   // A stretch between ordinary spaces that holds a no-break space is one segment (`泄漏量 ≥ 100 kg`).
   const segs = text.split(/( +)/).flatMap((chunk) => (GLUE_CHARS.test(chunk) || !chunk.trim() ? [chunk] : segment(chunk)));
   const units: string[] = [];
@@ -102,30 +114,68 @@ export function breakUnits(text: string): string[] {
     else units.push(s);
   }
   if (pendingOpen) units.push(pendingOpen);
+  for (let i = units.length - 3; i >= 0; i--) {
+    // A connective of a condition (或 / 且 / or / and) starts the line of the clause it joins, never stands alone;
+    // a number keeps the unit written after a space (`2 h`, `15 min`).
+    const glued = CONNECTIVE.test(units[i]) || (/[0-9]$/.test(units[i]) && UNIT.test(units[i + 2]));
+    if (glued && units[i + 1] === ' ') units.splice(i, 3, units[i] + units[i + 1] + units[i + 2]);
+  }
   return units;
 }
 
-/** Splits one unit wider than a line into pieces that fit, character by character. */
+const UNIT = /^(?:h|min|s|d|m|km|kg|t|ppm|mm|cm|m3|L|%|hours?|minutes?|days?|persons?|people)$/;
+
+const CONNECTIVE = /^(?:或|且|and|or)$/;
+
+/**
+ * Splits one unit wider than a line into pieces that fit: at its spaces first (a connective's, then inside a
+ * comparison, before its operator), a number and its unit staying together; character by character only for a
+ * piece that still does not fit.
+ */
 function splitUnit(unit: string, max: number, pt: number, bold: boolean): string[] {
+  // Break after a space, or after a no-break space that does not follow an operator (`≥ 1 人` stays together).
+  const words = unit.split(/(?<= |(?<![<>=≤≥≠∈∉])\u00A0)/);
   const out: string[] = [];
   let cur = '';
-  for (const ch of unit) {
-    if (cur && textWidth(cur + ch, pt, bold) > max && !NO_START.test(ch)) { out.push(cur); cur = ch; } else cur += ch;
+  for (const w of words) {
+    if (cur && textWidth((cur + w).trimEnd(), pt, bold) > max) { out.push(cur.trim()); cur = w; } else cur += w;
   }
-  if (cur) out.push(cur);
-  return out;
+  if (cur.trim()) out.push(cur.trim());
+  // A connective never ends a piece: it goes with what follows.
+  for (let k = out.length - 2; k >= 0; k--) if (CONNECTIVE.test(out[k])) out.splice(k, 2, `${out[k]} ${out[k + 1]}`);
+  return out.flatMap((piece) => {
+    if (textWidth(piece, pt, bold) <= max) return [piece];
+    const chars: string[] = [];
+    let c = '';
+    for (const ch of piece) {
+      if (c && textWidth(c + ch, pt, bold) > max && !NO_START.test(ch)) { chars.push(c); c = ch; } else c += ch;
+    }
+    if (c) chars.push(c);
+    return chars;
+  });
 }
 
 /** Greedy filling of units into lines of at most `max` mm; prefers breaking after clause punctuation. */
-function greedy(units: string[], max: number, pt: number, bold: boolean): string[] {
+function greedy(units: string[], max: number, pt: number, bold: boolean): string[] & { split?: boolean } {
+  let split = false;
   const lines: string[][] = [[]];
-  const w = (parts: string[]) => textWidth(parts.join('').trimEnd(), pt, bold);
+  // Widths add up (no kerning between these units): a line's width is the sum of its units', less trailing spaces.
+  const widths = new Map<string, number>();
+  const uw = (u: string) => { let x = widths.get(u); if (x === undefined) { x = textWidth(u, pt, bold); widths.set(u, x); } return x; };
+  const w = (parts: string[]) => {
+    let sum = 0;
+    for (const p of parts) sum += uw(p);
+    for (let k = parts.length - 1; k >= 0 && !parts[k].trim(); k--) sum -= uw(parts[k]);
+    if (parts.length) { const last = parts[parts.length - 1]; const t = last.trimEnd(); if (t && t !== last) sum -= uw(last) - uw(t); }
+    return sum;
+  };
   for (const u of units) {
     const line = lines[lines.length - 1];
     if (!line.length && !u.trim()) continue;
     if (w([...line, u]) <= max || !line.length) {
       if (!line.length && textWidth(u.trim(), pt, bold) > max) {
         const pieces = splitUnit(u.trim(), max, pt, bold);
+        split = true;
         line.push(pieces[0]);
         for (const p of pieces.slice(1)) lines.push([p]);
         continue;
@@ -144,11 +194,11 @@ function greedy(units: string[], max: number, pt: number, bold: boolean): string
       // The carried words and this one do not fit together: keep them on their own lines.
       lines.push(carry.filter((x) => x.trim()));
       if (!lines[lines.length - 1].length) lines.pop();
-      if (textWidth(u.trim(), pt, bold) > max) for (const p of splitUnit(u.trim(), max, pt, bold)) lines.push([p]);
+      if (textWidth(u.trim(), pt, bold) > max) { split = true; for (const p of splitUnit(u.trim(), max, pt, bold)) lines.push([p]); }
       else lines.push(u.trim() ? [u] : []);
     } else lines.push(next);
   }
-  return lines.map((l) => l.join('').trim()).filter(Boolean);
+  return Object.assign(lines.map((l) => l.join('').trim()).filter(Boolean), { split });
 }
 
 /**
@@ -182,9 +232,21 @@ function breakUncached(text: string, max: number, pt: number, bold: boolean, bal
     for (let i = 0; i < 8; i++) {
       const mid = (lo + hi) / 2;
       const again = greedy(units, mid, pt, bold);
-      if (again.length <= lines.length && again.every((l) => textWidth(l, pt, bold) <= mid + 1e-6)) { best = again; hi = mid; } else lo = mid;
+      // Narrower only while no word has to be cut that the full width kept whole.
+      if (again.length <= lines.length && (!again.split || lines.split) && again.every((l) => textWidth(l, pt, bold) <= mid + 1e-6)) { best = again; hi = mid; } else lo = mid;
     }
-    out.push(...best);
+    out.push(...widow(best, max, pt, bold));
   }
   return out;
+}
+
+/** A last line of one character takes the last word of the line before it, when the two fit. */
+function widow(lines: string[], max: number, pt: number, bold: boolean): string[] {
+  const last = lines[lines.length - 1];
+  if (lines.length < 2 || [...last].length > 1) return lines;
+  const prev = breakUnits(lines[lines.length - 2]);
+  if (prev.length < 2) return lines;
+  const moved = prev[prev.length - 1].trim() + last;
+  if (textWidth(moved, pt, bold) > max) return lines;
+  return [...lines.slice(0, -2), prev.slice(0, -1).join('').trim(), moved];
 }

@@ -1,0 +1,68 @@
+/** Fixed words of the reviewer packet, Chinese and English. */
+import type { Colour, PlanKind } from '../model/index.js';
+
+export const PACKET_WORDS = {
+  zh: {
+    packet: '应急预案评审材料', reviewPacket: '评审材料', planTitle: '预案名称', kind: '预案类型', id: '预案编号', version: '版本', owner: '编制部门',
+    issued: '发布日期', reviewed: '最近评审', organization: '单位', hazard: '危险因素', parent: '上级预案', filedWith: '备案机关',
+    file: '源文件', generated: '生成日期', counts: '概况', countsText: (r: number, l: number, s: number, res: number, rep: number) => `角色 ${r} 个，响应级别 ${l} 级，处置步骤 ${s} 项，物资 ${res} 项，信息报告 ${rep} 项`,
+    lint: '检查结果', lintText: (e: number, w: number, i: number) => `错误 ${e} 条，警告 ${w} 条，提示 ${i} 条`,
+    roles: '应急组织机构及职责', levels: '响应分级', steps: '响应程序', resources: '应急物资与装备', reports: '信息报告', findings: '检查发现的问题（全部）',
+    rid: '标识', rname: '角色', holder: '担任', deputies: '副职', contact: '联系方式', duties: '职责',
+    level: '级别', colour: '颜色', trigger: '启动条件', decider: '决策', activation: '启动时限', parentLevel: '对应上级级别',
+    sid: '标识', action: '措施', role: '负责', deadline: '时限', after: '前置', appliesTo: '适用级别', all: '全部',
+    resName: '名称', quantity: '数量', unit: '单位', location: '存放地点', keeper: '保管',
+    to: '报告对象', within: '时限', by: '负责', content: '内容',
+    severity: '严重性', rule: '规则', place: '位置', message: '说明', noFindings: '未发现问题。', none: '（无）',
+    sev: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
+    kinds: { general: '综合应急预案', special: '专项应急预案', onsite: '现场处置方案' } as Record<PlanKind, string>,
+    colours: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' } as Record<Colour, string>,
+    diagramFailed: '此图无法绘制：', contents: '目录', planCount: (n: number) => `共 ${n} 项预案`, page: '页码',
+    // Summary, flow pages, sign-off.
+    summary: '检查结果摘要', summaryMore: (n: number) => `另有 ${n} 条，见“检查发现的问题（全部）”。`,
+    legendTitle: '流程图读法',
+    legend: [
+      '自上而下为处置阶段（接警与信息报告 → 先期处置 → 研判与分级响应 → 应急处置 → 扩大响应 → 应急结束 → 后期处置），每一纵列（泳道）为一个角色；“对外报告”列为向政府部门的信息报告。',
+      '方框为处置步骤：编号同“响应程序”表，红色粗体为时限（自接警起算，另有注明的除外）；左侧色条表示该步骤自哪一级响应起执行。',
+      '菱形为判断；彩色方框为响应级别（蓝Ⅳ、黄Ⅲ、橙Ⅱ、红Ⅰ），写明决策人和启动时限；红色虚线箭头为升级、降级，双向箭头表示两者都有。',
+      '①②… 为图下注释的编号，注释写出完整的启动、升级、终止条件；虚线框指向其他页或其他图，“→ 接第3页 A”在第3页的“A ← 接第2页”处继续。',
+    ],
+    flowPart: (i: number, n: number) => `（第 ${i}/${n} 页）`,
+    opinionTitle: '评审意见', reviewDate: '评审日期', reviewForm: '评审方式', forms: '□ 会议评审　　□ 函审　　□ 现场评审',
+    conclusion: '评审结论', conclusions: '□ 通过　　□ 修改后通过　　□ 不通过（重新编制）', opinions: '主要意见与修改要求',
+    panel: '评审组成员', name: '姓名', affiliation: '单位', position: '职务/职称', signature: '签字',
+    leader: '评审组长（签字）：', dateLine: '日期：　　　　年　　月　　日',
+  },
+  en: {
+    packet: 'Emergency plan review packet', reviewPacket: 'Review packet', planTitle: 'Title', kind: 'Kind', id: 'Plan id', version: 'Version', owner: 'Owner',
+    issued: 'Issued', reviewed: 'Last review', organization: 'Organization', hazard: 'Hazard', parent: 'Parent plan', filedWith: 'Filed with',
+    file: 'Source file', generated: 'Generated', counts: 'Summary', countsText: (r: number, l: number, s: number, res: number, rep: number) => `${r} roles, ${l} response levels, ${s} steps, ${res} resources, ${rep} reporting duties`,
+    lint: 'Lint', lintText: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`,
+    roles: 'Roles and duties', levels: 'Response levels', steps: 'Response steps', resources: 'Resources', reports: 'Reporting duties', findings: 'Lint findings (all)',
+    rid: 'Id', rname: 'Role', holder: 'Holder', deputies: 'Deputies', contact: 'Contact', duties: 'Duties',
+    level: 'Level', colour: 'Colour', trigger: 'Trigger', decider: 'Decided by', activation: 'Activation', parentLevel: 'Parent level',
+    sid: 'Id', action: 'Action', role: 'Role', deadline: 'Deadline', after: 'After', appliesTo: 'Levels', all: 'all',
+    resName: 'Name', quantity: 'Qty', unit: 'Unit', location: 'Location', keeper: 'Keeper',
+    to: 'To', within: 'Within', by: 'By', content: 'Content',
+    severity: 'Severity', rule: 'Rule', place: 'Line:col', message: 'Message', noFindings: 'No problems found.', none: '(none)',
+    sev: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
+    kinds: { general: 'General plan', special: 'Special plan', onsite: 'On-site procedure' } as Record<PlanKind, string>,
+    colours: { red: 'red', orange: 'orange', yellow: 'yellow', blue: 'blue' } as Record<Colour, string>,
+    diagramFailed: 'This diagram could not be drawn: ', contents: 'Contents', planCount: (n: number) => `${n} plans`, page: 'Page',
+    summary: 'Summary of findings', summaryMore: (n: number) => `${n} more: see "Lint findings (all)".`,
+    legendTitle: 'How to read the flowcharts',
+    legend: [
+      'Phases run down the page (alarm and reporting → initial response → assessment and level → response → escalation → stand-down → recovery); each column (lane) is a role; the "Reports to authorities" column holds the reports owed to government bodies.',
+      'A box is a step: its number is the one in the steps table; the bold red line is its deadline (from the alarm unless it says otherwise); a coloured stripe on its left marks the level from which it applies.',
+      'A diamond is a decision; a coloured box is a response level (blue IV, yellow III, orange II, red I) with who decides and the activation deadline; red dashed arrows are escalation and de-escalation, two-headed when both exist.',
+      '①②… refer to the notes under the chart, which give the full conditions; dashed boxes point to another page or chart: "→ p. 3 (A)" continues at "(A) ← p. 2" on page 3.',
+    ],
+    flowPart: (i: number, n: number) => ` (page ${i} of ${n})`,
+    opinionTitle: 'Review opinion', reviewDate: 'Date of review', reviewForm: 'Form of review', forms: '□ meeting　　□ written　　□ on site',
+    conclusion: 'Conclusion', conclusions: '□ approved　　□ approved after changes　　□ rejected (to be redrafted)', opinions: 'Main comments and required changes',
+    panel: 'Review panel', name: 'Name', affiliation: 'Organisation', position: 'Position', signature: 'Signature',
+    leader: 'Chair of the panel (signature):', dateLine: 'Date:',
+  },
+} as const;
+
+export type PacketWords = (typeof PACKET_WORDS)['zh'] | (typeof PACKET_WORDS)['en'];

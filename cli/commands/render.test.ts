@@ -91,5 +91,12 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan render (headless Chro
     const keys = diagrams(parsePlanFile(LEAK).plan!).map((d) => d.key);
     for (const k of keys) for (const ext of ['svg', 'pdf']) expect(existsSync(join(out, 'chem-leak', `${k}.${ext}`))).toBe(true);
     expect(readFileSync(join(out, 'chem-leak', `${keys[0]}.svg`), 'utf8')).toContain('应急救援队');
+    // Flowcharts are yuan's swimlane charts sized in mm; the state diagram and timelines are mermaid's.
+    expect(readFileSync(join(out, 'chem-leak', 'overview.svg'), 'utf8')).toMatch(/<svg [^>]*width="[\d.]+mm"[^>]*class="yuan-swimlane"/);
+    expect(readFileSync(join(out, 'chem-leak', 'states.svg'), 'utf8')).not.toContain('yuan-swimlane');
+    // Not a terminal: one progress line per plan, as its last diagram is written.
+    const lines = r.err.split('\n').filter((l) => l.startsWith('yuan: ['));
+    expect(lines).toHaveLength(5);
+    expect(lines.some((l) => /^yuan: \[\d\/5\] plans\/chem\/hazardous-chemical-leak\.md: 10 diagrams \([\d.]+ s\)$/.test(l))).toBe(true);
   }, 300_000);
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chromiumPath } from '../../src/render/browser.js';
-import { skipWithoutChromium, hasTool, pdfText } from '../../src/render/packet.test-helper.js';
+import { spawnSync } from 'node:child_process';
+import { skipWithoutChromium, skipWithoutTool, pdfText } from '../../src/render/packet.test-helper.js';
 import { pdfPageCount, runReview } from './review.js';
 
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
@@ -44,23 +45,26 @@ describe('yuan review without a browser', () => {
 });
 
 describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chromium)', () => {
-  it.skipIf(!hasTool('pdftotext'))('writes one A4 packet with the plan, its roles and its lint findings', async () => {
+  it.skipIf(skipWithoutTool('pdftotext'))('writes one A4 packet with the plan, its roles and its lint findings', async () => {
     const file = join(tmp(), 'review.pdf');
     const r = await capture(() => runReview([LEAK], { output: file, lang: 'en', today: '2026-11-25', config: false }));
-    expect(r.err).toBe('');
+    // Not a terminal: one progress line for the plan, nothing else.
+    expect(r.err).toMatch(new RegExp(`^yuan: \\[1/1\\] ${LEAK} → ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ pages, [\\d.]+ s\\)\\n$`));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`^wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ pages\\) for 1 plan in [\\d.]+ s, 0 errors\\n$`));
     const text = pdfText(readFileSync(file));
     // The plan says `language: zh`, so the packet is in Chinese whatever the CLI language.
-    for (const s of ['危险化学品泄漏事故专项应急预案', '评审材料', '专项应急预案', '总指挥', '应急救援队', '应急组织机构及职责', '检查发现的问题']) {
+    for (const s of ['危险化学品泄漏事故专项应急预案', '评审材料', '专项应急预案', '总指挥', '应急救援队', '应急组织机构及职责', '检查结果摘要', '评审意见']) {
       expect(text).toContain(s);
     }
   }, 180_000);
 
-  it.skipIf(!hasTool('pdftotext'))('writes one packet per plan into a folder, and lint findings of defective plans', async () => {
+  it.skipIf(skipWithoutTool('pdftotext'))('writes one packet per plan into a folder, and lint findings of defective plans', async () => {
     const dir = `${tmp()}/packets/`;
     const r = await capture(() => runReview(['plans/defective/levels-gap.md', 'plans/defective/meta-stale.md'], { output: dir, lang: 'zh', today: '2026-11-25', config: false }));
     expect(r.code).toBe(0);
+    expect(r.err.split('\n').filter(Boolean).map((l) => l.replace(/ → .*/, ''))).toEqual([
+      'yuan: [1/2] plans/defective/levels-gap.md', 'yuan: [2/2] plans/defective/meta-stale.md']);
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(2);
     expect(files.every((f) => f.endsWith('.pdf'))).toBe(true);
@@ -75,5 +79,19 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chro
     expect(r.code).toBe(1);
     expect(r.err).toContain('yuan: skipped plans/defective/steps-broken.yaml: it does not parse');
     expect(existsSync(file)).toBe(true);
+  }, 180_000);
+
+  it('follows --lang for the packet, as the README says (yuan review --lang en)', () => {
+    const out = join(tmp(), 'packet.html');
+    const r = spawnSync(process.execPath, ['dist/cli/yuan.js', 'review', LEAK, '-o', out, '--lang', 'en', '--no-config'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    expect(r.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    for (const s of ['Review packet', 'Response flowchart (overview)', 'Level IV (班组级) response flowchart', 'Review opinion', 'Roles and duties']) expect(html).toContain(s);
+    expect(html).not.toContain('评审意见');
+    // Without --lang the packet follows the plan's own language.
+    const zh = spawnSync(process.execPath, ['dist/cli/yuan.js', 'review', LEAK, '-o', out, '--no-config'], { encoding: 'utf8', env: { ...process.env, CI: '1', YUAN_LANG: '' } });
+    expect(zh.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('评审意见');
+    expect(zh.stderr).toMatch(/^yuan: \[1\/1\] plans\/chem\/hazardous-chemical-leak\.md → /);
   }, 180_000);
 });

@@ -124,6 +124,7 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
       const { html, errors } = await buildPacket(g.plans, renderer, { lang, date: opts.today, onPlan });
       for (const e of errors) { process.stderr.write(`yuan: ${e.name}: ${opts.lang === 'zh' && e.messageZh ? e.messageZh : e.message}\n`); failed++; }
       mkdirSync(dirname(resolve(g.file)), { recursive: true });
+      let pages: number | undefined;
       if (/\.html?$/i.test(g.file)) {
         writeFileSync(g.file, html);
         written.push(g.file);
@@ -131,12 +132,13 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
         const pdf = await renderer.htmlToPdf(html, { footer: true, lang, outline: true });
         writeFileSync(g.file, pdf);
         if (opts.html) writeFileSync(g.file.replace(/\.pdf$/i, '') + '.html', html);
-        const pages = pdfPageCount(pdf);
+        pages = pdfPageCount(pdf);
         written.push(pages ? `${g.file} (${pages} ${t(opts.lang, pages === 1 ? 'page' : 'pages', '页')})` : g.file);
-        if (g.plans.length === 1) {
-          const s = ((performance.now() - tg) / 1000).toFixed(1);
-          bar.line(t(opts.lang, `${g.plans[0].plan.file} → ${g.file} (${pages ?? '?'} pages, ${s} s)`, `${g.plans[0].plan.file} → ${g.file}（${pages ?? '?'} 页，${s} 秒）`));
-        }
+      }
+      if (g.plans.length === 1) {
+        const s = ((performance.now() - tg) / 1000).toFixed(1);
+        const n = pages === undefined ? '' : t(opts.lang, `${pages} pages, `, `${pages} 页，`);
+        bar.line(t(opts.lang, `${g.plans[0].plan.file} → ${g.file} (${n}${s} s)`, `${g.plans[0].plan.file} → ${g.file}（${n}${s} 秒）`));
       }
       bar.tick();
     }

@@ -135,3 +135,23 @@ export function svgTextSizesPt(svg: string): number[] {
 export function svgsOf(html: string, cls: string): string[] {
   return [...html.matchAll(/<svg\b[^>]*>[\s\S]*?<\/svg>/g)].map((m) => m[0]).filter((s) => new RegExp(`class="[^"]*\\b${cls}\\b`).test(/<svg\b[^>]*>/.exec(s)![0]));
 }
+
+/**
+ * True when a test needing `tool` (pdftotext, pdftoppm) must be skipped: the tool is missing and this is not CI.
+ * With YUAN_REQUIRE_CHROMIUM=1 (CI) it is never skipped, so a missing poppler-utils fails the test.
+ */
+export function skipWithoutTool(...tools: string[]): boolean {
+  if (process.env.YUAN_REQUIRE_CHROMIUM === '1') return false;
+  return tools.some((t) => !hasTool(t));
+}
+
+/** Words of a PDF page with their boxes (pdftotext -bbox), in points. */
+export function pdfWords(pdf: Uint8Array, page: number): { text: string; x: number; y: number; w: number; h: number }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'yuan-pdf-'));
+  writeFileSync(join(dir, 'a.pdf'), pdf);
+  const r = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+  return [...r.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5], x: Number(m[1]), y: Number(m[2]), w: Number(m[3]) - Number(m[1]), h: Number(m[4]) - Number(m[2]),
+  }));
+}

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniPlan } from '../../test/helpers/lint.js';
 import { parsePlanFile, parsePlanText } from '../parse/index.js';
 import { lintFiles } from '../validate/index.js';
-import { chromiumPath, Renderer } from './browser.js';
+import { CHROMIUM_ARGS, chromiumPath, findChromium, Renderer } from './browser.js';
 import { planDiagrams } from './packet-diagrams.js';
-import { skipWithoutChromium, hasTool, inkRatio, pdfPages, pdfText } from './packet.test-helper.js';
-import { buildPacket, packetHtml, renderPacket, scrubSvg, type PacketPlan } from './packet.js';
+import { inkRatio, pdfPages, pdfText, pdfWords, skipWithoutChromium, skipWithoutTool, svgsOf, svgTextSizesPt } from './packet.test-helper.js';
+import { buildPacket, packetHtml, pdfPageCount, renderPacket, scrubSvg, type PacketPlan } from './packet.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
 const XSS = '<script>alert(1)</script>';
@@ -48,18 +48,43 @@ describe('packet HTML', () => {
       .toBe('<svg><g><a href="#">t</a></g></svg>');
   });
 
-  it('has a cover, page breaks, named landscape pages and a contents page for several plans', () => {
+  it('has a cover without machine paths, a summary, flowchart pages, tables and a 评审意见 page; a contents page for several plans', () => {
     const plan = parsePlanFile(LEAK).plan!;
     const entry = { plan, diagnostics: [], diagrams: [] };
     const one = packetHtml([entry], { lang: 'zh', date: '2026-11-25' });
     expect(one).toContain('<h1>危险化学品泄漏事故专项应急预案</h1>');
     expect(one).toContain('专项应急预案');
     expect(one).toContain('@page landscape { size: A4 landscape;');
+    expect(one).toContain('<td>hazardous-chemical-leak.md</td>');
+    expect(one).not.toContain('plans/chem');
+    expect(one).toContain('检查结果摘要');
     expect(one).toContain('未发现问题。');
-    expect(one).not.toContain('目录');
+    expect(one).toContain('流程图读法');
+    // The cover lists the charts with the pages they start on: cover 1, summary 2, overview from 3.
+    expect(one).toMatch(/<td>应急响应流程图（总览）<\/td><td class="pg">3<\/td>/);
+    expect(one).toMatch(/<h2>评审意见<\/h2>[\s\S]*□ 通过[\s\S]*评审组长（签字）/);
+    expect(one).not.toContain('class="toc"');
     const two = packetHtml([entry, entry], { lang: 'en', date: '2026-11-25' });
     expect(two).toContain('Contents');
     expect(two).toContain('2 plans');
+    expect(two).toContain('Review opinion');
+  });
+
+  it('puts the most severe findings on the summary page and the rest in the full list', () => {
+    const plan = parsePlanFile(LEAK).plan!;
+    const at = (line: number) => ({ start: { line, column: 1, offset: 0 }, end: { line, column: 2, offset: 0 } });
+    const diagnostics = Array.from({ length: 60 }, (_, i) => ({
+      ruleId: `r/${i}`, severity: (i % 3 === 0 ? 'error' : 'warning') as 'error' | 'warning', file: LEAK, place: at(i + 1),
+      message: `finding ${i} ${'x'.repeat(80)}`,
+    }));
+    const html = packetHtml([{ plan, diagnostics, diagrams: [] }], { lang: 'en', date: '2026-11-25' });
+    const summary = /<section class="page summary">[\s\S]*?<\/section>/.exec(html)![0];
+    const shown = [...summary.matchAll(/<code>r\/(\d+)<\/code>/g)].map((m) => Number(m[1]));
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.length).toBeLessThan(60);
+    expect(shown.every((i) => i % 3 === 0)).toBe(true);
+    expect(summary).toContain(`${60 - shown.length} more: see &quot;Lint findings (all)&quot;.`);
+    expect(html).toContain('<h2>Lint findings (all)</h2>');
   });
 });
 
@@ -74,22 +99,65 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chrom
     return { plan, diagnostics: lint.diagnostics.filter((d) => d.file === LEAK), diagrams: planDiagrams(plan, { kinds: ['flowchart', 'state'] }).diagrams };
   };
 
-  it.skipIf(!hasTool('pdftotext') || !hasTool('pdftoppm'))('prints the leak plan: Chinese text extractable, pages not blank', async () => {
-    const { pdf, errors } = await renderPacket([leakPacket()], r, { lang: 'zh', date: '2026-11-25' });
+  it.skipIf(skipWithoutTool('pdftotext', 'pdftoppm'))('prints the leak plan: every section one page, Chinese text extractable, pages not blank', async () => {
+    const { pdf, html, errors } = await renderPacket([leakPacket()], r, { lang: 'zh', date: '2026-11-25' });
     expect(errors).toEqual([]);
     const text = pdfText(pdf);
     expect(text).toContain('危险化学品泄漏事故专项应急预案');
-    for (const s of ['总指挥', '应急救援队', '评审意见', '响应程序', '检查发现的问题']) expect(text).toContain(s);
+    for (const s of ['总指挥', '应急救援队', '检查结果摘要', '评审意见', '响应程序', '应急响应流程图（总览）', 'IV级（班组级）响应流程图', '接警与']) expect(text).toContain(s);
     expect(text).toMatch(/第\s*1\s*页\s*\/\s*共\s*\d+\s*页/);
+    // Nothing overflows: the PDF has as many pages as the packet has page sections.
+    expect(pdfPageCount(pdf)).toBe(html.match(/<section class="page/g)!.length);
     const dir = mkdtempSync(join(tmpdir(), 'yuan-packet-'));
     const pages = pdfPages(pdf, dir, 60);
-    expect(pages.length).toBeGreaterThan(5);
-    // Cover, first diagram page and last (findings) page all carry ink; a diagram page carries a lot of it.
-    for (const p of [pages[0], pages[1], pages[pages.length - 1]]) expect(inkRatio(readFileSync(p))).toBeGreaterThan(0.005);
-    expect(inkRatio(readFileSync(pages[1]))).toBeGreaterThan(0.02);
+    for (const p of [pages[0], pages[1], pages[2], pages[pages.length - 1]]) expect(inkRatio(readFileSync(p))).toBeGreaterThan(0.005);
+    expect(inkRatio(readFileSync(pages[2]))).toBeGreaterThan(0.02);
   }, 120_000);
 
-  it.skipIf(!hasTool('pdftotext'))('shows hostile labels as text in diagrams, tables and PDF, never as markup', async () => {
+  it.skipIf(skipWithoutTool('pdftotext'))('prints no flowchart text below 7 pt, measured in the PDF', async () => {
+    const { pdf, html } = await renderPacket([leakPacket()], r, { lang: 'zh', date: '2026-11-25' });
+    // pdftotext's word boxes are a fixed multiple of the font size; the footer (7.5 pt by its template) calibrates it.
+    const footer = pdfWords(pdf, 1).find((w) => w.text === '第')!;
+    const perPt = footer.h / 7.5;
+    const flowPages = [...html.matchAll(/<section class="page[^"]*"/g)].map((m, i) => (m[0].includes(' flow') ? i + 1 : 0)).filter(Boolean);
+    expect(flowPages.length).toBeGreaterThanOrEqual(5);
+    for (const page of flowPages) {
+      const words = pdfWords(pdf, page).filter((w) => w.y < footer.y - 5);
+      expect(words.length).toBeGreaterThan(20);
+      expect(Math.min(...words.map((w) => w.h / perPt))).toBeGreaterThanOrEqual(7);
+    }
+    // The same from the SVGs as printed (font size × printed width ÷ viewBox width).
+    for (const svg of svgsOf(html, 'yuan-swimlane')) expect(Math.min(...svgTextSizesPt(svg))).toBeGreaterThanOrEqual(7);
+  }, 120_000);
+
+  it('measures the chart text it draws as Chromium does (the metrics behind every box and line break)', async () => {
+    const plan = leakPacket().plan;
+    const { planCharts } = await import('./swimlane-print.js');
+    const svg = planCharts(plan, 'zh')[0].pages[0].svg;
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    try {
+      await page.setContent(`<!doctype html><meta charset="utf-8"><body style="margin:0">${svg}</body>`);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const pairs = await page.evaluate(() => [...document.querySelectorAll('text')].map((t) => {
+        const size = Number(t.getAttribute('font-size'));
+        return { text: t.textContent ?? '', bold: t.getAttribute('font-weight') === '700', em: t.getComputedTextLength() / size };
+      }));
+      const { textWidth, PT_MM } = await import('./text-fit.js');
+      expect(pairs.length).toBeGreaterThan(50);
+      for (const p of pairs) {
+        const ours = textWidth(p.text, 1 / PT_MM, p.bold);
+        // Never more than half a percent narrower than the browser draws it (box padding absorbs that), and close to it.
+        expect(ours).toBeGreaterThanOrEqual(p.em * 0.995 - 0.02);
+        expect(ours).toBeLessThanOrEqual(p.em * 1.08 + 0.1);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it.skipIf(skipWithoutTool('pdftotext'))('shows hostile labels as text in diagrams, tables and PDF, never as markup', async () => {
     const plan = hostilePlan();
     const { diagrams } = planDiagrams(plan, { kinds: ['flowchart'], levels: 'never' });
     const { html, errors } = await buildPacket([{ plan, diagnostics: [], diagrams }], r, { lang: 'zh', date: '2026-11-25' });

@@ -13,7 +13,12 @@ describe('cell readers', () => {
     expect(parseLevelId('Ⅳ级')).toEqual({ id: 'IV', name: undefined });
     expect(parseLevelId('IV级（班组级）')).toEqual({ id: 'IV', name: '班组级' });
     expect(parseLevelId('三级')).toEqual({ id: 'III', name: undefined });
-    expect(parseLevelId('Level 2')).toEqual({ id: 'II', name: undefined });
+    // English numbered levels keep their own numbering: their direction is the plan's, not the Chinese one.
+    expect(parseLevelId('Level 2')).toEqual({ id: 'Level 2', name: undefined });
+    expect(parseLevelId('level  3')).toEqual({ id: 'Level 3', name: undefined });
+    expect(parseLevelId('tier 1')).toEqual({ id: 'Tier 1', name: undefined });
+    expect(parseLevelId('1级')).toEqual({ id: 'I', name: undefined });
+    expect(parseLevelId('Ⅱ')).toEqual({ id: 'II', name: undefined });
     expect(parseLevelId('custom')).toEqual({ id: 'custom', name: undefined });
   });
   it('resolves level specs', () => {

@@ -5,7 +5,7 @@ import { parseMarkdown } from './markdown.js';
 import { parseYaml } from './yaml.js';
 
 export { collectPlanFiles, globToRegExp, PLAN_EXTENSIONS } from './files.js';
-export { parseDuration, formatSeconds } from './duration.js';
+export { parseDuration, type DurationContext } from './duration.js';
 export { MAX_PLAN_BYTES } from './guard.js';
 export { parseMarkdown } from './markdown.js';
 export { parseYaml } from './yaml.js';

@@ -1,6 +1,6 @@
 import type { TableCell } from 'mdast';
 import type { Place } from '../model/place.js';
-import type { Duration } from '../model/duration.js';
+import { pendingDuration } from './duration.js';
 import type { Fact, ResourceUse, Trigger } from '../model/plan.js';
 import type { TableKind } from './columns.js';
 import { isNone, parseColour, parseLevelId, parseNumber, parseResourceUses, splitDuties, splitList } from './fields.js';
@@ -19,28 +19,35 @@ type Conv = 'text' | 'list' | 'duties' | 'duration' | 'trigger' | 'number' | 'le
 const CONVERT: Record<TableKind, Record<string, Conv>> = {
   facts: { values: 'list', min: 'number', max: 'number', type: 'factType' },
   roles: { deputies: 'list', duties: 'duties' },
-  warnings: { colour: 'colour', trigger: 'trigger', lead: 'duration' },
+  warnings: { colour: 'colour', trigger: 'trigger', lead: 'duration', callback: 'duration' },
   levels: { id: 'levelId', colour: 'colour', trigger: 'trigger', activation: 'duration', parentLevel: 'levelRef' },
-  steps: { deadline: 'duration', after: 'list', levels: 'levels', resources: 'resources', notify: 'list', condition: 'trigger' },
+  // `role` and `after` stay text: the finish pass reads leads, alternatives and any-of prerequisites for both syntaxes.
+  steps: { deadline: 'duration', levels: 'levels', resources: 'resources', notify: 'list', condition: 'trigger', support: 'list', afterAny: 'list' },
   escalations: { from: 'levelRef', to: 'levelRef', when: 'trigger' },
   resources: { quantity: 'number' },
-  reports: { within: 'duration', levels: 'levels' },
+  reports: { within: 'duration', levels: 'levels', when: 'trigger' },
+  criteria: { level: 'levelRef', when: 'trigger' },
+  standby: { trigger: 'trigger' },
+  constraints: { when: 'trigger' },
 };
 
 /** Array fields every node of a kind has, even when the column is absent. */
 const ARRAYS: Record<TableKind, string[]> = {
-  facts: [], roles: ['deputies', 'duties'], warnings: [], levels: [], escalations: [], resources: [], reports: ['levels'],
-  steps: ['after', 'levels', 'resources', 'notify'],
+  facts: [], roles: ['deputies', 'duties'], warnings: [], levels: ['criteria', 'deciderAlternatives'], escalations: [], resources: [],
+  reports: ['levels'], steps: ['after', 'afterAny', 'alternatives', 'support', 'levels', 'resources', 'notify'],
+  criteria: [], standby: [], constraints: [],
 };
 
 /** Columns a structured table must have; the first ones (KEYS) identify a row, which is dropped when they are empty. */
 export const REQUIRED: Record<TableKind, string[]> = {
   facts: ['id', 'type'], roles: ['id', 'name'], warnings: ['id'], levels: ['id'], steps: ['id', 'action'],
   escalations: ['from', 'to', 'when'], resources: ['id', 'name'], reports: ['to'],
+  criteria: ['level', 'when'], standby: ['id'], constraints: ['when'],
 };
 const KEYS: Record<TableKind, string[]> = {
   facts: ['id'], roles: ['id'], warnings: ['id'], levels: ['id'], steps: ['id'],
   escalations: ['from', 'to', 'when'], resources: ['id'], reports: ['to'],
+  criteria: ['level', 'when'], standby: ['id'], constraints: ['when'],
 };
 
 /** Defaults for required scalar fields left empty (an error was reported; the node is kept so references resolve). */
@@ -48,7 +55,8 @@ const DEFAULTS: Partial<Record<TableKind, Record<string, unknown>>> = { facts: {
 
 export const KIND_ZH: Record<TableKind, string> = {
   facts: '事故信息要素表', roles: '组织机构表', warnings: '预警表', levels: '响应分级表', steps: '响应程序表',
-  escalations: '升级降级表', resources: '物资表', reports: '信息报告表',
+  escalations: '升级降级表', resources: '物资表', reports: '信息报告表', criteria: '分级标准表', standby: '启动准备表',
+  constraints: '要素约束表',
 };
 
 const FACT_TYPES: [RegExp, Fact['type']][] = [
@@ -56,6 +64,7 @@ const FACT_TYPES: [RegExp, Fact['type']][] = [
   [/^(integer|int|整数|整型)$/iu, 'integer'],
   [/^(boolean|bool|布尔|布尔值|是否|是\/否)$/iu, 'boolean'],
   [/^(enum|enumeration|枚举|选项)$/iu, 'enum'],
+  [/^(judgement|judgment|判断|研判|决策判断)$/iu, 'judgement'],
 ];
 const NUMBER_WITH_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s].{0,7})$/u;
 const WARNING_SUFFIX = /预警$/u;
@@ -116,7 +125,7 @@ function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: N
       if (name !== undefined && node.name === undefined) { node.name = name; fields.name = place; }
       return id;
     }
-    case 'duration': return { text, seconds: 0, anchor: { kind: 'incident' }, place } satisfies Duration;
+    case 'duration': return pendingDuration(text, place);
     case 'trigger': return trigger(cell, ctx);
     case 'resources': return resourceUses(cell, ctx);
     case 'colour': {
@@ -130,8 +139,8 @@ function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: N
     case 'factType': {
       const type = FACT_TYPES.find(([re]) => re.test(text))?.[1];
       if (type) return type;
-      report(ctx, 'parse/schema', 'error', `Unexpected fact type \`${text}\`, expected number, integer, boolean or enum`,
-        `无法识别的要素类型 \`${text}\`，应为 number、integer、boolean 或 enum`, place);
+      report(ctx, 'parse/schema', 'error', `Unexpected fact type \`${text}\`, expected number, integer, boolean, enum or judgement`,
+        `无法识别的要素类型 \`${text}\`，应为 number、integer、boolean、enum 或 judgement（判断）`, place);
       return undefined;
     }
     case 'number': {

@@ -239,11 +239,28 @@ export function parseColour(text: string | undefined): Colour | undefined {
   return undefined;
 }
 
-/** Parses a plain number cell ("8", "500", "2 × 300" is not a number). */
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/**
+ * Parses a number cell: `8`, `500`, `1,000,000` (thousands in groups of three), `10万`, `1.5亿` (written multipliers,
+ * exact). Anything else (`2 × 300`, `1,00`, `若干`) is not a number. With `withUnit`, a unit may follow
+ * (`1.5万吨` → 15000 t) and is returned.
+ */
 export function parseNumber(text: string | undefined): number | undefined {
+  return readNumberCell(text)?.value;
+}
+
+/** `parseNumber` that also accepts a trailing unit (`800 m3`, `1.5万吨`): the value and the unit as written. */
+export function readNumberCell(text: string | undefined, withUnit = false): { value: number; unit?: string } | undefined {
   if (isNone(text)) return undefined;
-  const t = text!.trim().replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿)?\s*(.*)$/u.exec(text!.trim());
+  if (!m) return undefined;
+  const [, sign, int, frac, mult, rest] = m;
+  if (rest && !(withUnit && /^[^\d\s,.].{0,7}$/u.test(rest))) return undefined;
+  // Multiply in integers where possible so 1.5万 is exactly 15000.
+  const value = Number(`${sign}${int.replace(/,/g, '')}${frac ?? ''}`) * (mult ? MULTIPLIER[mult] : 1);
+  const exact = mult ? Number(value.toPrecision(15)) : value;
+  return rest ? { value: exact, unit: rest.trim() } : { value: exact };
 }
 
 /** Front-matter keys, with Chinese aliases, mapped to PlanMeta fields. */

@@ -60,7 +60,8 @@ export function flowStructure(plan: Plan, levelId?: string): FlowStructure {
   const shown = new Map(steps.map((s) => [s.id, s] as const));
   const prereqs = new Map<string, Step[]>();
   for (const s of steps) {
-    const ps = [...new Set(s.after)].map((id) => shown.get(id)).filter((p): p is Step => p !== undefined && p !== s);
+    // All-of (after) and any-of (afterAny) prerequisites both lead into the step; the box says which.
+    const ps = [...new Set([...s.after, ...(s.afterAny ?? [])])].map((id) => shown.get(id)).filter((p): p is Step => p !== undefined && p !== s);
     prereqs.set(s.id, ps);
   }
   const view = levelId === undefined ? undefined : plan.levels.find((l) => l.id === levelId);

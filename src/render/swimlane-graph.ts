@@ -8,7 +8,7 @@ import type { Expr } from '../expr/ast.js';
 import { factLookup } from '../expr/resolve.js';
 import { entryLevel, flowStructure, isCommon, levelsBySeverity } from './mermaid-graph.js';
 import {
-  applicabilityText, deadlineText, levelColour, levelShort, levelTitle, limitText, planLang, readableTriggerGlued as readableTrigger, roleName,
+  applicabilityText, deadlineText, levelColour, levelShort, levelTitle, formatTimeLimit, planLang, readableTriggerGlued as readableTrigger, roleName,
   stepNumbers, type Lang,
 } from './mermaid-text.js';
 import { PHASES, stepPhases, type Phase } from './swimlane-phases.js';
@@ -108,6 +108,9 @@ const T = {
     noteDown: (a: string, b: string) => `由${a}降级为${b}`, noteStep: (n: number) => `第${n}步执行条件`, noteEnd: '响应终止条件',
     noneNote: '各级条件均不满足时不启动响应，继续监测。', ifCond: (c: string) => `若${c}`, colon: '：',
     overview: '应急响应流程图（总览）', levelChart: (l: string) => `${l}响应流程图`,
+    should: '（宜）', may: '（可）', or: (who: string) => `或由${who}`, with: (who: string) => `会同${who}`, anyOf: '前置任一完成即可',
+    manual: '决定启动（无量化条件）', orDecider: (who: string) => `（或${who}）`, oneOf: (n: number) => `（符合下列${n}项之一）`,
+    reportKinds: { first: '首报', hop: '逐级上报', supplementary: '补报', 'follow-up': '续报' } as Record<string, string>,
   },
   en: {
     start: 'Incident\nalarm received', decide: 'Which level?', fits: (l: string, m: string) => `${l}\ncriteria ${m}?`, yes: 'yes', no: 'no',
@@ -121,6 +124,9 @@ const T = {
     noteDown: (a: string, b: string) => `de-escalate from ${a} to ${b}`, noteStep: (n: number) => `condition of step ${n}`, noteEnd: 'termination condition',
     noneNote: 'When no level\'s criteria are met, no response is started; monitoring continues.', ifCond: (c: string) => `if ${c}`, colon: ': ',
     overview: 'Response flowchart (overview)', levelChart: (l: string) => `${l} response flowchart`,
+    should: ' (should)', may: ' (may)', or: (who: string) => `or ${who}`, with: (who: string) => `with ${who}`, anyOf: 'after any one of its inputs',
+    manual: ' decides (no measurable criteria)', orDecider: (who: string) => ` (or ${who})`, oneOf: (n: number) => ` (any one of ${n})`,
+    reportKinds: { first: 'First report', hop: 'Report up the chain', supplementary: 'Supplementary report', 'follow-up': 'Follow-up report' } as Record<string, string>,
   },
 } as const;
 
@@ -171,16 +177,24 @@ export function flowGraph(plan: Plan, opts: FlowGraphOptions = {}): FlowGraph {
   const levels = view ? [view] : levelsBySeverity(plan).reverse();
   const levelMarks = new Map<string, string>();
   for (const l of levels) {
-    const readable = readableTrigger(l.trigger, plan, lang);
-    if (readable) levelMarks.set(l.id, note(`${t.noteLevel(levelTitle(l, lang))}${t.colon}${readable}`));
+    const criteria = (l.criteria ?? []).map((c) => readableTrigger(c, plan, lang)).filter((x): x is string => !!x);
+    const readable = criteria.length > 1
+      ? `${t.oneOf(criteria.length)}${criteria.map((c, i) => `(${i + 1}) ${c}`).join(lang === 'zh' ? '；' : '; ')}`
+      : readableTrigger(l.trigger, plan, lang);
+    if (readable) levelMarks.set(l.id, note(`${t.noteLevel(levelTitle(l, lang))}${criteria.length > 1 ? '' : t.colon}${readable}`));
   }
 
   // Steps.
   const stepNodes = new Map<string, FlowNode>();
   for (const s of flow.steps) {
-    const paras: FlowNode['paras'] = [{ text: `${numbers.get(s.id)}. ${s.action.trim()}`, style: 'body' }];
+    const duty = s.obligation === 'should' ? t.should : s.obligation === 'may' ? t.may : '';
+    const paras: FlowNode['paras'] = [{ text: `${numbers.get(s.id)}. ${s.action.trim()}${duty}`, style: 'body' }];
     const d = deadlineText(s, numbers, lang);
     if (d) paras.push({ text: d, style: 'time' });
+    const names = (ids: string[] | undefined) => (ids ?? []).map((id) => roleName(plan, id) ?? id).join(lang === 'zh' ? '、' : ', ');
+    if (s.alternatives?.length) paras.push({ text: t.or(names(s.alternatives)), style: 'small' });
+    if (s.support?.length) paras.push({ text: t.with(names(s.support)), style: 'small' });
+    if (s.afterAny?.length) paras.push({ text: t.anyOf, style: 'small' });
     if (!view) {
       const a = applicabilityText(plan, s, lang);
       if (a) paras.push({ text: lang === 'zh' ? `〔${a}〕` : `[${a}]`, style: 'small' });
@@ -232,8 +246,10 @@ export function flowGraph(plan: Plan, opts: FlowGraphOptions = {}): FlowGraph {
       // A level's own chart asks for its criteria in the diamond just before: the box names the mark only.
       if (mark) paras.push({ text: view ? `${t.cond}${mark}` : `${t.cond}${mark}${t.colon}${summary}`, style: 'body' });
       const who = roleName(plan, l.decidedBy);
-      if (who) paras.push({ text: t.decides(who), style: 'small' });
-      if (l.activation) paras.push({ text: limitText(l.activation, lang), style: 'time' });
+      const others = (l.deciderAlternatives ?? []).map((id) => roleName(plan, id) ?? id).join(lang === 'zh' ? '、' : ', ');
+      if (l.manual && !mark) paras.push({ text: `${who ?? ''}${t.manual}`, style: 'body' });
+      else if (who) paras.push({ text: t.decides(who) + (others ? t.orDecider(others) : ''), style: 'small' });
+      if (l.activation) paras.push({ text: formatTimeLimit(l.activation, lang), style: 'time' });
       nodes.push({
         id: levelNode(l), kind: 'level', lane: laneOf(l.decidedBy ?? undefined) === NO_ROLE ? decisionLane : laneOf(l.decidedBy), phase: ph('assess'), paras,
         fill: levelColour(l), beside: view ? 'decision' : undefined,
@@ -310,8 +326,11 @@ export function flowGraph(plan: Plan, opts: FlowGraphOptions = {}): FlowGraph {
     const known = plan.levels.filter((l) => r.levels.includes(l.id));
     if (view && r.levels.length && known.length && !known.includes(view)) continue;
     const entry = known.length ? known.reduce((a, b) => (b.rank > a.rank ? b : a)) : undefined;
-    const paras: FlowNode['paras'] = [{ text: t.reportTo(r.to.trim()), style: 'body' }];
-    if (r.within) paras.push({ text: limitText(r.within, lang), style: 'time' });
+    const kind = r.kind ? `${t.reportKinds[r.kind]}${t.colon}` : '';
+    const paras: FlowNode['paras'] = [{ text: kind + t.reportTo(r.to.trim()), style: 'body' }];
+    if (r.within) paras.push({ text: formatTimeLimit(r.within, lang), style: 'time' });
+    const cond = readableTrigger(r.when, plan, lang);
+    if (cond) paras.push({ text: t.ifCond(textWidth(cond, 8) <= INLINE_MM ? cond : `${t.cond}${note(`${t.reportTo(r.to.trim())}${t.colon}${cond}`)}`), style: 'small' });
     const who = roleName(plan, r.by);
     const when = !view && entry && known.length < plan.levels.length ? applicabilityText(plan, r, lang) : undefined;
     const small = [who, when].filter(Boolean).join(lang === 'zh' ? ' · ' : ' · ');
@@ -333,7 +352,7 @@ export function flowGraph(plan: Plan, opts: FlowGraphOptions = {}): FlowGraph {
   for (const s of flow.sinks) if ((phases.get(s.id) ?? 0) < ph('end')) edges.push({ from: `s:${s.id}`, to: 'end', kind: 'flow' });
   if (!flow.sinks.length) edges.push({ from: levels.length ? 'decision' : start.id, to: 'end', kind: 'flow' });
   if (term?.followUp) {
-    nodes.push({ id: 'followup', kind: 'after', lane: endLane, phase: ph('after'), paras: [{ text: t.followUp, style: 'body' }, { text: limitText(term.followUp, lang), style: 'time' }] });
+    nodes.push({ id: 'followup', kind: 'after', lane: endLane, phase: ph('after'), paras: [{ text: t.followUp, style: 'body' }, { text: formatTimeLimit(term.followUp, lang), style: 'time' }] });
     edges.push({ from: 'end', to: 'followup', kind: 'flow' });
   }
   const aftermath = plan.sections.find((s) => s.key === 'aftermath' && s.text.trim());

@@ -51,11 +51,16 @@ describe('yuan render: usage and text formats', () => {
     expect(r.out).toMatch(/^rendered 10 diagrams and 1 diagrams\.md from 1 plan in [\d.]+ s, 0 errors → /);
   });
 
-  it('gives the actionable error and exit 2 when Chromium is missing', async () => {
+  it('draws SVG without a browser, and gives the actionable error and exit 2 when PDF or PNG need the missing Chromium', async () => {
     process.env.YUAN_CHROMIUM = '/nonexistent';
     process.env.PATH = '/nonexistent-bin';
     delete process.env.CHROME_PATH;
-    const en = await capture(() => runRender([LEAK], { output: tmp(), format: 'svg', lang: 'en' }));
+    // SVG needs no browser (yuan draws every diagram itself); PNG and PDF are printed by Chromium.
+    const svgOut = tmp();
+    const svg = await capture(() => runRender([LEAK], { output: svgOut, format: 'svg', lang: 'en' }));
+    expect(svg.code).toBe(0);
+    expect(readdirSync(join(svgOut, 'chem-leak')).filter((f) => f.endsWith('.svg'))).toHaveLength(10);
+    const en = await capture(() => runRender([LEAK], { output: tmp(), format: 'svg,pdf', lang: 'en' }));
     expect(en.code).toBe(2);
     expect(en.err).toContain('Chromium not found: install it (Debian: apt-get install chromium fonts-noto-cjk) or set YUAN_CHROMIUM=/path/to/chrome');
     const zh = await capture(() => runRender([LEAK], { output: tmp(), format: 'pdf', lang: 'zh' }));
@@ -94,9 +99,10 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan render (headless Chro
     const keys = diagrams(parsePlanFile(LEAK).plan!).map((d) => d.key);
     for (const k of keys) for (const ext of ['svg', 'pdf']) expect(existsSync(join(out, 'chem-leak', `${k}.${ext}`))).toBe(true);
     expect(readFileSync(join(out, 'chem-leak', `${keys[0]}.svg`), 'utf8')).toContain('应急救援队');
-    // Flowcharts are yuan's swimlane charts sized in mm; the state diagram and timelines are mermaid's.
+    // Every drawn diagram is yuan's own, sized in mm: swimlane flowcharts and state diagram, timelines.
     expect(readFileSync(join(out, 'chem-leak', 'overview.svg'), 'utf8')).toMatch(/<svg [^>]*width="[\d.]+mm"[^>]*class="yuan-swimlane"/);
-    expect(readFileSync(join(out, 'chem-leak', 'states.svg'), 'utf8')).not.toContain('yuan-swimlane');
+    expect(readFileSync(join(out, 'chem-leak', 'states.svg'), 'utf8')).toContain('yuan-swimlane');
+    expect(readFileSync(join(out, 'chem-leak', 'gantt-II.svg'), 'utf8')).toContain('class="yuan-gantt"');
     // Not a terminal: one progress line per plan, as its last diagram is written.
     const lines = r.err.split('\n').filter((l) => l.startsWith('yuan: ['));
     expect(lines).toHaveLength(5);

@@ -11,6 +11,16 @@
  */
 import stringWidth from 'string-width';
 
+const charWidths = new Map<string, number>();
+/** Display width of one character, cached: string-width's Unicode tables are too slow to consult per character. */
+function charWidth(c: string): number {
+  const code = c.charCodeAt(0);
+  if (c.length === 1 && code >= 0x20 && code < 0x7f) return 1;
+  let w = charWidths.get(c);
+  if (w === undefined) { w = stringWidth(c); charWidths.set(c, w); }
+  return w;
+}
+
 /** Where a label goes, which decides how line breaks come out and whether a leading keyword needs guarding. */
 export type LabelContext =
   /** Flowchart node, edge or subgraph label, state description, transition label: lines joined with `<br/>`. */
@@ -97,7 +107,7 @@ const OPERATOR = /[<>=≤≥≠∈∉]/;
  */
 export function wrapLine(line: string, width: number): string[] {
   const chars = [...line];
-  const widths = chars.map((c) => stringWidth(c));
+  const widths = chars.map(charWidth);
   const ranges = breakRanges(chars, widths, 0, chars.length, width);
   // Widow control: a last line under a third of the width is rebalanced with the line before it.
   if (ranges.length >= 2) {
@@ -159,7 +169,7 @@ export function truncate(text: string, width: number): string {
   let out = '';
   let w = 0;
   for (const ch of line) {
-    const cw = stringWidth(ch);
+    const cw = charWidth(ch);
     if (w + cw > width - 1) break;
     out += ch; w += cw;
   }

@@ -96,22 +96,9 @@ export function gantt(plan: Plan, level: string, opts: GanttOptions = {}): strin
   out.push(`  tickInterval ${tickInterval(span)}`);
   out.push('  todayMarker off');
 
-  const lanes = new Map<string, TimelineTask[]>();
-  for (const r of plan.roles) lanes.set(r.id, []);
-  for (const t of tasks) {
-    const k = t.step.role ?? '\u0000';
-    if (!lanes.has(k)) lanes.set(k, []);
-    lanes.get(k)!.push(t);
-  }
-  // Sections in order of their first start (the timeline reads top to bottom), then role order; bars likewise.
-  const firstStart = (list: TimelineTask[]) => Math.min(...list.map((t) => t.start));
-  const order = [...lanes].filter(([, list]) => list.length > 0)
-    .map(([id, list], i) => ({ id, list: [...list].sort((a, b) => a.start - b.start || (a.end ?? Infinity) - (b.end ?? Infinity)), i }))
-    .sort((a, b) => firstStart(a.list) - firstStart(b.list) || a.i - b.i);
-  for (const { id: roleId, list } of order) {
-    const role = plan.roles.find((r) => r.id === roleId);
+  for (const { title: section, list } of timelineSections(plan, tasks, lang)) {
     // Role name only: the gantt's left margin is narrow.
-    out.push(`  section ${label(roleId === '\u0000' ? w.unassigned : role?.name ?? roleId, 'line')}`);
+    out.push(`  section ${label(section, 'line')}`);
     for (const t of list) {
       const n = numbers.get(t.step.id);
       const name = `${n}. ${truncate(t.step.action, 30)}`;
@@ -130,6 +117,25 @@ export function gantt(plan: Plan, level: string, opts: GanttOptions = {}): strin
     milestones.forEach((m, i) => out.push(`  ${label(m.text, 'task')} : milestone, m_${i + 1}, ${clock(m.at)}, 0s`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The timeline's rows: one section per role (its name), in order of the section's first start (the timeline reads
+ * top to bottom), then role order; the tasks of a section by start, then deadline.
+ */
+export function timelineSections(plan: Plan, tasks: TimelineTask[], lang: Lang): { title: string; list: TimelineTask[] }[] {
+  const lanes = new Map<string, TimelineTask[]>();
+  for (const r of plan.roles) lanes.set(r.id, []);
+  for (const t of tasks) {
+    const k = t.step.role ?? '\u0000';
+    if (!lanes.has(k)) lanes.set(k, []);
+    lanes.get(k)!.push(t);
+  }
+  const firstStart = (list: TimelineTask[]) => Math.min(...list.map((t) => t.start));
+  return [...lanes].filter(([, list]) => list.length > 0)
+    .map(([id, list], i) => ({ id, list: [...list].sort((a, b) => a.start - b.start || (a.end ?? Infinity) - (b.end ?? Infinity)), i }))
+    .sort((a, b) => firstStart(a.list) - firstStart(b.list) || a.i - b.i)
+    .map(({ id, list }) => ({ title: id === '\u0000' ? WORDS[lang].unassigned : plan.roles.find((r) => r.id === id)?.name ?? id, list }));
 }
 
 /** Seconds from the incident as a local wall-clock date on the fixed day 2000-01-01 (see the module comment). */

@@ -6,7 +6,9 @@
 import type { Plan } from '../model/index.js';
 import type { DiagramFormat, RenderJob } from './batch.js';
 import { diagrams as planDiagramList, type DiagramKind } from './mermaid.js';
+import { ganttChart } from './gantt-chart.js';
 import { swimlaneChart } from './swimlane-chart.js';
+import { stateChart } from './swimlane-state.js';
 import { formatTimeLimit, planLang, readableTrigger, roleName, type Lang } from './mermaid-text.js';
 
 /** A diagram of a plan: `key` is its file name (`overview`, `level-II`, `states`, `gantt-II`). */
@@ -72,8 +74,9 @@ export function planDiagrams(plan: Plan, opts: PlanDiagramOptions = {}): { diagr
 }
 
 /**
- * Batch jobs for every diagram of a plan, named `<dir>/<key>` (dir defaults to the plan id). Flowcharts that are
- * drawn (svg, png, pdf) carry yuan's swimlane chart; their Mermaid text remains for `mmd` and `md`.
+ * Batch jobs for every diagram of a plan, named `<dir>/<key>` (dir defaults to the plan id). Diagrams that are drawn
+ * (svg, png, pdf) carry yuan's own A4 chart (swimlane flowcharts, state diagram, timelines); their Mermaid text
+ * remains for `mmd` and `md`.
  */
 export function planJobs(plan: Plan, formats: DiagramFormat[], opts: PlanDiagramOptions & { dir?: string } = {}): { jobs: RenderJob[]; errors: PlanDiagramError[] } {
   const { diagrams, errors } = planDiagrams(plan, opts);
@@ -83,9 +86,11 @@ export function planJobs(plan: Plan, formats: DiagramFormat[], opts: PlanDiagram
   const jobs: RenderJob[] = [];
   for (const d of diagrams) {
     const job: RenderJob = { name: `${dir}/${d.key}`, text: d.text, formats, title: `${plan.meta.title} — ${d.title}`, lang };
-    if (drawn && d.kind === 'flowchart') {
+    if (drawn) {
       try {
-        job.chart = swimlaneChart(plan, { lang, view: 'map', level: d.level });
+        // Every drawn diagram is yuan's own A4 chart; mermaid is only the text of mmd/md.
+        job.chart = d.kind === 'flowchart' ? swimlaneChart(plan, { lang, view: 'map', level: d.level })
+          : d.kind === 'state' ? stateChart(plan, { lang }) : ganttChart(plan, d.level!, { lang });
         job.title = `${plan.meta.title} — ${job.chart.title}`;
       } catch (err) {
         errors.push({ key: d.key, message: (err as Error).message });

@@ -19,7 +19,9 @@ import type { JobError } from './batch.js';
 import { contentsPage, coverPage, findingsPage, FRONT_CSS, opinionPage, summaryPage } from './packet-front.js';
 import { planTables } from './packet-tables.js';
 import { PACKET_WORDS } from './packet-words.js';
-import { baseCss, DIAGRAM_CSS, diagramSections, type Box, type PdfLang } from './pdf.js';
+import { ganttChart } from './gantt-chart.js';
+import { baseCss, DIAGRAM_CSS, DIAGRAM_PAGE, diagramSections, type Box, type PdfLang } from './pdf.js';
+import { stateChart } from './swimlane-state.js';
 import { chartSections, FLOW_CSS, planCharts } from './swimlane-print.js';
 
 /** A mermaid diagram of the packet (the state diagram, gantt timelines): Mermaid text plus where it goes. */
@@ -110,6 +112,16 @@ function planSections(e: Entry, date: string, lang: PdfLang, firstPage: number):
   const summary = summaryPage(e.diagnostics, lang);
   const flows = charts.map((c) => chartSections(c, lang));
   const diagrams = e.diagrams.filter((d) => d.kind !== 'flowchart').map((d) => {
+    // The state diagram and the timelines are drawn like the flowcharts (A4, ≥ 7.5 pt, no mermaid) unless an SVG
+    // was given (API callers rendering mermaid themselves).
+    if (!d.svg && !d.error && (d.kind === 'state' || d.kind === 'gantt')) {
+      try {
+        const chart = d.kind === 'state' ? stateChart(plan, { lang, reserved: DIAGRAM_PAGE.heading }) : ganttChart(plan, d.level!, { lang, reserved: DIAGRAM_PAGE.heading });
+        return chartSections(chart, lang, d.title);
+      } catch (err) {
+        return `<section class="page"><h2>${esc(d.title)}</h2><div class="error-box">${esc(w.diagramFailed)}${esc((err as Error).message)}</div></section>`;
+      }
+    }
     if (!d.svg) {
       return `<section class="page"><h2>${esc(d.title)}</h2>${d.subtitle ? `<div class="subtitle">${esc(d.subtitle)}</div>` : ''}`
         + `<div class="error-box">${esc(w.diagramFailed)}${esc(d.error ?? '')}</div></section>`;
@@ -129,6 +141,8 @@ export async function buildPacket(plans: PacketPlan[], renderer: Renderer, opts:
   for (const p of plans) {
     const diagrams: RenderedDiagram[] = [];
     for (const d of p.diagrams.filter((x) => x.kind !== 'flowchart')) {
+      // Drawn without mermaid in planSections.
+      if (d.kind === 'state' || d.kind === 'gantt') { diagrams.push(d); continue; }
       const name = `${p.plan.meta.id}/${d.key}`;
       try {
         const r = await renderer.renderDiagram(d.text, name);

@@ -17,7 +17,8 @@ export interface ChartPage {
   width: number;
   height: number;
   landscape: boolean;
-  layout: Layout;
+  /** The swimlane layout behind the page (absent for a timeline). */
+  layout?: Layout;
 }
 
 export interface SwimlaneChart {
@@ -28,7 +29,7 @@ export interface SwimlaneChart {
   pages: ChartPage[];
   /** The whole chart as one SVG with its title (for screens, `yuan render --format svg|png`). */
   whole: string;
-  wholeLayout: Layout;
+  wholeLayout?: Layout;
 }
 
 export interface ChartOptions extends FlowGraphOptions {
@@ -43,84 +44,89 @@ export interface ChartOptions extends FlowGraphOptions {
 /** Letters of continuation markers: A…Z, then AA, AB… */
 const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + letter(i % 26));
 
-/** The flowchart of a plan (overview, or one level's with `opts.level`) on A4 pages. */
+/** A way to print a chart: an orientation, the lanes (some merged) and the pages its rows are split into. */
+interface Candidate { landscape: boolean; g: FlowGraph; rows: Map<string, number>; whole: Layout; ranges: [number, number][]; merged: number; maxW: number; maxH: number }
+
+/**
+ * The flowchart of a plan (overview, or one level's with `opts.level`) on A4 pages. Candidates (portrait and
+ * landscape; the fewest merged lanes that fit the width, and a few more merges, which widen the boxes but stack
+ * boxes that ran side by side) are compared by their estimated page count — fewest pages, then fewest merged
+ * lanes, then portrait — and only the chosen one is laid out page by page.
+ */
 export function swimlaneChart(plan: Plan, opts: ChartOptions = {}): SwimlaneChart {
-  const graph = flowGraph(plan, opts);
-  const tries = opts.landscape === undefined ? [false, true] : [opts.landscape];
-  let best: ReturnType<typeof fit> | undefined;
-  for (const landscape of tries) {
-    const r = fit(graph, plan, landscape, opts);
-    // Fewest pages; then the fewest roles sharing a lane; then portrait.
-    if (!best || r.pages.length < best.pages.length || (r.pages.length === best.pages.length && r.merged < best.merged)) best = r;
-  }
-  const { pages, whole, g } = best!;
-  return { key: graph.key, title: graph.title, level: graph.level, pages, whole: layoutSvg(whole, { title: `${plan.meta.title} — ${g.title}` }), wholeLayout: whole };
+  return fitChart(flowGraph(plan, opts), plan, opts);
 }
 
-function fit(graph: FlowGraph, plan: Plan, landscape: boolean, opts: ChartOptions) {
+/** Any chart made of a flow graph (a flowchart, the state diagram) fitted to A4 pages. */
+export function fitChart(graph: FlowGraph, plan: Plan, opts: ChartOptions = {}): SwimlaneChart {
+  let best: Candidate | undefined;
+  for (const landscape of opts.landscape === undefined ? [false, true] : [opts.landscape]) {
+    // One page with every role in its own lane cannot be beaten.
+    if (best && best.ranges.length === 1 && best.merged === 0) break;
+    for (const c of candidates(graph, plan, landscape, opts)) {
+      if (!best || c.ranges.length < best.ranges.length || (c.ranges.length === best.ranges.length && c.merged < best.merged)) best = c;
+    }
+  }
+  const c = best!;
+  const layouts = paginate(c, opts.firstPage ?? 1);
+  const pages = layouts.map((layout) => ({ svg: layoutSvg(layout), width: layout.width, height: layout.height, landscape: c.landscape, layout }));
+  return { key: graph.key, title: graph.title, level: graph.level, pages, whole: layoutSvg(c.whole, { title: `${plan.meta.title} — ${c.g.title}` }), wholeLayout: c.whole };
+}
+
+/** The candidates of one orientation, each with its rows split by the estimate. */
+function candidates(graph: FlowGraph, plan: Plan, landscape: boolean, opts: ChartOptions): Candidate[] {
   const box = contentBox(landscape);
   const maxW = box.width - 0.5;
   const maxH = box.height - (opts.reserved ?? 12) - 1;
-  // Lanes are merged until the chart and each of its pages fit the width; merging further gives wider boxes (fewer
-  // lines) but stacks boxes that ran side by side: a few more merges are tried and the fewest pages win.
+  const out: Candidate[] = [];
   let base = graph;
-  let best: { layouts: Layout[]; whole: Layout; g: FlowGraph } | undefined;
-  let tried = 0;
-  for (let max = graph.lanes.length; max >= 1 && tried < 4; max--) {
+  for (let max = graph.lanes.length; max >= 1 && out.length < 4; max--) {
     if (max < base.lanes.length) base = mergeLanes(base, max, plan);
     if (base.lanes.length > max) break;
     const g = placeLevels(base);
-    const whole = layoutGraph(g, { maxWidth: maxW });
+    const rows = assignRows(g);
+    const whole = layoutGraph(g, { rows, maxWidth: maxW });
     if (!whole.fits && max > 1) continue;
-    const layouts = paginate(g, assignRows(g), whole.laneWidth, maxW, maxH, opts.firstPage ?? 1);
-    if (layouts.some((l) => !l.fits) && max > 1) continue;
-    tried++;
-    if (!best || layouts.length < best.layouts.length) best = { layouts, whole, g };
-    if (layouts.length === 1) break;
+    out.push({ landscape, g, rows, whole, ranges: split(g, rows, whole, maxH, maxH), merged: graph.lanes.length - g.lanes.length, maxW, maxH });
+    // Stop at one page, or when merging more has stopped saving pages.
+    const [prev, last] = [out[out.length - 2], out[out.length - 1]];
+    if (last.ranges.length === 1 || (prev && last.ranges.length >= prev.ranges.length)) break;
   }
-  if (!best) {
-    const g = placeLevels(base);
-    const whole = layoutGraph(g, { maxWidth: maxW });
-    best = { layouts: paginate(g, assignRows(g), whole.laneWidth, maxW, maxH, opts.firstPage ?? 1), whole, g };
-  }
-  const pages = best.layouts.map((layout) => ({ svg: layoutSvg(layout), width: layout.width, height: layout.height, landscape, layout }));
-  return { pages, whole: best.whole, g: best.g, merged: graph.lanes.length - best.g.lanes.length };
+  return out;
 }
 
 /**
- * Splits the rows into pages: the fewest pages, then the fewest flows cut (a cut inside a phase counts as three),
- * found by dynamic programming over the row boundaries on page heights estimated from the whole chart's rows (plus
- * the markers and notes a page would get); each chosen page is then laid out on its own with its continuation
- * markers, and the split is redone with a tighter budget while one of them comes out too tall.
+ * Splits the rows into pages by dynamic programming over the row boundaries: the fewest pages, then the fewest flows
+ * cut (a cut inside a phase counts as three). A page's height is estimated from the whole chart's rows plus the
+ * markers and notes it would get, against `budget`.
  */
-function paginate(g: FlowGraph, rows: Map<string, number>, laneWidth: number, maxW: number, maxH: number, firstPage: number): Layout[] {
-  const all = layoutGraph(g, { rows, laneWidth, maxWidth: maxW });
-  if (all.height <= maxH) return [all];
+function split(g: FlowGraph, rows: Map<string, number>, all: Layout, budget: number, maxH: number): [number, number][] {
+  if (all.height <= maxH) return [[0, all.rowKeys.length - 1]];
   const distinct = all.rowKeys;
   const n = distinct.length;
   const index = new Map(distinct.map((r, i) => [r, i] as const));
   const rowIdx = (id: string) => index.get(rows.get(id) ?? NaN);
-  const byId = new Map(g.nodes.map((x) => [x.id, x] as const));
   const phaseOfRow = new Map<number, number>();
   for (const x of g.nodes) if (rows.has(x.id)) phaseOfRow.set(rowIdx(x.id)!, x.phase);
   const edges = g.edges.map((e) => ({ e, a: rowIdx(e.from), b: rowIdx(e.to) })).filter((x) => x.a !== undefined && x.b !== undefined) as { e: FlowEdge; a: number; b: number }[];
   // Cost of a cut after row i: the sources whose edges cross it, more inside a phase.
   const cutCost = (i: number) => new Set(edges.filter((x) => (x.a <= i && x.b > i) || (x.b <= i && x.a > i)).map((x) => x.e.from)).size
     + (phaseOfRow.get(i) === phaseOfRow.get(i + 1) ? 3 : 0);
-  const marksOf = (i: number, j: number) => {
-    const inside = (id: string) => { const r = rowIdx(id); return r !== undefined && r >= i && r <= j; };
-    const texts = [...g.nodes.filter((x) => inside(x.id)).flatMap((x) => x.paras.map((p) => p.text)),
-      ...g.edges.filter((e) => inside(e.from) || inside(e.to)).map((e) => e.label ?? '')].join(' ');
-    return g.notes.filter((x) => x.mark && texts.includes(x.mark));
+  // The note marks each row refers to (its boxes and the labels of edges touching it).
+  const rowMarks: Set<string>[] = distinct.map(() => new Set());
+  const marked = g.notes.filter((x) => x.mark);
+  const addMarks = (i: number, text: string) => { for (const x of marked) if (text.includes(x.mark)) rowMarks[i].add(x.mark); };
+  for (const x of g.nodes) { const r = rowIdx(x.id); if (r !== undefined) addMarks(r, x.paras.map((p) => p.text).join(' ')); }
+  for (const x of edges) if (x.e.label) { addMarks(x.a, x.e.label); addMarks(x.b, x.e.label); }
+  const unmarked = notesHeight(g.notes.filter((x) => !x.mark), all.width);
+  const notesOf = (i: number, j: number) => {
+    const marks = new Set<string>();
+    for (let r = i; r <= j; r++) for (const m of rowMarks[r]) marks.add(m);
+    return notesHeight(marked.filter((x) => marks.has(x.mark)), all.width);
   };
-  // Marker rows a page gets: per lane, the sources that enter from above / leave below.
+  // Marker rows a page gets: the sources that enter from above / leave below, spread over the lanes.
   const markerRows = (i: number, j: number) => {
-    const count = (list: typeof edges) => {
-      const perLane = new Map<string, Set<string>>();
-      for (const x of list) { const lane = byId.get(x.e.from)!.lane; perLane.set(lane, (perLane.get(lane) ?? new Set()).add(x.e.from)); }
-      const total = [...perLane.values()].reduce((n, v) => n + v.size, 0);
-      return Math.ceil(total / Math.max(1, g.lanes.length));
-    };
+    const count = (list: typeof edges) => Math.ceil(new Set(list.map((x) => x.e.from)).size / Math.max(1, g.lanes.length));
     return [count(edges.filter((x) => x.a < i && x.b >= i && x.b <= j)), count(edges.filter((x) => x.a >= i && x.a <= j && x.b > j))];
   };
   const channelAbove = (i: number) => all.rowTop[i] - (i ? all.rowBottom[i - 1] : all.headerH);
@@ -128,31 +134,43 @@ function paginate(g: FlowGraph, rows: Map<string, number>, laneWidth: number, ma
   const estimate = (i: number, j: number) => {
     const [top, bottom] = markerRows(i, j);
     return all.headerH + channelAbove(i) + (all.rowBottom[j] - all.rowTop[i]) + channelBelow(j) + top * 16 + bottom * 12
-      + notesHeight(marksOf(i, j), all.width) + (j === n - 1 ? notesHeight(g.notes.filter((x) => !x.mark), all.width) : 0);
+      + notesOf(i, j) + (j === n - 1 ? unmarked : 0);
   };
+  // best[i]: [pages, cost, end of the first page] for rows i..n-1.
+  const best: ([number, number, number] | undefined)[] = new Array(n + 1);
+  best[n] = [0, 0, n];
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = i; j < n; j++) {
+      if (j > i && estimate(i, j) > budget) break;
+      const rest = best[j + 1];
+      if (!rest) continue;
+      const cand: [number, number, number] = [1 + rest[0], rest[1] + (j + 1 < n ? cutCost(j) : 0), j];
+      const cur = best[i];
+      if (!cur || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] < cur[1])) best[i] = cand;
+    }
+  }
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < n; i = best[i]![2] + 1) ranges.push([i, best[i]![2]]);
+  return ranges;
+}
+
+/**
+ * Lays out each page of a candidate with its continuation markers; while a page comes out taller than the page
+ * allows, splits again with a tighter budget (it ends: at worst one row a page).
+ */
+function paginate(c: Candidate, firstPage: number): Layout[] {
+  const { g, rows, whole, maxW, maxH } = c;
+  if (c.ranges.length === 1 && whole.height <= maxH) return [whole];
+  const distinct = whole.rowKeys;
+  let ranges = c.ranges;
   let budget = maxH;
   let layouts: Layout[] = [];
-  // The budget shrinks every round a page comes out too tall, so this ends (at worst with one row a page).
   for (let round = 0; round < 40; round++) {
-    // best[i]: [pages, cost, end of the first page] for rows i..n-1.
-    const best: ([number, number, number] | undefined)[] = new Array(n + 1);
-    best[n] = [0, 0, n];
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = i; j < n; j++) {
-        if (j > i && estimate(i, j) > budget) break;
-        const rest = best[j + 1];
-        if (!rest) continue;
-        const cand: [number, number, number] = [1 + rest[0], rest[1] + (j + 1 < n ? cutCost(j) : 0), j];
-        const cur = best[i];
-        if (!cur || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] < cur[1])) best[i] = cand;
-      }
-    }
-    const ranges: [number, number][] = [];
-    for (let i = 0; i < n; i = best[i]![2] + 1) ranges.push([i, best[i]![2]]);
-    layouts = ranges.map((_, k) => pageLayout(g, rows, distinct, ranges, k, laneWidth, maxW, firstPage));
+    layouts = ranges.map((_, k) => pageLayout(g, rows, distinct, ranges, k, whole.laneWidth, maxW, firstPage));
     const over = Math.max(...layouts.map((l, k) => (ranges[k][0] === ranges[k][1] ? 0 : l.height - maxH)));
     if (over <= 0) break;
     budget -= over + 1;
+    ranges = split(g, rows, whole, budget, maxH);
   }
   return layouts;
 }

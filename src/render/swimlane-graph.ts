@@ -69,6 +69,10 @@ export interface FlowGraph {
   nodes: FlowNode[];
   edges: FlowEdge[];
   notes: FlowNote[];
+  /** Names of the phases when they are not the response phases (the state diagram's 待命 … 恢复). */
+  phaseNames?: Partial<Record<Phase, string>>;
+  /** No lane titles or lane lines (the columns of a state diagram are not roles). */
+  plain?: boolean;
 }
 
 export interface FlowGraphOptions {

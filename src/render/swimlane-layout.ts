@@ -30,8 +30,8 @@ const GUTTER_MIN = 3.5;
 const CHANNEL_MIN = 4.5;
 const LABEL_BAND = 3.6;
 /** Width of the phase column: the widest word of the phase names, at least 14.5 mm. */
-export function phaseColumn(lang: FlowGraph['lang']): number {
-  const words = Object.values(PHASE_NAMES[lang]).flatMap((n) => n.split(/[\s\n]+/));
+export function phaseColumn(lang: FlowGraph['lang'], names: FlowGraph['phaseNames'] = {}): number {
+  const words = Object.values({ ...PHASE_NAMES[lang], ...names }).flatMap((n) => n.split(/[\s\n]+/));
   return Math.max(14.5, ...words.map((w) => textWidth(w, TYPE.phase.pt, true) + 2.5));
 }
 /** Narrowest and widest lane (box width) in mm. */
@@ -75,6 +75,8 @@ export interface Layout {
   notes: NoteBlock;
   /** False when the lanes do not fit `maxWidth` even at the narrowest lane width. */
   fits: boolean;
+  /** No lane titles or lane lines. */
+  plain: boolean;
   laneWidth: number;
   /** The grid rows (as given in `rows`, ascending) with the top and bottom of each (mm). */
   rowKeys: number[];
@@ -250,7 +252,7 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
     const [la, lb] = [laneOf(r.a), laneOf(r.b)];
     if (Math.abs(la - lb) === 1) { const g = Math.max(la, lb); gutterW[g] = Math.max(gutterW[g], textWidth(r.edge.label, TYPE.label.pt, true) + 2.4); }
   }
-  const PHASE_COL = phaseColumn(graph.lang);
+  const PHASE_COL = phaseColumn(graph.lang, graph.phaseNames);
   const fixed = PHASE_COL + gutterW.reduce((a, b) => a + b, 0);
   const room = (opts.maxWidth - fixed) / Math.max(1, nLanes);
   // A page of a chart keeps the chart's lane width unless its own corridors need the room.
@@ -279,7 +281,7 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
     return name.length + holder.length <= 4 ? [...name, ...holder] : name;
   });
   const titleH = (t: { small: boolean }[]) => t.reduce((h, x) => h + lineHeight(x.small ? TYPE.small.pt : TYPE.lane.pt), 0);
-  const headerH = Math.max(2 * lineHeight(TYPE.lane.pt), ...laneTitles.map(titleH)) + 2 * PAD_Y + 1;
+  const headerH = graph.plain ? 2 : Math.max(2 * lineHeight(TYPE.lane.pt), ...laneTitles.map(titleH)) + 2 * PAD_Y + 1;
 
   // Heights: channels from their tracks (and a band for labels above the boxes they lead to).
   const channelH = new Array(nRows + 1).fill(0).map((_, c) => Math.max(CHANNEL_MIN,
@@ -376,7 +378,7 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
     const lo = phases[i].y; const hi = phases[i].h;
     const top = i === 0 ? headerH : channelY[lo] + channelH[lo] / 2;
     const bottom = i === phases.length - 1 ? gridBottom : channelY[hi + 1] + channelH[hi + 1] / 2;
-    const name = PHASE_NAMES[graph.lang][PHASES[phases[i].phase]];
+    const name = graph.phaseNames?.[PHASES[phases[i].phase]] ?? PHASE_NAMES[graph.lang][PHASES[phases[i].phase]];
     phases[i] = { phase: phases[i].phase, y: top, h: bottom - top, title: name.split('\n').flatMap((s) => breakText(s, PHASE_COL - 2, TYPE.phase.pt, true)) };
   }
 
@@ -390,7 +392,7 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   const notesH = noteLines.length ? 2.5 + noteLines.length * lineHeight(TYPE.note.pt) : 0;
 
   return {
-    width, height: gridBottom + notesH, phaseCol: PHASE_COL, headerH, gridBottom, laneWidth: laneW, fits, notesH,
+    width, height: gridBottom + notesH, phaseCol: PHASE_COL, headerH, plain: !!graph.plain, gridBottom, laneWidth: laneW, fits, notesH,
     rowKeys: used, rowTop: rowY, rowBottom: rowY.map((y, i) => y + rowH[i]),
     lanes: graph.lanes.map((l, i) => ({ key: l.key, x: gutterX(i) + gutterW[i] / 2, w: gutterW[i] / 2 + laneW + gutterW[i + 1] / 2, title: laneTitles[i] })),
     phases, nodes: [...placed.values()], paths, labels, dots, notes: { lines: noteLines },

@@ -53,8 +53,8 @@ export function layoutSvg(layout: Layout, opts: SvgOptions = {}): string {
     p.title.forEach((line, k) => out.push(text(layout.phaseCol / 2, baseline(y0 + k * lh, TYPE.phase.pt), line, TYPE.phase.pt, true, INK)));
   });
   // Lane titles and separators.
-  out.push(`<rect x="0" y="${f(top)}" width="${f(W)}" height="${f(layout.headerH)}" fill="#e3e7ef"/>`);
-  for (const l of layout.lanes) {
+  if (!layout.plain) out.push(`<rect x="0" y="${f(top)}" width="${f(W)}" height="${f(layout.headerH)}" fill="#e3e7ef"/>`);
+  for (const l of layout.plain ? [] : layout.lanes) {
     const pt = (small: boolean) => (small ? TYPE.small.pt : TYPE.lane.pt);
     let y0 = layout.headerH / 2 - l.title.reduce((h, t) => h + lineHeight(pt(t.small)), 0) / 2;
     for (const t of l.title) {
@@ -63,7 +63,8 @@ export function layoutSvg(layout: Layout, opts: SvgOptions = {}): string {
     }
     out.push(`<line x1="${f(l.x)}" y1="${f(top)}" x2="${f(l.x)}" y2="${f(bottom)}" stroke="${RULE}" stroke-width="0.3"/>`);
   }
-  out.push(`<line x1="0" y1="${f(layout.headerH)}" x2="${f(W)}" y2="${f(layout.headerH)}" stroke="${RULE}" stroke-width="0.3"/>`);
+  if (!layout.plain) out.push(`<line x1="0" y1="${f(layout.headerH)}" x2="${f(W)}" y2="${f(layout.headerH)}" stroke="${RULE}" stroke-width="0.3"/>`);
+  else out.push(`<line x1="${f(layout.phaseCol)}" y1="0" x2="${f(layout.phaseCol)}" y2="${f(bottom)}" stroke="${RULE}" stroke-width="0.3"/>`);
   out.push(`<rect x="0.15" y="0.15" width="${f(W - 0.3)}" height="${f(bottom - 0.3)}" fill="none" stroke="#78849a" stroke-width="0.3"/>`);
   // Edges under the boxes, then junction dots, boxes, labels.
   for (const p of layout.paths) {

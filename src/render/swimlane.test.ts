@@ -9,6 +9,9 @@ import { flowGraph } from './swimlane-graph.js';
 import type { Layout, PlacedNode } from './swimlane-layout.js';
 import { PHASES } from './swimlane-phases.js';
 import { planCharts } from './swimlane-print.js';
+import { stateChart } from './swimlane-state.js';
+import { ganttChart } from './gantt-chart.js';
+import { viewSteps } from './mermaid-graph.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
 const leak = () => parsePlanFile(LEAK).plan!;
@@ -120,12 +123,12 @@ describe('flowcharts of every plan on A4', () => {
           expect(p.width).toBeLessThanOrEqual(box.width);
           expect(p.height).toBeLessThanOrEqual(box.height - DIAGRAM_PAGE.heading);
           expect(Math.min(...svgTextSizesPt(p.svg))).toBeGreaterThanOrEqual(7);
-          expect(overlaps(p.layout.nodes)).toEqual([]);
-          expect(crossings(p.layout)).toEqual([]);
-          for (const n of p.layout.nodes) {
+          expect(overlaps(p.layout!.nodes)).toEqual([]);
+          expect(crossings(p.layout!)).toEqual([]);
+          for (const n of p.layout!.nodes) {
             // Whole boxes only: inside the page's drawing.
             expect(n.x).toBeGreaterThanOrEqual(0);
-            expect(n.y + n.h).toBeLessThanOrEqual(p.layout.gridBottom + 1e-6);
+            expect(n.y + n.h).toBeLessThanOrEqual(p.layout!.gridBottom + 1e-6);
             expect(n.x + n.w).toBeLessThanOrEqual(p.width + 1e-6);
             if (n.node.kind === 'connector') {
               const t = n.node.paras[0].text;
@@ -156,6 +159,27 @@ describe('flowcharts of every plan on A4', () => {
       // Each chart section holds one SVG no taller than the section less its heading.
       for (const m of html.matchAll(/<section class="page diagram flow( landscape)?" style="height:([\d.]+)mm">[\s\S]*?<svg[^>]*\sheight="([\d.]+)mm"/g)) {
         expect(Number(m[3])).toBeLessThanOrEqual(Number(m[2]) - DIAGRAM_PAGE.heading + 0.5);
+      }
+    }
+  });
+
+  it('draws every plan\'s state diagram and timelines on A4 at ≥ 7 pt, with every level and every step', () => {
+    for (const plan of plans) {
+      const state = stateChart(plan);
+      const svg = state.pages.map((p) => p.svg).join('');
+      for (const l of plan.levels) expect(svg).toContain(`data-id="l:${l.id}"`);
+      const charts = [state, ...plan.levels.map((l) => ganttChart(plan, l.id))];
+      for (const c of charts) {
+        for (const p of c.pages) {
+          const box = contentBox(p.landscape);
+          expect(p.width).toBeLessThanOrEqual(box.width);
+          expect(p.height).toBeLessThanOrEqual(box.height - DIAGRAM_PAGE.heading);
+          expect(Math.min(...svgTextSizesPt(p.svg))).toBeGreaterThanOrEqual(7);
+        }
+      }
+      for (const [i, l] of plan.levels.entries()) {
+        const text = charts[i + 1].pages.map((p) => p.svg).join('');
+        for (const st of viewSteps(plan, l.id)) expect(text).toContain(`>${plan.steps.indexOf(st) + 1}. `);
       }
     }
   });

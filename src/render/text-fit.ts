@@ -229,7 +229,7 @@ function breakUncached(text: string, max: number, pt: number, bold: boolean, bal
     let lo = max * 0.5;
     let hi = max;
     let best = lines;
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 6; i++) {
       const mid = (lo + hi) / 2;
       const again = greedy(units, mid, pt, bold);
       // Narrower only while no word has to be cut that the full width kept whole.

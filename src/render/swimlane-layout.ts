@@ -256,7 +256,8 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   const fixed = PHASE_COL + gutterW.reduce((a, b) => a + b, 0);
   const room = (opts.maxWidth - fixed) / Math.max(1, nLanes);
   // A page of a chart keeps the chart's lane width unless its own corridors need the room.
-  const laneW = Math.min(opts.laneWidth ?? LANE_MAX, Math.max(LANE_MIN, room));
+  // Quarter-millimetre steps: the charts of one plan then share line breaks (breakText caches by width).
+  const laneW = Math.min(opts.laneWidth ?? LANE_MAX, Math.max(LANE_MIN, Math.floor(room * 4) / 4));
   const fits = room >= LANE_MIN - 1e-9;
   const laneX: number[] = [];
   let x = PHASE_COL;

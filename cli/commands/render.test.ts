@@ -51,6 +51,17 @@ describe('yuan render: usage and text formats', () => {
     expect(r.out).toMatch(/^rendered 10 diagrams and 1 diagrams\.md from 1 plan in [\d.]+ s, 0 errors → /);
   });
 
+  it('draws in the language --lang asks for, else in the plan\'s', async () => {
+    process.env.YUAN_CHROMIUM = '/nonexistent';
+    const out = tmp();
+    expect((await capture(() => runRender([LEAK], { output: out, format: 'mmd,svg', lang: 'zh', docLang: 'en' }))).code).toBe(0);
+    expect(readFileSync(join(out, 'chem-leak/overview.mmd'), 'utf8')).toContain('Alarm received');
+    expect(readFileSync(join(out, 'chem-leak/overview.svg'), 'utf8')).toContain('Response flowchart (overview)');
+    const zh = tmp();
+    expect((await capture(() => runRender([LEAK], { output: zh, format: 'svg', lang: 'en' }))).code).toBe(0);
+    expect(readFileSync(join(zh, 'chem-leak/overview.svg'), 'utf8')).toContain('应急响应流程图（总览）');
+  });
+
   it('draws SVG without a browser, and gives the actionable error and exit 2 when PDF or PNG need the missing Chromium', async () => {
     process.env.YUAN_CHROMIUM = '/nonexistent';
     process.env.PATH = '/nonexistent-bin';

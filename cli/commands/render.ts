@@ -23,6 +23,8 @@ export interface RenderOptions {
   scale?: number;
   /** PDFs: readable tiles after a diagram too large for one A4 page (default true; `--no-tiles`). */
   tiles?: boolean;
+  /** Language of the diagrams when --lang was given; otherwise each plan's own. */
+  docLang?: Lang;
 }
 
 /** Parses `svg,pdf,png` into formats; undefined (and a message) on an unknown one. */
@@ -90,14 +92,14 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
       try {
         const mdFile = join(outDir, safeName(dir), 'diagrams.md');
         mkdirSync(dirname(mdFile), { recursive: true });
-        writeFileSync(mdFile, toMarkdown(plan));
+        writeFileSync(mdFile, toMarkdown(plan, { lang: opts.docLang }));
         mdFiles++;
       } catch (err) {
         say(`yuan: ${file}: diagrams.md could not be written: ${(err as Error).message}`, `yuan：${file}：无法写出 diagrams.md：${(err as Error).message}`);
         failedPlans.push(file);
       }
     }
-    const { jobs: planJobList, errors } = planJobs(plan, jobFormats, { dir });
+    const { jobs: planJobList, errors } = planJobs(plan, jobFormats, { dir, lang: opts.docLang });
     for (const e of errors) say(`yuan: ${file}: diagram ${e.key} could not be generated: ${e.message}`, `yuan：${file}：无法生成图 ${e.key}：${e.message}`);
     if (errors.length) failedPlans.push(file);
     plans++;

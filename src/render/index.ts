@@ -1,8 +1,10 @@
 /**
- * The render stage: Plan → Mermaid text → SVG / PNG / PDF, and the A4 reviewer packet.
+ * The render stage: Plan → A4 charts (swimlane flowcharts, state diagram, timelines) as SVG, printed to PDF/PNG
+ * by one headless Chromium, the A4 reviewer packet, and Mermaid text for Markdown viewers.
  *
  * Importing this module loads neither playwright-core nor mermaid: the browser is started (and playwright-core
- * imported) by `Renderer.open()`, `renderBatch` or `renderPlan`, and mermaid runs inside that browser.
+ * imported) by `Renderer.open()`, `renderBatch` or `renderPlan` when something is printed; mermaid only runs in that
+ * browser for `Renderer.renderDiagram`.
  */
 import type { Plan } from '../model/index.js';
 import { renderBatch, type BatchOptions, type BatchProgress, type BatchResult, type DiagramFormat } from './batch.js';
@@ -21,6 +23,12 @@ export {
   buildPacket, packetHtml, renderPacket, scrubSvg, type PacketDiagram, type PacketOptions, type PacketPlan, type RenderedDiagram,
 } from './packet.js';
 export { levelSubtitle, planDiagrams, planJobs, type PlanDiagram, type PlanDiagramError, type PlanDiagramOptions } from './packet-diagrams.js';
+export { fitChart, swimlaneChart, type ChartOptions, type ChartPage, type SwimlaneChart } from './swimlane-chart.js';
+export { flowGraph, type FlowEdge, type FlowGraph, type FlowGraphOptions, type FlowNode } from './swimlane-graph.js';
+export { chartDocument, chartSections, planCharts } from './swimlane-print.js';
+export { stateChart, stateGraph } from './swimlane-state.js';
+export { ganttChart } from './gantt-chart.js';
+export { breakText, textWidth } from './text-fit.js';
 export {
   A4, MARGIN, MIN_PRINT_SCALE, contentBox, diagramPageHtml, diagramSections, escapeHtml, fitDiagram, fitSvg, planTiles,
   svgSizeOf, type Fit, type PdfLang, type Tiling,

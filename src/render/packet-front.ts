@@ -8,6 +8,8 @@ import stringWidth from 'string-width';
 import { localize, type Diagnostic } from '../diagnostics.js';
 import { escapeHtml as esc } from '../html.js';
 import type { Plan } from '../model/index.js';
+import { viewSteps } from './mermaid-graph.js';
+import { formatTimeLimit, levelTitle } from './mermaid-text.js';
 import { bySeverity, findingsTable, table } from './packet-tables.js';
 import { PACKET_WORDS } from './packet-words.js';
 import type { PdfLang } from './pdf.js';
@@ -37,14 +39,14 @@ export function coverPage(plan: Plan, diagnostics: Diagnostic[], date: string, l
 }
 
 /** Height budget (mm) of the findings table on the summary page, and the estimated height of a row. */
-const SUMMARY_BUDGET = 150;
+const SUMMARY_BUDGET = 120;
 const rowHeight = (d: Diagnostic, lang: PdfLang) => 2.4 + 4.2 * Math.max(1, Math.ceil(stringWidth(localize(d, lang)) / 68));
 
 /**
  * The summary page: counts, the most severe findings that fit one page, and the key to the flowcharts. Returns
  * the HTML and how many findings were left for the full list at the end.
  */
-export function summaryPage(diagnostics: Diagnostic[], lang: PdfLang): { html: string; left: number } {
+export function summaryPage(plan: Plan, diagnostics: Diagnostic[], lang: PdfLang): { html: string; left: number } {
   const w = PACKET_WORDS[lang];
   const sorted = bySeverity(diagnostics);
   const shown: Diagnostic[] = [];
@@ -58,10 +60,18 @@ export function summaryPage(diagnostics: Diagnostic[], lang: PdfLang): { html: s
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
   const body = sorted.length ? findingsTable(shown, lang) + (left ? `<p class="muted">${esc(w.summaryMore(left))}</p>` : '') : `<p>${esc(w.noFindings)}</p>`;
   const legend = `<h3>${esc(w.legendTitle)}</h3><ol class="legend">${w.legend.map((l) => `<li>${esc(l)}</li>`).join('')}</ol>`;
+  // The levels at a glance, least severe first as in the charts: who decides, how fast, how many steps, which reports.
+  const sep = lang === 'zh' ? '、' : ', ';
+  const levels = [...plan.levels].sort((a, b) => b.rank - a.rank);
+  const glance = levels.length ? `<h3>${esc(w.glance)}</h3>${table([w.level, w.decider, w.activation, w.stepCount, w.reports], levels.map((l) => [
+    levelTitle(l, lang), plan.roles.find((r) => r.id === l.decidedBy)?.name ?? l.decidedBy ?? '', l.activation ? formatTimeLimit(l.activation, lang) : '',
+    String(viewSteps(plan, l.id).length),
+    plan.reports.filter((r) => !r.levels.length || r.levels.includes(l.id)).map((r) => `${r.to}${r.within ? ` ${formatTimeLimit(r.within, lang)}` : ''}`).join(sep),
+  ]), 'glance')}` : '';
   // A fixed height keeps the page count (and so every page number printed in the flowcharts) exact.
   return {
     html: `<section class="page summary"><h2>${esc(w.summary)}</h2><p class="counts">${esc(w.lintText(count('error'), count('warning'), count('info')))}</p>`
-      + `<div class="summary-findings">${body}</div>${legend}</section>`,
+      + `<div class="summary-findings">${body}</div>${glance}${legend}</section>`,
     left,
   };
 }
@@ -107,6 +117,7 @@ export const FRONT_CSS = `
 section.summary { height: 262mm; overflow: hidden; }
 .counts { font-size: 10.5pt; margin: 0 0 3mm; }
 .summary-findings table { font-size: 8.5pt; }
+.glance { font-size: 8.5pt; }
 .legend { font-size: 9pt; margin: 0; padding-left: 6mm; }
 .legend li { margin-bottom: 1.2mm; }
 .opinion h3 { margin-top: 6mm; }

@@ -23,6 +23,7 @@ const WIDTHS: Record<string, number[]> = {
   reports: [18, 9, 15, 10, 14, 34],
   findings: [8, 20, 8, 64],
   panel: [18, 34, 24, 24],
+  glance: [22, 18, 14, 10, 36],
 };
 
 /** A table of plain-text cells (escaped here). */

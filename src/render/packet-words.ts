@@ -20,7 +20,7 @@ export const PACKET_WORDS = {
     diagramFailed: '此图无法绘制：', contents: '目录', planCount: (n: number) => `共 ${n} 项预案`, page: '页码',
     // Summary, flow pages, sign-off.
     summary: '检查结果摘要', summaryMore: (n: number) => `另有 ${n} 条，见“检查发现的问题（全部）”。`,
-    legendTitle: '流程图读法',
+    legendTitle: '流程图读法', glance: '各级响应一览', stepCount: '执行步骤数',
     legend: [
       '自上而下为处置阶段（接警与信息报告 → 先期处置 → 研判与分级响应 → 应急处置 → 扩大响应 → 应急结束 → 后期处置），每一纵列（泳道）为一个角色；“对外报告”列为向政府部门的信息报告。',
       '方框为处置步骤：编号同“响应程序”表，红色粗体为时限（自接警起算，另有注明的除外）；左侧色条表示该步骤自哪一级响应起执行。',
@@ -50,7 +50,7 @@ export const PACKET_WORDS = {
     colours: { red: 'red', orange: 'orange', yellow: 'yellow', blue: 'blue' } as Record<Colour, string>,
     diagramFailed: 'This diagram could not be drawn: ', contents: 'Contents', planCount: (n: number) => `${n} plans`, page: 'Page',
     summary: 'Summary of findings', summaryMore: (n: number) => `${n} more: see "Lint findings (all)".`,
-    legendTitle: 'How to read the flowcharts',
+    legendTitle: 'How to read the flowcharts', glance: 'Levels at a glance', stepCount: 'Steps',
     legend: [
       'Phases run down the page (alarm and reporting → initial response → assessment and level → response → escalation → stand-down → recovery); each column (lane) is a role; the "Reports to authorities" column holds the reports owed to government bodies.',
       'A box is a step: its number is the one in the steps table; the bold red line is its deadline (from the alarm unless it says otherwise); a coloured stripe on its left marks the level from which it applies.',

@@ -109,7 +109,7 @@ function planSections(e: Entry, date: string, lang: PdfLang, firstPage: number):
   const entries: { title: string; page: number }[] = [];
   let page = firstPage + 2;
   for (const c of charts) { entries.push({ title: c.title, page }); page += c.pages.length; }
-  const summary = summaryPage(e.diagnostics, lang);
+  const summary = summaryPage(plan, e.diagnostics, lang);
   const flows = charts.map((c) => chartSections(c, lang));
   const diagrams = e.diagrams.filter((d) => d.kind !== 'flowchart').map((d) => {
     // The state diagram and the timelines are drawn like the flowcharts (A4, ≥ 7.5 pt, no mermaid) unless an SVG

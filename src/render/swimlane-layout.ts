@@ -36,6 +36,8 @@ export function phaseColumn(lang: FlowGraph['lang'], names: FlowGraph['phaseName
 }
 /** Narrowest and widest lane (box width) in mm. */
 export const LANE_MIN = 23;
+/** English words are longer than Chinese ones: narrower lanes would break every other word onto its own line. */
+const laneMin = (lang: FlowGraph['lang']) => (lang === 'en' ? 27 : LANE_MIN);
 export const LANE_MAX = 44;
 
 /** Height in mm of one line at `pt`. */
@@ -257,8 +259,8 @@ export function layoutGraph(graph: FlowGraph, opts: LayoutOptions): Layout {
   const room = (opts.maxWidth - fixed) / Math.max(1, nLanes);
   // A page of a chart keeps the chart's lane width unless its own corridors need the room.
   // Quarter-millimetre steps: the charts of one plan then share line breaks (breakText caches by width).
-  const laneW = Math.min(opts.laneWidth ?? LANE_MAX, Math.max(LANE_MIN, Math.floor(room * 4) / 4));
-  const fits = room >= LANE_MIN - 1e-9;
+  const laneW = Math.min(opts.laneWidth ?? LANE_MAX, Math.max(laneMin(graph.lang), Math.floor(room * 4) / 4));
+  const fits = room >= laneMin(graph.lang) - 1e-9;
   const laneX: number[] = [];
   let x = PHASE_COL;
   for (let i = 0; i < nLanes; i++) { x += gutterW[i]; laneX.push(x); x += laneW; }

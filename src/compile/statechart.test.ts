@@ -3,7 +3,7 @@ import { collectPlanFiles, parsePlanFile } from '../parse/index.js';
 import { plansFrom, miniPlan } from '../../test/helpers/lint.js';
 import type { Plan } from '../model/index.js';
 import { createPlanMachine } from './machine.js';
-import { compileStatechart, escapeKey, type NamedRef, type StateConfig, type StatechartConfig, type TransitionConfig } from './statechart.js';
+import { compileStatechart, type NamedRef, type StateConfig, type StatechartConfig, type TransitionConfig } from './statechart.js';
 
 const files = collectPlanFiles(['plans/chem', 'plans/flood']).files;
 const load = (file: string): Plan => {

@@ -2,7 +2,6 @@ import { localize, type Diagnostic } from '../diagnostics.js';
 import { countSeverities, groupByFile, location, placeOrStart, reportedFiles, sortForOutput, type FormatContext } from './context.js';
 
 /** Characters XML 1.0 forbids anywhere (C0 controls other than TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes characters that XML 1.0 cannot contain, even as character references. */

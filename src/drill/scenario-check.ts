@@ -1,7 +1,7 @@
 import type { Diagnostic, Related, Severity } from '../diagnostics.js';
 import type { Fact, Located, Plan, Role } from '../model/index.js';
 import { placeOf } from '../model/place.js';
-import { expectedOneOf } from '../validate/rules/resource-undefined.js';
+import { expectedOneOf } from '../suggest.js';
 import { formatOffset } from './scenario-time.js';
 import type { FactValue, Scenario } from './types.js';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics.js';
 import { parsePlanFile } from '../parse/index.js';
-import { EXPECT_GAP_KINDS } from './run-expect.js';
-import { testScenario } from './run-test.js';
+import { EXPECT_GAP_KINDS } from '../score/expect.js';
+import { testScenario } from '../score/drill-test.js';
 import { checkScenario, loadDrill, loadScenario, parseOffset, parseScenario, resolvePlanPath, scenarioToYaml } from './scenario.js';
 import type { Scenario } from './types.js';
 

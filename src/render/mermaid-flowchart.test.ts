@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../model/index.js';
 import { parsePlanFile } from '../parse/index.js';
-import { stepsAt } from '../validate/refs.js';
+import { stepsAt } from '../model/query.js';
 import { flowchart, flowcharts } from './mermaid-flowchart.js';
 import { hostilePlan, level, minutes, plan as makePlan, role, step, trigger } from './mermaid-fixture.test-helper.js';
 import { flowDb, mermaidParse, shownText, type FlowDbView } from './mermaid-parse.test-helper.js';

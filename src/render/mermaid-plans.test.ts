@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../parse/index.js';
-import { stepsAt } from '../validate/refs.js';
+import { stepsAt } from '../model/query.js';
 import { diagrams, flowchart, gantt, toMarkdown } from './mermaid.js';
 import { hostilePlan } from './mermaid-fixture.test-helper.js';
 import { flowDb, ganttDb, mermaidParse, stateDb, usingDomPurifyShim } from './mermaid-parse.test-helper.js';

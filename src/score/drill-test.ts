@@ -6,10 +6,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { hasErrors, localize, type Diagnostic } from '../diagnostics.js';
 import { escapeAttr, escapeXml } from '../format/junit.js';
-import { scoreDrill } from '../score/index.js';
-import { runScripted } from './engine.js';
-import { checkExpectations, type AssertionResult } from './run-expect.js';
-import { loadDrill, readTextFile, resolvePlanPath } from './scenario.js';
+import { runScripted } from '../drill/engine.js';
+import { loadDrill, readTextFile, resolvePlanPath } from '../drill/scenario.js';
+import { checkExpectations, type AssertionResult } from './expect.js';
+import { scoreDrill } from './index.js';
 
 type Lang = 'zh' | 'en';
 

@@ -11,7 +11,7 @@ import { LiveClock } from './clock.js';
 import { LiveDrill } from './drill.js';
 import { clockAtEnd, clockNote, readClock, sanitizeNote } from './events.js';
 import { encodeQr, qrSvg, qrTerminal } from './qr.js';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { LiveStore } from './store.js';
 import { runTerminal } from './terminal.js';
 import { participantEvent } from './view.js';
@@ -142,6 +142,9 @@ describe('participant view', () => {
     expect(see(ev({ type: 'level.declared', level: 'IV', role: 'duty-officer', source: 'participant' }), 'operator')).toBe(false);
   });
 });
+
+// jsqr is CommonJS: its function is both module.exports and .default; the types know only .default.
+const jsQR = jsqr.default;
 
 /** Decodes a module matrix with an independent decoder (jsQR), as a phone camera would: 4 px per module, quiet zone. */
 function scan(modules: boolean[][]): string | undefined {

@@ -178,6 +178,22 @@ function terminalModules(text: string): boolean[][] {
   return all.slice(2, 2 + size).map((r) => r.slice(2, 2 + size));
 }
 
+/**
+ * The format information around the top-left finder (ISO/IEC 18004 7.9): error-correction level and mask, after
+ * checking its BCH code; undefined when the bits are not a valid format word.
+ */
+function formatInfo(m: boolean[][]): { level: 'L' | 'M' | 'Q' | 'H'; mask: number } | undefined {
+  let f = 0;
+  for (let i = 0; i <= 5; i++) f |= (m[i][8] ? 1 : 0) << i;
+  f |= (m[7][8] ? 1 : 0) << 6; f |= (m[8][8] ? 1 : 0) << 7; f |= (m[8][7] ? 1 : 0) << 8;
+  for (let i = 9; i < 15; i++) f |= (m[8][14 - i] ? 1 : 0) << i;
+  const data = (f ^ 0x5412) >>> 10;
+  let rem = data;
+  for (let i = 0; i < 10; i++) rem = (rem << 1) ^ ((rem >>> 9) * 0x537);
+  if ((((data << 10) | rem) ^ 0x5412) !== f) return undefined;
+  return { level: (['M', 'L', 'H', 'Q'] as const)[data >>> 3], mask: data & 7 };
+}
+
 describe('QR codes', () => {
   const url = 'http://127.0.0.1:54321/p/AbCdEfGhIjKlMnOpQrStUvWx';
 
@@ -195,6 +211,7 @@ describe('QR codes', () => {
 
   it('carries working error correction (level M): a damaged code still reads', () => {
     const q = encodeQr(url);
+    expect(formatInfo(q.modules)).toEqual({ level: 'M', mask: q.mask });
     const damaged = q.modules.map((r) => [...r]);
     // A 5×5 blot in the data area, away from the finder, timing and alignment patterns: about 3 codewords.
     let flipped = 0;

@@ -47,7 +47,7 @@ describe('compileStatechart', () => {
       for (const l of plan.levels) {
         const meta = level.states![l.id].meta!;
         expect(meta).toMatchObject({ level: l.id, rank: l.rank, colour: l.colour!, decidedBy: l.decidedBy! });
-        expect(meta.activation).toEqual({ seconds: l.activation!.seconds, text: l.activation!.text, anchor: { kind: 'incident' } });
+        expect(meta.activation).toEqual({ kind: 'limit', seconds: l.activation!.seconds, text: l.activation!.text, anchor: { kind: 'incident' } });
       }
       // Most severe first out of assessing; a level with escalation rules is entered through its `↑` state.
       const always = level.states!.assessing.always as TransitionConfig[];
@@ -98,7 +98,7 @@ describe('compileStatechart', () => {
       expect(Object.keys(timers)).toEqual(withDeadline.map((s) => s.id));
       const delays = config.meta.delays as Record<string, number>;
       for (const s of withDeadline) {
-        expect(delays[`deadline.${s.id}`]).toBe(s.deadline!.seconds * 1000);
+        expect(delays[`deadline.${s.id}`]).toBe(s.deadline!.seconds! * 1000);
         const anchor = s.deadline!.anchor;
         // Only a step of every level counted from the incident runs from the start of the response; a step bound to
         // levels waits for the first of them (then, if step-anchored, for its anchor step).
@@ -118,7 +118,9 @@ describe('compileStatechart', () => {
         }
         expect(Object.keys(t.states!.running.after!)).toEqual([`deadline.${s.id}`]);
       }
-      expect(config.context).toEqual({ facts: {}, level: null, steps: Object.fromEntries(plan.steps.map((s) => [s.id, 'pending'])), expired: [] });
+      expect(config.context).toEqual({
+        facts: {}, level: null, steps: Object.fromEntries(plan.steps.map((s) => [s.id, 'pending'])), expired: [], received: [], counts: {}, dues: {}, missed: [],
+      });
     });
 
     it('has warning states in standby exactly when the plan has warnings', () => {
@@ -154,9 +156,9 @@ describe('compileStatechart', () => {
       escalations: [...plan.escalations, { from: 'III', to: 'nowhere', when: plan.escalations[0].when }, { from: 'III', to: 'II.a', when: plan.escalations[0].when }],
       steps: [
         ...plan.steps,
-        { ...plan.steps[0], id: 'late', deadline: { seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'missing' } } },
-        { ...plan.steps[0], id: 'self', deadline: { seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'self' } } },
-        { ...plan.steps[0], id: 'inf', deadline: { seconds: Infinity, text: '∞', anchor: { kind: 'incident' } } },
+        { ...plan.steps[0], id: 'late', deadline: { kind: 'limit', seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'missing' } } },
+        { ...plan.steps[0], id: 'self', deadline: { kind: 'limit', seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'self' } } },
+        { ...plan.steps[0], id: 'inf', deadline: { kind: 'limit', seconds: Infinity, text: '∞', anchor: { kind: 'incident' } } },
       ],
     };
     const config = compileStatechart(odd);
@@ -166,7 +168,9 @@ describe('compileStatechart', () => {
     expect(Object.keys(config.states!.response.states!.level.states!)).toEqual(['assessing', 'II', 'II.a', 'III', '↑III', '↓III']);
     expect(Object.keys(config.states!.response.states!.timers.states!)).toEqual(['alarm', 'isolate', 'report']);
     const iii = config.states!.response.states!.level.states!.III.on!.FACTS as TransitionConfig[];
-    expect(iii.map((t) => t.target)).toEqual(['II', 'II\\.a', '#mini.terminated']);
+    // The written rules first, then (highest level met applies) II's and II.a's own criteria, then termination.
+    expect(iii.map((t) => t.target)).toEqual(['II', 'II\\.a', 'II', 'II\\.a', '#mini.terminated']);
+    expect(iii.map((t) => t.guard?.params)).toMatchObject([{ escalation: 0 }, { escalation: 3 }, { level: 'II' }, { level: 'II.a' }, {}]);
     expect(() => createPlanMachine(odd, config)).not.toThrow();
   });
 });

@@ -14,6 +14,8 @@ export interface LintConfig {
   today?: string;
   /** Base URL of the rule pages in diagnostics and SARIF (`<docsUrl><rule-id>.md`); see `docsBase`. */
   docsUrl?: string;
+  /** What 立即 allows in plans that do not say (a plain limit such as 5分钟). */
+  immediate?: string;
 }
 
 /** A rule's effective severity and options. */

@@ -83,7 +83,7 @@ describe('checkExpr: errors with exact spans', () => {
       messageZh: '意外的浓度（ppm）单位 `ppm`：`leak_kg` 的单位是 `kg`，应为质量单位（`g`、`克`、`kg`、`公斤`、`千克`、`t`）',
     }]);
     expect(check('leak_kg >= 5kgs')).toEqual([expect.objectContaining({
-      code: 'expr/unit', start: 12, end: 15, message: 'Unexpected unknown unit `kgs`, expected a mass unit (`g`, `克`, `kg`, `公斤`, `千克`, `t`)',
+      code: 'expr/unit', start: 12, end: 15, message: 'Unexpected unknown unit `kgs`, expected a mass unit (`g`, `克`, `kg`, `公斤`, `千克`, `t`; `leak_kg` is in `kg`)',
     })]);
     expect(check('injured >= 3 kg')).toEqual([expect.objectContaining({
       code: 'expr/unit', start: 13, end: 15, message: 'Unexpected unit `kg`, expected a plain number: `injured` declares no unit',
@@ -132,7 +132,7 @@ describe('checkExpr: errors with exact spans', () => {
   it('comparisons without a fact or between two facts', () => {
     expect(check('1 < 2')).toEqual([expect.objectContaining({ code: 'expr/type', start: 0, end: 5 })]);
     expect(check('leak_kg > injured')).toEqual([expect.objectContaining({
-      code: 'expr/type', start: 0, end: 17, message: 'Unexpected comparison of two facts `leak_kg` and `injured`, expected a value on one side',
+      code: 'expr/type', start: 0, end: 17, message: 'Unexpected comparison of two facts `leak_kg` and `injured`, expected a value on one side (facts may be compared only in fact constraints)',
     })]);
   });
 

@@ -28,14 +28,16 @@
  *
  * Box-level machinery lives in `box.ts`; this file builds and combines regions.
  */
-import type { Expr, ValueExpr } from './ast.js';
+import type { Expr, ExprOptions, ValueExpr } from './ast.js';
+import { boundConvention } from './bounds.js';
+import { lowerExpr } from './lower.js';
 import type { Fact } from '../model/plan.js';
 import {
   factDomain, FULL_BOX, fullLike, interval, intersectBox, intersectC, isEmptyC, member, norm, normBox, sample,
   simplify, STEP_LIMIT, subtractBox, type Box, type Constraint, type FactValue,
 } from './box.js';
 import {
-  compareLiterals, factLookup, isOrdering, negateOp, operandValue, resolveCompare,
+  compareLiterals, factLookup, isBooleanFact, isOrdering, negateOp, operandValue, resolveCompare,
   type Atom, type FactLookup,
 } from './resolve.js';
 
@@ -187,9 +189,12 @@ export function regionContains(r: Region, point: Readonly<Record<string, FactVal
 
 // ---------------------------------------------------------------- regionOf
 
-/** The valuations (within the facts' domains) on which `ast` evaluates to true; see the module comment. */
-export function regionOf(ast: Expr, facts: readonly Fact[]): Region {
-  return buildRegion({ ast, facts, negated: false });
+/**
+ * The valuations (within the facts' domains) on which `ast` evaluates to true; see the module comment.
+ * Bounds (`30人以上`) mean what `options.bounds` says (default: statutory); judgement facts are free booleans.
+ */
+export function regionOf(ast: Expr, facts: readonly Fact[], options?: ExprOptions): Region {
+  return buildRegion({ ast: lowerExpr(ast, boundConvention(options)), facts, negated: false });
 }
 
 /** Where a region built from a trigger came from, so `subtract` can negate the trigger instead. */
@@ -248,7 +253,7 @@ class RegionBuilder {
         return e.value !== neg ? [FULL_BOX] : [];
       case 'ident': {
         const f = this.lookup(e.name);
-        if (!f || f.type !== 'boolean') return this.unknown();
+        if (!f || !isBooleanFact(f)) return this.unknown();
         return this.boxesOf(f, [{ kind: 'boolean', values: [!neg] }]);
       }
       case 'compare':

@@ -239,12 +239,18 @@ describe('parseExpr: errors with exact spans', () => {
   });
 
   it('two values in a row', () => {
-    expect(error('leak_kg 100')).toMatchObject({ start: 8, end: 11, message: 'Unexpected `100`, expected an operator', messageZh: '意外的 `100`，应为运算符' });
+    // After a name a number may start a bound (`死亡人数 30人以上`), so the message offers both forms.
+    expect(error('leak_kg 100')).toMatchObject({
+      start: 8, end: 11,
+      message: 'Unexpected `100` after `leak_kg`, expected an operator or a bound word: `leak_kg >= 100` or `leak_kg 100以上`',
+      messageZh: '意外的 `100`：`leak_kg` 之后应为运算符或“以上/以下”，如 `leak_kg >= 100` 或 `leak_kg 100以上`',
+    });
     expect(error('(a and b c)')).toMatchObject({ start: 9, end: 10, message: 'Unexpected `c`, expected an operator' });
   });
 
-  it('unknown unit glued to a number', () => {
-    expect(error('牲畜 > 3头')).toMatchObject({ code: 'expr/unit', start: 6, end: 7, message: 'Unexpected unknown unit `头`, expected a known unit such as `kg`, `t`, `人`' });
+  it('a word glued to a number after a known unit', () => {
+    // `头` alone is read as a unit (a plan may declare it; the checker judges it), but after `人` the rest is not.
+    expect(error('牲畜 > 3人受伤')).toMatchObject({ code: 'expr/unit', start: 7, end: 9, message: 'Unexpected unknown unit `受伤`, expected a known unit such as `kg`, `t`, `人`' });
   });
 
   it('bad chains', () => {

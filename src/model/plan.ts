@@ -35,7 +35,10 @@ export interface PlanMeta extends Located {
 export interface Fact extends Located {
   id: string;
   label?: string;
-  type: 'number' | 'integer' | 'boolean' | 'enum';
+  /** `judgement`: a boolean decided by a named body (`超出省级人民政府处置能力`, `国务院领导认为需要`), never observed. */
+  type: 'number' | 'integer' | 'boolean' | 'enum' | 'judgement';
+  /** Who decides a judgement fact (role id or body name). */
+  decidedBy?: string;
   unit?: string;
   /** Allowed values of an enum fact. */
   values?: string[];

@@ -9,7 +9,7 @@ import { boundCompares, boundConvention } from './bounds.js';
 import { emptyBoundError, factPairError, scaleAmbiguityError, unknownBoundFact, unknownFactHint } from './check-hints.js';
 import { closest } from './closest.js';
 import { factLookup, isBooleanFact, isOrdering, isScaledNumeral, resolveCompare, type Atom, type FactLookup, type Operand } from './resolve.js';
-import { convertUnit, dimensionName, isPlainUnit, lookupUnit, unitsOf } from './units.js';
+import { caseVariants, convertUnit, dimensionName, isPlainUnit, lookupUnit, unitsOf } from './units.js';
 
 /**
  * Errors of `ast` against `facts` (facts may be referenced by `id` or `label`); empty when the trigger is sound.
@@ -250,8 +250,11 @@ class Checker {
     const dimEn = dimensionName(fu.dimension, 'en');
     const dimZh = dimensionName(fu.dimension, 'zh');
     if (!lit) {
-      this.add(span, 'expr/unit', `Unexpected unknown unit \`${unit}\`, expected a ${dimEn} unit (${examples.join(', ')}; \`${name}\` is in \`${fact.unit}\`)`,
-        `意外的未知单位 \`${unit}\`，应为${dimZh}单位（${examples.join('、')}；\`${name}\` 的单位是 \`${fact.unit}\`）`);
+      const known = caseVariants(unit)[0];
+      const hint = known !== undefined ? ` (did you mean \`${known}\`? units with a prefix are case-sensitive)` : '';
+      const hintZh = known !== undefined ? `（是否指 \`${known}\`？带词头的单位区分大小写）` : '';
+      this.add(span, 'expr/unit', `Unexpected unknown unit \`${unit}\`, expected a ${dimEn} unit (${examples.join(', ')}; \`${name}\` is in \`${fact.unit}\`)${hint}`,
+        `意外的未知单位 \`${unit}\`，应为${dimZh}单位（${examples.join('、')}；\`${name}\` 的单位是 \`${fact.unit}\`）${hintZh}`);
       return;
     }
     this.add(span, 'expr/unit',

@@ -22,6 +22,7 @@ import type { AndExpr, BoundExpr, BoundTerm, CompareExpr, Expr, ExprError, Ident
 import { boundWordInfo } from './bounds.js';
 import { clip, tokenize, type LexOptions, type Token } from './lexer.js';
 import { printBoundTerms } from './print.js';
+import { caseVariants } from './units.js';
 
 /** Longest expression text accepted (characters, UTF-16 units). */
 export const MAX_EXPR_LENGTH = 4000;
@@ -336,6 +337,16 @@ class Parser {
         const node: NumberExpr = { type: 'number', value: t.num!, start: t.start, end: t.end };
         if (t.numText !== undefined) node.text = t.numText;
         const after = this.peek();
+        if (after.kind === 'ident' && after.start !== t.end && t.unit === undefined) {
+          // No value may follow a number: a word after a space is a unit the lexer was not told about.
+          const known = caseVariants(after.text)[0];
+          if (known !== undefined) {
+            this.failMsg(after, 'expr/unit', `Unexpected unit \`${clip(after.text)}\`, expected \`${known}\` (units with a prefix are case-sensitive)`,
+              `意外的单位 \`${clip(after.text)}\`，应为 \`${known}\`（带词头的单位区分大小写）`);
+          }
+          this.failMsg(after, 'expr/unit', `Unexpected \`${clip(after.text)}\` after \`${clip(t.text)}\`, expected an operator, or a unit: write it attached (\`${clip(t.text)}${clip(after.text)}\`) or declare it as a fact's unit`,
+            `意外的 \`${clip(after.text)}\`：数值 \`${clip(t.text)}\` 之后应为运算符；若是单位，请紧接数值书写（\`${clip(t.text)}${clip(after.text)}\`）或在事实中声明该单位`);
+        }
         if (after.kind === 'ident' && after.start === t.end) {
           // A word glued to a number that the lexer did not take as a unit (`3头`): say so, not "expected an operator".
           this.failMsg(after, 'expr/unit', `Unexpected unknown unit \`${clip(after.text)}\`, expected a known unit such as \`kg\`, \`t\`, \`人\``,

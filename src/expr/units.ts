@@ -137,6 +137,12 @@ export function lookupUnit(unit: string): UnitInfo | undefined {
   return { unit, dimension: base.dimension, factor: base.factor * scale };
 }
 
+/** Known spellings that differ from `unit` only in case (`mpa` → `MPa`, `Pa`, …), for "did you mean" hints. */
+export function caseVariants(unit: string): string[] {
+  const k = unit.toLowerCase();
+  return [...EXACT.keys()].filter((s) => s !== unit && s.toLowerCase() === k);
+}
+
 /** True for the count dimensions (人, 个, 处, 户). */
 export function isCountUnit(unit: string): boolean {
   return lookupUnit(unit)?.dimension.startsWith('count-') ?? false;

@@ -69,12 +69,15 @@ export function tokenize(text: string, options: LexOptions = {}): LexResult {
   const n = text.length;
   const push = (t: Token): void => { tokens.push(t); };
   const last = (): Token | undefined => tokens[tokens.length - 1];
-  // A suffix bound word (`30人以上`) ends a value, so a conjunction may be glued after it too; after a space a
-  // name may follow it (`30人以上 或许` is a bound on the fact `或许`, the order of "造成30人以上死亡").
+  // A suffix bound word (`30人以上`) ends a value, so a conjunction may be glued after it too. Where a name may
+  // follow — after a bound, the order of "造成30人以上死亡": `30人以上 或许`, `超过30人 或许` — only a glued
+  // conjunction is split off, so a spaced name that starts like one (`或许`) stays a name.
   const prevEndsValue = (at: number): boolean => {
     const t = last();
     if (t === undefined) return false;
     if (t.kind === 'bound') return t.end === at && SUFFIX_BOUND_WORDS.includes(t.value!);
+    const before = tokens[tokens.length - 2];
+    if (t.kind === 'number' && before?.kind === 'bound' && PREFIX_BOUND_WORDS.includes(before.value!)) return t.end === at;
     return VALUE_END.has(t.kind);
   };
 

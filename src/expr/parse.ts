@@ -230,7 +230,7 @@ class Parser {
       if (boundWordInfo(word.value!)?.position !== 'prefix') this.misplacedBound(word);
       const n = this.peek();
       if (n.kind !== 'number') this.fail(n, `a number after \`${word.text}\` (\`${word.text}30人\`)`, `\`${word.text}\` 之后的数值（如 \`${word.text}30人\`）`);
-      const value = this.parseValue() as NumberExpr;
+      const value = this.parseValue(fact === undefined) as NumberExpr;
       return { word: word.value!, value, start: word.start, end: value.end, wordStart: word.start, wordEnd: word.end };
     }
     const numTok = t;
@@ -326,7 +326,8 @@ class Parser {
     return and;
   }
 
-  private parseValue(): ValueExpr {
+  /** A value; `beforeFact`: a number that may be followed by a name (`超过30人 死亡人数`, the bound first). */
+  private parseValue(beforeFact = false): ValueExpr {
     const t = this.peek();
     switch (t.kind) {
       case 'ident':
@@ -337,7 +338,7 @@ class Parser {
         const node: NumberExpr = { type: 'number', value: t.num!, start: t.start, end: t.end };
         if (t.numText !== undefined) node.text = t.numText;
         const after = this.peek();
-        if (after.kind === 'ident' && after.start !== t.end && t.unit === undefined) {
+        if (after.kind === 'ident' && after.start !== t.end && t.unit === undefined && !beforeFact) {
           // No value may follow a number: a word after a space is a unit the lexer was not told about.
           const known = caseVariants(after.text)[0];
           if (known !== undefined) {

@@ -54,10 +54,15 @@ export function printBound(e: BoundExpr): string {
 
 /** The bound terms alone: `10人以上30人以下`, `超过10人`. */
 export function printBoundTerms(e: BoundExpr): string {
-  return e.terms.map((t) => {
+  let out = '';
+  e.terms.forEach((t, k) => {
     const n = printNumber(t.value, false);
-    return boundWordInfo(t.word)?.position === 'prefix' ? `${t.word}${n}` : `${n}${t.word}`;
-  }).join('');
+    const prefix = boundWordInfo(t.word)?.position === 'prefix';
+    // `超过10kg 30kg以下`: a number right after a unit would read as part of it, so a space separates them.
+    if (k > 0 && !prefix && boundWordInfo(e.terms[k - 1].word)?.position === 'prefix') out += ' ';
+    out += prefix ? `${t.word}${n}` : `${n}${t.word}`;
+  });
+  return out;
 }
 
 /** True when an `and`'s operands are compares that link up as `a < b <= c` (one direction). */

@@ -165,9 +165,14 @@ function readWord(text: string, i: number, afterValue: boolean, afterNumber: boo
   return mk('ident', end, text.slice(i, end));
 }
 
+/** Longest glued bound looked for at the end of a name (`10万人以上30万人以下` is 13); keeps the lexer linear. */
+const MAX_GLUED_BOUND = 48;
+
 /** Where a bound glued to the end of the name `text[i, j)` starts, if its tail is exactly a bound. */
 function gluedBoundStart(text: string, i: number, j: number): number | undefined {
-  for (let p = i + codePointString(text, i).length; p < j; p += codePointString(text, p).length) {
+  let from = i + codePointString(text, i).length;
+  if (j - from > MAX_GLUED_BOUND) from = j - MAX_GLUED_BOUND;
+  for (let p = from; p < j; p += codePointString(text, p).length) {
     const c = text[p];
     // A number starts a digit run, never its middle: each run is read once, so this stays linear.
     if (isDigit(c) ? isDigit(text[p - 1]) : !PREFIX_BOUND_WORDS.some((w) => w[0] === c)) continue;

@@ -176,7 +176,8 @@ class ReadablePrinter {
   print(e: Expr): string {
     switch (e.type) {
       case 'implies': {
-        const side = (x: Expr) => (x.type === 'implies' ? this.paren(this.print(x)) : this.print(x));
+        // `若 a 则 b 或 c` reads two ways; compound sides keep their parentheses.
+        const side = (x: Expr) => (x.type === 'implies' || x.type === 'or' || (x.type === 'and' && !isChain(x.operands)) ? this.paren(this.print(x)) : this.print(x));
         return this.lang === 'zh' ? `若${side(e.left)}则${side(e.right)}` : `if ${side(e.left)} then ${side(e.right)}`;
       }
       case 'bound': {

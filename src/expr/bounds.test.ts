@@ -5,7 +5,7 @@ import { stripPositions } from './ast.js';
 import { boundConventionFrom, CRIMINAL_LAW_BOUNDS, STATUTORY_BOUNDS } from './bounds.js';
 import { checkExpr } from './check.js';
 import { evaluate } from './evaluate.js';
-import { coverageGaps, domainRegion, overlaps, regionContains, regionOf } from './intervals.js';
+import { coverageGaps, describeBox, domainRegion, overlaps, regionContains, regionOf } from './intervals.js';
 import { parseExpr } from './parse.js';
 import { printExpr } from './print.js';
 
@@ -243,7 +243,10 @@ describe('条例 Art. 3 as a grading table: the statutory reading tiles the valu
     const iv = { id: 'IV', region: regionOf(clean('死亡人数 3人以下', facts), facts) };
     expect(overlaps(levels())).toEqual([]);
     expect(coverageGaps([...levels(), iv], domainRegion(facts))).toEqual([]);
-    const criminal = overlaps(levels(CRIMINAL_LAW_BOUNDS)).map((o) => [o.a, o.b]);
-    expect(criminal).toEqual([['I', 'II'], ['II', 'III']]);
+    const ivCriminal = { id: 'IV', region: regionOf(clean('死亡人数 3人以下', facts), facts, { bounds: CRIMINAL_LAW_BOUNDS }) };
+    const criminal = overlaps([...levels(CRIMINAL_LAW_BOUNDS), ivCriminal]);
+    expect(criminal.map((o) => [o.a, o.b, describeBox(o.box, facts, 'en')])).toEqual([
+      ['I', 'II', 'deaths = 30'], ['II', 'III', 'deaths = 10'], ['III', 'IV', 'deaths = 3'],
+    ]);
   });
 });

@@ -172,6 +172,14 @@ describe('bounds: located errors that say how to write it', () => {
     expect(parseError('死亡人数 30人')).toMatchObject({ start: 5, end: 8 });
   });
 
+  it('a note on a bound, as plans write it (`3人以上（含3人）`), is refused with the way to write it', () => {
+    const e = parseError('死亡人数 3人以上（含3人）');
+    expect(e).toMatchObject({ code: 'expr/bound', start: 9, end: 10 });
+    expect(e.message).toContain('`3人及以上`');
+    expect(parseError('200人以上（含本数，下同） 死亡和失踪人数').code).toBe('expr/syntax'); // bound first: the fact is missing
+    expect(parseError('死亡和失踪人数 200人以上（含本数，下同）')).toMatchObject({ code: 'expr/bound' });
+  });
+
   it('an unknown name that is a bound without digits gets a hint', () => {
     const [e] = checkErrors('三十人以上');
     expect(e.message).toContain('a bound is a fact, then a number in digits');

@@ -157,7 +157,7 @@ class Parser {
       }
       return group;
     }
-    if (this.startsBound()) return this.parseBoundFirst();
+    if (this.startsBound()) return this.noteAfterBound(this.parseBoundFirst());
     const left = this.parseValue();
     const p = this.peek();
     if (p.kind === 'in' || (p.kind === 'not' && this.peek(1).kind === 'in')) return this.parseIn(left);
@@ -170,7 +170,7 @@ class Parser {
       }
       return chain;
     }
-    if (left.type === 'ident' && (p.kind === 'number' || p.kind === 'bound')) return this.parseBoundAfter(left);
+    if (left.type === 'ident' && (p.kind === 'number' || p.kind === 'bound')) return this.noteAfterBound(this.parseBoundAfter(left));
     if (p.kind === 'bound') this.misplacedBound(p);
     if (startsValue(p)) this.fail(p, 'an operator', '运算符');
     return left;
@@ -181,6 +181,19 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'bound') return boundWordInfo(t.value!)?.position === 'prefix';
     return t.kind === 'number' && this.peek(1).kind === 'bound' && boundWordInfo(this.peek(1).value!)?.position === 'suffix';
+  }
+
+  // Real plans annotate a bound: `3人以上（含3人）`, `200人以上（含本数，下同）`. The meaning belongs to the
+  // plan's declared convention or to the word (`及以上`), so the note is refused with the way to write it.
+  private noteAfterBound(b: BoundExpr): BoundExpr {
+    const open = this.peek();
+    const word = this.peek(1);
+    if (open.kind === '(' && word.kind === 'ident' && /^不?含/.test(word.value!)) {
+      this.failMsg(open, 'expr/bound',
+        'Unexpected note on a bound, expected the inclusive word (`3人及以上`, `3人及以下`) or the plan\'s declared convention (`bounds: { 以上: inclusive, 以下: inclusive }`)',
+        '意外的界限注释：应改用 `3人及以上`、`3人及以下`，或在预案中声明以上/以下约定（`bounds: { 以上: 包括本数, 以下: 包括本数 }`）');
+    }
+    return b;
   }
 
   /** `死亡人数 30人以上`, `死亡30人以上`, `死亡人数 10人以上30人以下`, `死亡人数 超过10人`. */

@@ -1,4 +1,4 @@
-import type { Plan, Step } from '../model/index.js';
+import { dueSeconds, type Plan, type Step } from '../model/index.js';
 import { byId } from './refs.js';
 
 /** A step's latest allowed finish, in seconds from the incident, and the chain of anchors that produced it. */
@@ -16,21 +16,23 @@ export interface AbsoluteDeadline {
 export function absoluteDeadlines(plan: Plan, levelId?: string): Map<string, AbsoluteDeadline> {
   const steps = byId(plan.steps);
   const level = plan.levels.find((l) => l.id === levelId);
-  const activation = level?.activation && Number.isFinite(level.activation.seconds) ? level.activation.seconds : 0;
+  const activation = dueSeconds(level?.activation) ?? 0;
   const out = new Map<string, AbsoluteDeadline>();
   const visiting = new Set<string>();
   const visit = (s: Step): AbsoluteDeadline | undefined => {
     if (out.has(s.id)) return out.get(s.id);
     const d = s.deadline;
-    if (!d || !Number.isFinite(d.seconds) || visiting.has(s.id)) return undefined;
+    const due = dueSeconds(d);
+    if (!d || due === undefined || visiting.has(s.id)) return undefined;
     visiting.add(s.id);
     let result: AbsoluteDeadline | undefined;
-    if (d.anchor.kind === 'incident') result = { seconds: d.seconds, chain: [s.id] };
-    else if (d.anchor.kind === 'level') result = { seconds: activation + d.seconds, chain: [s.id] };
-    else {
+    // A receipt- or event-anchored limit counts from a moment only a drill knows: it has no absolute deadline here.
+    if (d.anchor.kind === 'incident') result = { seconds: due, chain: [s.id] };
+    else if (d.anchor.kind === 'level') result = { seconds: activation + due, chain: [s.id] };
+    else if (d.anchor.kind === 'step') {
       const base = steps.get(d.anchor.step);
       const b = base && visit(base);
-      if (b) result = { seconds: b.seconds + d.seconds, chain: [...b.chain, s.id] };
+      if (b) result = { seconds: b.seconds + due, chain: [...b.chain, s.id] };
     }
     visiting.delete(s.id);
     if (result) out.set(s.id, result);

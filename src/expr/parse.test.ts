@@ -392,3 +392,11 @@ function forEachNode(e: Expr, f: (n: { start: number; end: number }) => void): v
     default: break;
   }
 }
+
+describe('a keyword glued to a bound', () => {
+  it('reads `或者不超过100` as the keyword, as its printed form `或者 不超过100` is read (found by the round-trip property)', () => {
+    const r = parseExpr('或者不超过100');
+    expect(r.ast).toBeUndefined();
+    expect(r.errors[0].message).toMatch(/`或者`/);
+  });
+});

@@ -140,10 +140,17 @@ export interface BoundConvention {
   以内: BoundMeaning;
 }
 
+/** The same convention keyed as the plan model keys it (`PlanMeta.bounds`: `{ above, below }`). */
+export interface BoundConventionEn {
+  above?: BoundMeaning;
+  below?: BoundMeaning;
+  within?: BoundMeaning;
+}
+
 /** Options of check / evaluate / region analysis. */
 export interface ExprOptions {
   /** Meaning of 以上 / 以下 / 以内 (default: the statutory convention; missing keys keep their default). */
-  bounds?: Partial<BoundConvention>;
+  bounds?: Partial<BoundConvention> & BoundConventionEn;
   /** Allow comparisons between two facts (`rain_3h <= rain_6h`): only fact constraints do (`Plan.constraints`). */
   allowFactComparisons?: boolean;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../model/plan.js';
 import type { BoundExpr, Expr } from './ast.js';
 import { stripPositions } from './ast.js';
-import { boundConventionFrom, CRIMINAL_LAW_BOUNDS, STATUTORY_BOUNDS } from './bounds.js';
+import { CRIMINAL_LAW_BOUNDS, STATUTORY_BOUNDS } from './bounds.js';
 import { checkExpr } from './check.js';
 import { evaluate } from './evaluate.js';
 import { coverageGaps, describeBox, domainRegion, overlaps, regionContains, regionOf } from './intervals.js';
@@ -228,13 +228,12 @@ describe('numbers real regulations use', () => {
 });
 
 describe('declared conventions', () => {
-  it('reads a plan\'s declaration, in Chinese or English', () => {
-    expect(boundConventionFrom({ 以上: 'inclusive', 以下: 'inclusive' })).toEqual({ convention: { ...CRIMINAL_LAW_BOUNDS }, errors: [] });
-    expect(boundConventionFrom({ 以下: '包括本数' }).convention).toEqual({ 以上: 'inclusive', 以下: 'inclusive', 以内: 'inclusive' });
-    expect(boundConventionFrom({ below: 'exclusive' }).convention).toEqual(STATUTORY_BOUNDS);
-    expect(boundConventionFrom({ 以外: 'inclusive' }).errors).toEqual([expect.objectContaining({ key: '以外' })]);
-    expect(boundConventionFrom({ 以上: 'maybe' }).errors[0].message).toContain('expected `inclusive` or `exclusive`');
-    expect(boundConventionFrom('以上含本数').errors).toHaveLength(1);
+  it('takes the plan model\'s keys (PlanMeta.bounds: { above, below }) as well as the words', () => {
+    const a = clean('死亡人数 3人以下');
+    expect(evaluate(a, { deaths: 3 }, FACTS, { bounds: { above: 'inclusive', below: 'inclusive' } })).toBe(true);
+    expect(evaluate(a, { deaths: 3 }, FACTS, { bounds: { 以下: 'inclusive' } })).toBe(true);
+    expect(evaluate(a, { deaths: 3 }, FACTS, { bounds: { above: 'inclusive' } })).toBe(false); // below keeps the statutory meaning
+    expect(evaluate(a, { deaths: 3 }, FACTS, { bounds: { below: 'sometimes' } as never })).toBe(false); // unreadable: statutory
   });
 });
 

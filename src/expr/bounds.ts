@@ -55,11 +55,20 @@ export function boundWordAt(text: string, i: number, words: readonly string[]): 
   return words.find((w) => text.startsWith(w, i));
 }
 
-/** The full convention from options (missing keys keep the statutory meaning). */
+/**
+ * The full convention from options (missing keys keep the statutory meaning). Keys may be the words or their
+ * English names as the plan model has them (`PlanMeta.bounds`: `{ above, below }`), so callers pass
+ * `{ bounds: plan.meta.bounds }` as it is.
+ */
 export function boundConvention(options?: ExprOptions): BoundConvention {
   const b = options?.bounds;
-  if (!b) return STATUTORY_BOUNDS;
-  return { 以上: b.以上 ?? STATUTORY_BOUNDS.以上, 以下: b.以下 ?? STATUTORY_BOUNDS.以下, 以内: b.以内 ?? STATUTORY_BOUNDS.以内 };
+  if (!b || typeof b !== 'object') return STATUTORY_BOUNDS;
+  const pick = (v: unknown, d: BoundMeaning): BoundMeaning => (v === 'inclusive' || v === 'exclusive' ? v : d);
+  return {
+    以上: pick(b.以上 ?? b.above, STATUTORY_BOUNDS.以上),
+    以下: pick(b.以下 ?? b.below, STATUTORY_BOUNDS.以下),
+    以内: pick(b.以内 ?? b.within, STATUTORY_BOUNDS.以内),
+  };
 }
 
 /** Whether a bound word includes its number under `convention`. */
@@ -90,57 +99,4 @@ export function boundCompares(node: BoundExpr, convention: BoundConvention): Com
     });
   }
   return out;
-}
-
-const MEANING_WORDS: ReadonlyMap<string, BoundMeaning> = new Map([
-  ['inclusive', 'inclusive'], ['exclusive', 'exclusive'], ['包括本数', 'inclusive'], ['不包括本数', 'exclusive'],
-  ['包括', 'inclusive'], ['不包括', 'exclusive'], ['含', 'inclusive'], ['不含', 'exclusive'],
-  ['含本数', 'inclusive'], ['不含本数', 'exclusive'], ['true', 'inclusive'], ['false', 'exclusive'],
-]);
-const KEY_WORDS: ReadonlyMap<string, keyof BoundConvention> = new Map([
-  ['以上', '以上'], ['以下', '以下'], ['以内', '以内'], ['above', '以上'], ['below', '以下'], ['within', '以内'],
-]);
-
-/** A declared convention that could not be read: what was wrong, in both languages. */
-export interface BoundConventionError {
-  message: string;
-  messageZh: string;
-  /** The offending key, when one is to blame. */
-  key?: string;
-}
-
-/**
- * Reads a plan's declared convention, e.g. front matter `bounds: { 以上: inclusive, 以下: inclusive }` (刑法 Art. 99)
- * or `{ 以下: 包括本数 }`. Keys 以上/以下/以内 (or above/below/within), values inclusive/exclusive, 包括/不包括,
- * 含/不含 (…本数), true/false. Missing keys keep the statutory meaning.
- */
-export function boundConventionFrom(value: unknown): { convention?: BoundConvention; errors: BoundConventionError[] } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return {
-      errors: [{
-        message: 'Unexpected bound convention, expected a map such as `{ 以上: inclusive, 以下: exclusive }`',
-        messageZh: '意外的以上/以下约定，应为映射，如 `{ 以上: 包括本数, 以下: 不包括本数 }`',
-      }],
-    };
-  }
-  const out: Partial<BoundConvention> = {};
-  const errors: BoundConventionError[] = [];
-  for (const [k, v] of Object.entries(value)) {
-    const key = KEY_WORDS.get(k.trim().toLowerCase());
-    if (!key) {
-      errors.push({ key: k, message: `Unexpected key \`${k}\`, expected \`以上\`, \`以下\` or \`以内\``, messageZh: `意外的键 \`${k}\`，应为 \`以上\`、\`以下\` 或 \`以内\`` });
-      continue;
-    }
-    const meaning = MEANING_WORDS.get(String(v).trim().toLowerCase());
-    if (!meaning) {
-      errors.push({
-        key: k,
-        message: `Unexpected value \`${String(v)}\` for \`${k}\`, expected \`inclusive\` or \`exclusive\``,
-        messageZh: `意外的取值 \`${String(v)}\`：\`${k}\` 应为 \`包括本数\` 或 \`不包括本数\`（inclusive / exclusive）`,
-      });
-      continue;
-    }
-    out[key] = meaning;
-  }
-  return { convention: boundConvention({ bounds: out }), errors };
 }

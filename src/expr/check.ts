@@ -28,7 +28,7 @@ export const TYPE_NAMES: Record<Fact['type'], [string, string]> = {
   integer: ['integer', '整数'],
   boolean: ['boolean', '布尔'],
   enum: ['enum', '枚举'],
-  judgement: ['judgement', '判断'],
+  judgement: ['judgement', '研判'],
 };
 
 class Checker {

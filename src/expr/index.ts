@@ -1,6 +1,6 @@
 /** yuan's trigger-condition language: parse, print, check, evaluate and analyse triggers. */
 export type {
-  AndExpr, BooleanExpr, BoundConvention, BoundExpr, BoundMeaning, BoundTerm, CompareExpr, CompareOp, Expr, ExprError,
+  AndExpr, BooleanExpr, BoundConvention, BoundConventionEn, BoundExpr, BoundMeaning, BoundTerm, CompareExpr, CompareOp, Expr, ExprError,
   ExprOptions, IdentExpr, ImpliesExpr, InExpr, NotExpr, NumberExpr, OrExpr, Span, StringExpr, ValueExpr,
 } from './ast.js';
 export { sameValue, stripPositions } from './ast.js';
@@ -9,8 +9,8 @@ export { isChain, printBound, printExpr } from './print.js';
 export { checkExpr, referencedFacts } from './check.js';
 export { evaluate, evaluateTri, type FactValues } from './evaluate.js';
 export {
-  boundCompares, boundConvention, boundConventionFrom, boundOp, boundWordInfo, CRIMINAL_LAW_BOUNDS, PREFIX_BOUND_WORDS,
-  STATUTORY_BOUNDS, SUFFIX_BOUND_WORDS, type BoundConventionError, type BoundWordInfo,
+  boundCompares, boundConvention, boundOp, boundWordInfo, CRIMINAL_LAW_BOUNDS, PREFIX_BOUND_WORDS,
+  STATUTORY_BOUNDS, SUFFIX_BOUND_WORDS, type BoundWordInfo,
 } from './bounds.js';
 export {
   caseVariants, convertUnit, dimensionName, isCountUnit, isPlainUnit, lookupUnit, UNIT_SPELLINGS, unitsOf,

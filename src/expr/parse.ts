@@ -190,8 +190,8 @@ class Parser {
     const word = this.peek(1);
     if (open.kind === '(' && word.kind === 'ident' && /^不?含/.test(word.value!)) {
       this.failMsg(open, 'expr/bound',
-        'Unexpected note on a bound, expected the inclusive word (`3人及以上`, `3人及以下`) or the plan\'s declared convention (`bounds: { 以上: inclusive, 以下: inclusive }`)',
-        '意外的界限注释：应改用 `3人及以上`、`3人及以下`，或在预案中声明以上/以下约定（`bounds: { 以上: 包括本数, 以下: 包括本数 }`）');
+        'Unexpected note on a bound, expected the inclusive word (`3人及以上`, `3人及以下`) or the plan\'s declared convention (`bounds: { above: inclusive, below: inclusive }`)',
+        '意外的界限注释：应改用 `3人及以上`、`3人及以下`，或在预案中声明以上/以下约定（`bounds: { 以上: 含本数, 以下: 含本数 }`）');
     }
     return b;
   }

@@ -400,3 +400,12 @@ describe('a keyword glued to a bound', () => {
     expect(r.errors[0].message).toMatch(/`或者`/);
   });
 });
+
+describe('a band written with a pause between its ends', () => {
+  it('reads `10人以上、30人以下` (国家突发环境事件应急预案) as the band `10人以上30人以下`', () => {
+    const a = parseExpr('死亡人数 10人以上、30人以下');
+    const b = parseExpr('死亡人数 10人以上30人以下');
+    expect(a.errors).toEqual([]);
+    expect(stripPositions(a.ast!)).toEqual(stripPositions(b.ast!));
+  });
+});

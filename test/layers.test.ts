@@ -24,8 +24,6 @@ const SHARED = new Set(['diagnostics.ts', 'html.ts', 'paths.ts', 'schema-validat
 const KNOWN: Record<string, string> = {
   // The drill log format lives in score/log.ts; the reliability work moves it into src/drill.
   'src/drill/log.ts -> src/score/log.ts': 'reliability helper',
-  // The Plan model names the trigger AST type; the lead's model change removes the cycle.
-  'src/model/plan.ts -> src/expr/ast.ts': 'lead (model change)',
 };
 
 function sourceFiles(dir: string): string[] {

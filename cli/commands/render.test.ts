@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePlanFile } from '../../src/parse/index.js';
-import { chromiumPath } from '../../src/render/browser.js';
 import { diagrams } from '../../src/render/mermaid.js';
-import { skipWithoutChromium } from '../../src/render/packet.test-helper.js';
+import { requireChromium } from '../../test/helpers/tools.js';
 import { runRender } from './render.js';
 
 /** Runs `fn` with stdout/stderr captured. */
@@ -97,12 +96,12 @@ describe('yuan render: usage and text formats', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan render (headless Chromium)', () => {
+describe.skipIf(!requireChromium())('yuan render (headless Chromium)', () => {
   it('renders every diagram of a plan folder, names and skips a plan that does not parse, exits 1', async () => {
     const out = tmp();
-    // Content defects are findings (the plan is still drawn); only an unreadable file is skipped.
+    // Only a file that cannot be read as a plan is skipped (content defects are drawn with the rest).
     const broken = join(tmp(), 'broken.yaml');
-    writeFileSync(broken, 'plan: [unclosed\n  id: x\n');
+    writeFileSync(broken, 'plan: [unclosed\n');
     const r = await capture(() => runRender(['plans/chem', broken], { output: out, format: 'svg,pdf', lang: 'en' }));
     expect(r.code).toBe(1);
     expect(r.err).toContain(`yuan: skipped ${broken}: it does not parse`);

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chromiumPath } from '../../src/render/browser.js';
 import { spawnSync } from 'node:child_process';
-import { skipWithoutChromium, skipWithoutTool, pdfText } from '../../src/render/packet.test-helper.js';
+import { pdfText } from '../../src/render/packet.test-helper.js';
+import { requireChromium, requirePdftotext } from '../../test/helpers/tools.js';
 import { pdfPageCount, runReview } from './review.js';
 
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
@@ -44,8 +44,8 @@ describe('yuan review without a browser', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chromium)', () => {
-  it.skipIf(skipWithoutTool('pdftotext'))('writes one A4 packet with the plan, its roles and its lint findings', async () => {
+describe.skipIf(!requireChromium())('yuan review (headless Chromium)', () => {
+  it.skipIf(!requirePdftotext())('writes one A4 packet with the plan, its roles and its lint findings', async () => {
     const file = join(tmp(), 'review.pdf');
     const r = await capture(() => runReview([LEAK], { output: file, lang: 'en', today: '2026-11-25', config: false }));
     // Not a terminal: one progress line for the plan, nothing else.
@@ -59,7 +59,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chro
     }
   }, 180_000);
 
-  it.skipIf(skipWithoutTool('pdftotext'))('writes one packet per plan into a folder, and lint findings of defective plans', async () => {
+  it.skipIf(!requirePdftotext())('writes one packet per plan into a folder, and lint findings of defective plans', async () => {
     const dir = `${tmp()}/packets/`;
     const r = await capture(() => runReview(['plans/defective/levels-gap.md', 'plans/defective/meta-stale.md'], { output: dir, lang: 'zh', today: '2026-11-25', config: false }));
     expect(r.code).toBe(0);
@@ -75,9 +75,9 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chro
 
   it('names and skips a plan that does not parse, exits 1, still writes the others', async () => {
     const file = join(tmp(), 'all.pdf');
-    // Content defects are findings (the plan is still drawn); only an unreadable file is skipped.
+    // Only a file that cannot be read as a plan is skipped; a plan with content defects is exactly what a reviewer needs.
     const broken = join(tmp(), 'broken.yaml');
-    writeFileSync(broken, 'plan: [unclosed\n  id: x\n');
+    writeFileSync(broken, 'plan: [unclosed\n');
     const r = await capture(() => runReview([broken, 'plans/chem/confined-space.yaml'], { output: file, lang: 'en', config: false }));
     expect(r.code).toBe(1);
     expect(r.err).toContain(`yuan: skipped ${broken}: it does not parse`);

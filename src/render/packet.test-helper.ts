@@ -5,12 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
-/** True when a command runs (`pdftotext -v`, …). */
-export function hasTool(cmd: string): boolean {
-  const r = spawnSync(cmd, ['-v'], { stdio: 'ignore' });
-  return !r.error;
-}
-
 /** Decodes an 8-bit, non-interlaced PNG (grey, grey+alpha, RGB, RGBA) into RGBA pixels. */
 export function decodePng(buf: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
   const b = Buffer.from(buf);
@@ -97,21 +91,6 @@ export function svgTexts(svg: string): string[] {
 
 export const readPng = (path: string) => readFileSync(path);
 
-let warned = false;
-
-/**
- * True when the browser tests must be skipped: no Chromium was found. Says so once on stderr. With
- * YUAN_REQUIRE_CHROMIUM=1 (CI) a missing browser is not skipped, so the tests fail loudly instead.
- */
-export function skipWithoutChromium(found: string | undefined): boolean {
-  if (found || process.env.YUAN_REQUIRE_CHROMIUM === '1') return false;
-  if (!warned) {
-    warned = true;
-    process.stderr.write('yuan tests: Chromium not found — skipping browser tests (install chromium fonts-noto-cjk poppler-utils, or set YUAN_CHROMIUM=/path/to/chrome)\n');
-  }
-  return true;
-}
-
 /**
  * Printed sizes (pt) of every piece of text in an SVG placed at its own width: font size in user units × (printed
  * width ÷ viewBox width), with the printed width taken from the root's `width` in mm, cm, in, pt or px.
@@ -134,15 +113,6 @@ export function svgTextSizesPt(svg: string): number[] {
 /** Every `<svg …>…</svg>` of an HTML document whose root carries `class` (nested SVGs are not expected). */
 export function svgsOf(html: string, cls: string): string[] {
   return [...html.matchAll(/<svg\b[^>]*>[\s\S]*?<\/svg>/g)].map((m) => m[0]).filter((s) => new RegExp(`class="[^"]*\\b${cls}\\b`).test(/<svg\b[^>]*>/.exec(s)![0]));
-}
-
-/**
- * True when a test needing `tool` (pdftotext, pdftoppm) must be skipped: the tool is missing and this is not CI.
- * With YUAN_REQUIRE_CHROMIUM=1 (CI) it is never skipped, so a missing poppler-utils fails the test.
- */
-export function skipWithoutTool(...tools: string[]): boolean {
-  if (process.env.YUAN_REQUIRE_CHROMIUM === '1') return false;
-  return tools.some((t) => !hasTool(t));
 }
 
 /** Words of a PDF page with their boxes (pdftotext -bbox), in points. */

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniPlan } from '../../test/helpers/lint.js';
 import { parsePlanFile, parsePlanText } from '../parse/index.js';
 import { lintFiles } from '../validate/index.js';
-import { CHROMIUM_ARGS, chromiumPath, findChromium, Renderer } from './browser.js';
+import { CHROMIUM_ARGS, findChromium, Renderer } from './browser.js';
 import { planDiagrams } from './packet-diagrams.js';
-import { inkRatio, pdfPages, pdfText, pdfWords, skipWithoutChromium, skipWithoutTool, svgsOf, svgTextSizesPt } from './packet.test-helper.js';
+import { requireChromium, requirePdftoppm, requirePdftotext } from '../../test/helpers/tools.js';
+import { inkRatio, pdfPages, pdfText, pdfWords, svgsOf, svgTextSizesPt } from './packet.test-helper.js';
 import { buildPacket, packetHtml, pdfPageCount, renderPacket, scrubSvg, type PacketPlan } from './packet.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
@@ -88,7 +89,7 @@ describe('packet HTML', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chromium)', () => {
+describe.skipIf(!requireChromium())('packet PDF (headless Chromium)', () => {
   let r: Renderer;
   beforeAll(async () => { r = await Renderer.open(); }, 60_000);
   afterAll(async () => { await r?.close(); });
@@ -99,7 +100,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chrom
     return { plan, diagnostics: lint.diagnostics.filter((d) => d.file === LEAK), diagrams: planDiagrams(plan, { kinds: ['flowchart', 'state'] }).diagrams };
   };
 
-  it.skipIf(skipWithoutTool('pdftotext', 'pdftoppm'))('prints the leak plan: every section one page, Chinese text extractable, pages not blank', async () => {
+  it.skipIf(!requirePdftotext() || !requirePdftoppm())('prints the leak plan: every section one page, Chinese text extractable, pages not blank', async () => {
     const { pdf, html, errors } = await renderPacket([leakPacket()], r, { lang: 'zh', date: '2026-11-25' });
     expect(errors).toEqual([]);
     const text = pdfText(pdf);
@@ -114,7 +115,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chrom
     expect(inkRatio(readFileSync(pages[2]))).toBeGreaterThan(0.02);
   }, 120_000);
 
-  it.skipIf(skipWithoutTool('pdftotext'))('prints no flowchart text below 7 pt, measured in the PDF', async () => {
+  it.skipIf(!requirePdftotext())('prints no flowchart text below 7 pt, measured in the PDF', async () => {
     const { pdf, html } = await renderPacket([leakPacket()], r, { lang: 'zh', date: '2026-11-25' });
     // pdftotext's word boxes are a fixed multiple of the font size; the footer (7.5 pt by its template) calibrates it.
     const footer = pdfWords(pdf, 1).find((w) => w.text === '第')!;
@@ -157,7 +158,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chrom
     }
   }, 120_000);
 
-  it.skipIf(skipWithoutTool('pdftotext'))('shows hostile labels as text in diagrams, tables and PDF, never as markup', async () => {
+  it.skipIf(!requirePdftotext())('shows hostile labels as text in diagrams, tables and PDF, never as markup', async () => {
     const plan = hostilePlan();
     const { diagrams } = planDiagrams(plan, { kinds: ['flowchart'], levels: 'never' });
     const { html, errors } = await buildPacket([{ plan, diagnostics: [], diagrams }], r, { lang: 'zh', date: '2026-11-25' });

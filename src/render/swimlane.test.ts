@@ -16,9 +16,9 @@ import { viewSteps } from './mermaid-graph.js';
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
 const leak = () => parsePlanFile(LEAK).plan!;
 
-/** Every plan under plans/ that parses (plans/real too, once it is there). */
+/** Every plan under plans/ that parses, the real-plan corpus included (not its golden files or README). */
 function allPlans(): Plan[] {
-  return collectPlanFiles(['plans']).files.map((f) => parsePlanFile(f))
+  return collectPlanFiles(['plans']).files.filter((f) => !/\.expected\.ya?ml$|README\.md$/.test(f)).map((f) => parsePlanFile(f))
     .filter((r) => r.plan && !r.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('parse/'))).map((r) => r.plan!);
 }
 
@@ -108,7 +108,10 @@ function crossings(layout: Layout): string[] {
 
 describe('flowcharts of every plan on A4', () => {
   const plans = allPlans();
-  it('finds the example plans', () => expect(plans.length).toBeGreaterThanOrEqual(10));
+  it('finds the example plans and the real-plan corpus', () => {
+    expect(plans.length).toBeGreaterThanOrEqual(10);
+    expect(plans.some((p) => p.file.startsWith('plans/real/'))).toBe(true);
+  });
 
   for (const plan of plans) {
     it(`${plan.file}: every page fits A4, text ≥ 7 pt, no box cut, overlapped or crossed, markers paired`, () => {

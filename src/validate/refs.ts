@@ -1,4 +1,4 @@
-import type { Located, Plan } from '../model/index.js';
+import { appliesAt, type Located, type Plan } from '../model/index.js';
 
 /** A place in a plan where a role is referenced. */
 export interface RoleRef {
@@ -31,7 +31,7 @@ export function byId<T extends { id: string }>(list: readonly T[]): Map<string, 
 
 /** Steps that apply at a level (a step with no levels applies at every level). */
 export function stepsAt(plan: Plan, levelId: string) {
-  return plan.steps.filter((s) => s.levels.length === 0 || s.levels.includes(levelId));
+  return plan.steps.filter((s) => appliesAt(s, levelId));
 }
 
 /** Levels ordered from least severe to most severe (IV, III, II, I). */

@@ -4,9 +4,10 @@
  * A participant (one role) sees:
  * - revealed injects addressed to the role or to everyone (id, time, sender, message, facts it reveals);
  * - its own actions (steps, level declarations, notifications sent, acknowledgements, notes, unmatched texts,
- *   termination) — never another role's, except
- *   - a notification addressed to the role (`notify` with `to` = the role), and
- *   - a step another role completed when the plan says the role is notified of that step (`step.notify`);
+ *   termination) — never another role's, except a notification addressed to the role. What reaches a role is
+ *   `tells` (src/drill/told.ts): the rule the engine uses to start receipt-anchored deadlines and the scorer uses for
+ *   delivered notifications, so what a participant sees is what the score counts. Completing a step whose plan row
+ *   says "notify X" shows nothing to X until the participant sends the notification (the page offers it in one tap);
  * - the clock (running, speed, drill time) and whether the drill has ended.
  * Never: the scenario (title, id, objectives, unrevealed injects — not even how many there are or their ids),
  * the warranted level the engine computes, overdue steps, facilitator or engine notes, `drill.start`.
@@ -15,6 +16,7 @@
  * facilitator sees no scenario id or title either (the sealed file is opened by the server, not by people).
  */
 import type { DrillEvent, FactValue, Inject, Scenario } from '../drill/types.js';
+import { tells } from '../drill/told.js';
 import type { Plan } from '../model/index.js';
 import { readClock } from './events.js';
 
@@ -25,19 +27,15 @@ export type PublicEvent = Record<string, unknown> & { seq: number; t: number; ty
 export function participantEvent(e: DrillEvent, role: string, plan: Plan, scenario: Scenario): PublicEvent | undefined {
   switch (e.type) {
     case 'inject': {
-      if (e.to.length && !e.to.includes(role)) return undefined;
+      if (!tells(e, role, plan)) return undefined;
       const from = scenario.injects.find((i) => i.id === e.inject)?.from;
       return { seq: e.seq, t: e.t, type: 'inject', inject: e.inject, to: [...e.to], message: e.message, ...(from ? { from } : {}), ...(e.facts ? { facts: factsOnly(e.facts) } : {}) };
     }
-    case 'step.done': {
-      if (e.role === role) return { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: true };
-      const step = plan.steps.find((s) => s.id === e.step);
-      if (!step?.notify.includes(role)) return undefined;
-      return { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: false };
-    }
+    case 'step.done':
+      return e.role === role ? { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: true } : undefined;
     case 'notify':
       if (e.role === role) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: true };
-      if (e.to === role) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: false };
+      if (tells(e, role, plan)) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: false };
       return undefined;
     case 'level.declared':
       return e.role === role ? { seq: e.seq, t: e.t, type: e.type, level: e.level, role: e.role, mine: true } : undefined;

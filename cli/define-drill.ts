@@ -102,7 +102,7 @@ export function defineDrill(program: Command, lang: Lang): Command {
   serveCommand(drill.command('serve'), h)
     .action(async (file: string, o) => {
       const { runDrillServe } = await import('./commands/drill-serve.js');
-      process.exitCode = await runDrillServe(file, { ...o, lang });
+      process.exitCode = await runDrillServe(file, { ...o, lang, reportLang: chosenLang(langArg()) });
     });
 
   drill.command('live')
@@ -114,7 +114,7 @@ export function defineDrill(program: Command, lang: Lang): Command {
     .option('--resume', h('continue the drill from its log', '从演练记录继续'))
     .action(async (file: string, o) => {
       const { runDrillLive } = await import('./commands/drill-live.js');
-      process.exitCode = await runDrillLive(file, { ...o, lang });
+      process.exitCode = await runDrillLive(file, { ...o, lang, reportLang: chosenLang(langArg()) });
     });
 
   drill.command('draw')

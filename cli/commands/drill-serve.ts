@@ -10,6 +10,7 @@
 import { hasErrors } from '../../src/diagnostics.js';
 import { t, type Lang } from '../i18n.js';
 import { EXIT, printCompact } from '../output.js';
+import { documentLang } from '../../src/report/i18n.js';
 
 /** Options of `yuan drill serve`. */
 export interface DrillServeOptions {
@@ -22,6 +23,8 @@ export interface DrillServeOptions {
   qr?: boolean;
   json?: boolean;
   lang: Lang;
+  /** Document language when `--lang` was given (the report and the pages); otherwise the plan's own language. */
+  reportLang?: Lang;
 }
 
 const say = (lang: Lang, en: string, zh: string) => process.stderr.write(`${t(lang, en, zh)}\n`);
@@ -43,7 +46,7 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
   let served: Awaited<ReturnType<typeof serveDrill>>;
   try {
     served = await serveDrill(loaded.input, {
-      out: opts.out, blind: opts.blind, speed, port, resume: opts.resume, lang,
+      out: opts.out, blind: opts.blind, speed, port, resume: opts.resume, lang: documentLang(loaded.input.plan, opts.reportLang),
       roles: opts.roles ? opts.roles.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     });
   } catch (err) {

@@ -56,7 +56,7 @@ export interface ServeOptions {
   port?: number;
   /** Where the after-action report is written at the end (HTML). */
   reportFile?: string;
-  /** Report language (default zh). */
+  /** Document language (report, pages); default the plan's own language. */
   lang?: Lang;
   /** Enable POST /api/:token/noop (benchmarks). */
   noop?: boolean;
@@ -114,7 +114,7 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
   const reportUrl = () => `/f/${tokens.facilitator}/report`;
   const buildReport = (): string => {
     if (report === undefined) {
-      const r = liveReport(drill, opts.lang ?? 'zh', opts.reportFile);
+      const r = liveReport(drill, opts.lang, opts.reportFile);
       report = r.html;
       opts.onEnd?.({ file: opts.reportFile, overall: r.score.overall });
     }

@@ -2,6 +2,13 @@ import { duration, type Band, type BandId, type DimensionId, type GapKind, type 
 
 export type Lang = 'zh' | 'en';
 
+/**
+ * The language of a document for the plan's readers (after-action reports, live pages): `--lang` when the user gave
+ * it, else the plan's own language (Chinese unless the plan says `language: en`). The one rule every command follows.
+ */
+export const documentLang = (plan: { meta: { language?: string } }, chosen: Lang | undefined): Lang =>
+  chosen ?? (plan.meta.language === 'en' ? 'en' : 'zh');
+
 const zh = {
   title: '演练评估报告（复盘）',
   plan: '预案', scenario: '演练', mode: '方式', date: '演练日期', duration: '演练时长', incidentStart: '事故开始',

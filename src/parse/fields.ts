@@ -135,23 +135,26 @@ const SUPPORT_SPLIT = /\s*(?:会同|协同|联合|\bwith\b|\bsupported by\b|\bas
  * `the CAO, the Fire Chief or the EOC Director`. Several roles with no word saying how they share the duty
  * (`a、b`) are `ambiguous`: the caller reports it rather than guessing.
  */
-export function parseOwners(text: string | undefined): Owners {
+export function parseOwners(text: string | undefined, isRole: (s: string) => boolean = () => false): Owners {
   const out: Owners = { alternatives: [], support: [] };
   if (isNone(text)) return out;
   let t = text!.trim();
+  // A declared role whose own name holds one of the words (会同a, 甲或乙组) is that role, not a split.
+  if (isRole(t)) return { lead: t, alternatives: [], support: [] };
+  const cleanSplit = (s: string, re: RegExp) => { const parts = s.split(re); return parts.every((p) => p.trim()) ? parts : [s]; };
   // "a 牵头，b、c 配合" / "a（牵头），b（配合）"
   const lead = /^(.+?)\s*[（(]?牵头[)）]?\s*[，,；;、]?\s*(.+?)\s*[（(]?(?:配合|参与|协助|支持)[)）]?\s*$/u.exec(t);
   if (lead) return { lead: lead[1].trim(), alternatives: [], support: splitList(lead[2]) };
   const supportOnly = /^(.+?)\s*[（(]?牵头[)）]?$/u.exec(t);
   if (supportOnly) t = supportOnly[1].trim();
-  const [first, ...rest] = t.split(SUPPORT_SPLIT);
+  const [first, ...rest] = cleanSplit(t, SUPPORT_SPLIT);
   if (rest.length) {
     out.support = rest.flatMap((r) => splitList(r.replace(/\s*[（(]?(?:配合|参与|协助)[)）]?\s*$/u, '')));
     t = first;
   }
-  if (ALTERNATIVE.test(t)) {
+  if (ALTERNATIVE.test(t) && cleanSplit(t, ALTERNATIVE).length > 1) {
     // "A, B or C": the commas list alternatives too.
-    const parts = t.split(ALTERNATIVE).flatMap((p) => splitList(p.replace(/^(?:either)\s+/iu, '')));
+    const parts = cleanSplit(t, ALTERNATIVE).flatMap((p) => splitList(p.replace(/^(?:either)\s+/iu, '')));
     out.lead = parts[0];
     out.alternatives = parts.slice(1);
     return out;
@@ -166,11 +169,12 @@ export function parseOwners(text: string | undefined): Owners {
  * Reads a prerequisite cell: `a, b` (all of them) or `a 或 b` / `a or b` / `a | b` (any one of them).
  * A cell that mixes the two (`a、b 或 c`) is `ambiguous`.
  */
-export function parsePrerequisites(text: string | undefined): { all: string[]; any: string[]; ambiguous?: string } {
+export function parsePrerequisites(text: string | undefined, isStep: (s: string) => boolean = () => false): { all: string[]; any: string[]; ambiguous?: string } {
   if (isNone(text)) return { all: [], any: [] };
   const t = text!.trim();
-  if (!ALTERNATIVE.test(t)) return { all: splitList(t), any: [] };
   const parts = t.split(ALTERNATIVE);
+  // `a或b` naming one declared step is that step.
+  if (!ALTERNATIVE.test(t) || isStep(t) || parts.some((p) => !p.trim())) return { all: splitList(t), any: [] };
   if (parts.some((p) => splitList(p).length > 1)) return { all: [], any: parts.flatMap((p) => splitList(p)), ambiguous: t };
   return { all: [], any: parts.map((p) => p.trim()).filter((p) => !isNone(p)) };
 }
@@ -235,11 +239,28 @@ export function parseColour(text: string | undefined): Colour | undefined {
   return undefined;
 }
 
-/** Parses a plain number cell ("8", "500", "2 × 300" is not a number). */
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/**
+ * Parses a number cell: `8`, `500`, `1,000,000` (thousands in groups of three), `10万`, `1.5亿` (written multipliers,
+ * exact). Anything else (`2 × 300`, `1,00`, `若干`) is not a number. With `withUnit`, a unit may follow
+ * (`1.5万吨` → 15000 t) and is returned.
+ */
 export function parseNumber(text: string | undefined): number | undefined {
+  return readNumberCell(text)?.value;
+}
+
+/** `parseNumber` that also accepts a trailing unit (`800 m3`, `1.5万吨`): the value and the unit as written. */
+export function readNumberCell(text: string | undefined, withUnit = false): { value: number; unit?: string } | undefined {
   if (isNone(text)) return undefined;
-  const t = text!.trim().replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿)?\s*(.*)$/u.exec(text!.trim());
+  if (!m) return undefined;
+  const [, sign, int, frac, mult, rest] = m;
+  if (rest && !(withUnit && /^[^\d\s,.].{0,7}$/u.test(rest))) return undefined;
+  // Multiply in integers where possible so 1.5万 is exactly 15000.
+  const value = Number(`${sign}${int.replace(/,/g, '')}${frac ?? ''}`) * (mult ? MULTIPLIER[mult] : 1);
+  const exact = mult ? Number(value.toPrecision(15)) : value;
+  return rest ? { value: exact, unit: rest.trim() } : { value: exact };
 }
 
 /** Front-matter keys, with Chinese aliases, mapped to PlanMeta fields. */

@@ -12,10 +12,14 @@ const SHOULD_FIRST = /^(?:宜|建议|should\b)/iu;
  * `role/ambiguous` finding, never a silent pick.
  */
 export function finishOwners(plan: Plan, report: Reporter): void {
-  for (const s of plan.steps) finishStep(s, report);
+  const roleNames = new Set(plan.roles.flatMap((r) => [r.id, r.name, ...(r.holder ? [r.holder] : [])]));
+  const stepIds = new Set(plan.steps.map((s) => s.id));
+  const isRole = (t: string) => roleNames.has(t);
+  const isStep = (t: string) => stepIds.has(t);
+  for (const s of plan.steps) finishStep(s, report, isRole, isStep);
   for (const l of plan.levels) {
     if (l.decidedBy === undefined) continue;
-    const o = parseOwners(l.decidedBy);
+    const o = parseOwners(l.decidedBy, isRole);
     l.decidedBy = o.lead;
     l.deciderAlternatives = [...o.alternatives, ...l.deciderAlternatives];
     if (o.ambiguous || o.support.length) ambiguous(report, o.ambiguous ?? l.decidedBy ?? '', l.fields?.decidedBy ?? l.place, 'decider');
@@ -39,12 +43,12 @@ export function finishOwners(plan: Plan, report: Reporter): void {
   resolveRoles(plan);
 }
 
-function finishStep(s: Step, report: Reporter): void {
+function finishStep(s: Step, report: Reporter, isRole: (t: string) => boolean, isStep: (t: string) => boolean): void {
   s.alternatives ??= [];
   s.support ??= [];
   s.afterAny ??= [];
   if (s.role !== undefined) {
-    const o = parseOwners(s.role);
+    const o = parseOwners(s.role, isRole);
     s.role = o.lead;
     s.alternatives = [...o.alternatives, ...s.alternatives];
     s.support = [...o.support, ...s.support];
@@ -53,7 +57,7 @@ function finishStep(s: Step, report: Reporter): void {
   const after = s.after as unknown;
   const text = typeof after === 'string' ? after : Array.isArray(after) && after.length === 1 ? String(after[0]) : undefined;
   if (text !== undefined) {
-    const p = parsePrerequisites(text);
+    const p = parsePrerequisites(text, isStep);
     s.after = p.all;
     s.afterAny = [...p.any, ...s.afterAny];
     if (p.ambiguous) {

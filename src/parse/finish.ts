@@ -39,6 +39,8 @@ export function finishPlan(plan: Plan, source: string, diagnostics: Diagnostic[]
   }
 
   finishLevels(plan, report);
+  // The YAML form checks ids with its schema; Markdown is held to the same pattern so every plan round-trips.
+  if (plan.format === 'markdown') checkIds(plan, report);
   for (const [kind, list] of [['fact', plan.facts], ['role', plan.roles], ['level', plan.levels], ['step', plan.steps], ['resource', plan.resources], ['warning', plan.warnings], ['standby', plan.standby]] as const) {
     reportDuplicates(kind, list, plan.file, report);
   }
@@ -90,6 +92,26 @@ function reportDuplicates(kind: string, list: readonly (Located & { id: string }
     report('parse/duplicate-id', 'error', `Unexpected duplicate ${kind} id \`${node.id}\`, expected each id once`,
       `重复的${KIND_ZH[kind] ?? kind}标识 \`${node.id}\`，每个标识只能定义一次`, node.fields?.id ?? node.place,
       [{ message: 'first defined here', messageZh: '首次定义于此', file, place: first.fields?.id ?? first.place }]);
+  }
+}
+
+/** Ids of the YAML form's schema (`$defs/id`, `$defs/levelId`): what both syntaxes accept. */
+const ID = /^[A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9_.\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff-]*$/u;
+const LEVEL_ID = /^[^\s](?:[^\s]| (?! ))*$/u;
+
+function checkIds(plan: Plan, report: Reporter): void {
+  const lists = [['fact', plan.facts], ['role', plan.roles], ['step', plan.steps], ['resource', plan.resources], ['standby', plan.standby]] as const;
+  for (const [kind, list] of lists) {
+    for (const node of list as readonly (Located & { id: string })[]) {
+      if (ID.test(node.id)) continue;
+      report('parse/schema', 'error', `Unexpected ${kind} id \`${node.id}\`, expected letters (ASCII or CJK), digits, \`_\`, \`.\` and \`-\`, starting with a letter, digit or \`_\``,
+        `${KIND_ZH[kind] ?? kind}标识 \`${node.id}\` 无效，只能包含字母（含汉字）、数字、\`_\`、\`.\`、\`-\`，且以字母、数字或 \`_\` 开头`, node.fields?.id ?? node.place);
+    }
+  }
+  for (const l of plan.levels) {
+    if (LEVEL_ID.test(l.id) && l.id.length <= 64) continue;
+    report('parse/schema', 'error', `Unexpected level id \`${l.id}\`, expected at most 64 characters without line breaks or double spaces`,
+      `级别标识 \`${l.id}\` 无效，应不超过64个字符，且不含换行或连续空格`, l.fields?.id ?? l.place);
   }
 }
 

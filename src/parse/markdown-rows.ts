@@ -3,7 +3,7 @@ import type { Place } from '../model/place.js';
 import { pendingDuration } from './duration.js';
 import type { Fact, ResourceUse, Trigger } from '../model/plan.js';
 import type { TableKind } from './columns.js';
-import { isNone, parseColour, parseLevelId, parseNumber, parseResourceUses, splitDuties, splitList } from './fields.js';
+import { isNone, parseColour, parseLevelId, parseNumber, parseResourceUses, readNumberCell, splitDuties, splitList } from './fields.js';
 import { locate, placeAt, report, type Ctx } from './markdown-context.js';
 
 /** One table cell: its plain text, the place of its content, and the cell node. */
@@ -66,7 +66,6 @@ const FACT_TYPES: [RegExp, Fact['type']][] = [
   [/^(enum|enumeration|枚举|选项)$/iu, 'enum'],
   [/^(judgement|judgment|判断|研判|决策判断)$/iu, 'judgement'],
 ];
-const NUMBER_WITH_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s].{0,7})$/u;
 const WARNING_SUFFIX = /预警$/u;
 
 type Node = Record<string, unknown> & { place: Place; fields: Record<string, Place> };
@@ -91,7 +90,7 @@ export function buildRow(kind: TableKind, cells: Map<string, Cell>, rowPlace: Pl
   for (const [field, cell] of cells) {
     // An empty cell still has a place: "no deputy" / "no deadline" findings point at the empty cell.
     if (isNone(cell.text)) { fields[field] = cell.place; continue; }
-    const value = convert(kind, field, CONVERT[kind][field] ?? 'text', cell, node, fields, ctx);
+    const value = convert(kind, field, CONVERT[kind][field] ?? 'text', cell, node, fields, ctx, cells);
     if (value === undefined) continue;
     node[field] = value;
     fields[field] = cell.place;
@@ -112,7 +111,7 @@ export function buildRow(kind: TableKind, cells: Map<string, Cell>, rowPlace: Pl
   return node;
 }
 
-function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: Node, fields: Record<string, Place>, ctx: Ctx): unknown {
+function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: Node, fields: Record<string, Place>, ctx: Ctx, cells: Map<string, Cell>): unknown {
   const { text, place } = cell;
   switch (conv) {
     case 'text': return text;
@@ -146,13 +145,20 @@ function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: N
     case 'number': {
       const n = parseNumber(text);
       if (n !== undefined) return n;
-      const m = NUMBER_WITH_UNIT.exec(text.trim());
-      if (m && kind === 'resources' && field === 'quantity') {
-        if (node.unit === undefined) { node.unit = m[2].trim(); fields.unit = place; }
-        return Number(m[1]);
+      // A resource quantity may carry its unit (`800 m3`, `1.5万吨`); the unit column, when written, must agree.
+      const withUnit = kind === 'resources' && field === 'quantity' ? readNumberCell(text, true) : undefined;
+      if (withUnit?.unit !== undefined) {
+        const written = cells.get('unit')?.text;
+        if (written !== undefined && !isNone(written) && written.trim() !== withUnit.unit) {
+          report(ctx, 'parse/schema', 'error', `Unexpected unit \`${withUnit.unit}\` in the quantity, expected the unit column's \`${written.trim()}\``,
+            `数量中的单位 \`${withUnit.unit}\` 与单位列的 \`${written.trim()}\` 不一致`, place);
+          return undefined;
+        }
+        if (node.unit === undefined) { node.unit = withUnit.unit; fields.unit = place; }
+        return withUnit.value;
       }
-      report(ctx, 'parse/schema', 'error', `Unexpected \`${text}\` in the \`${field}\` column, expected a number`,
-        `\`${field}\` 列的 \`${text}\` 应为数字`, place);
+      report(ctx, 'parse/schema', 'error', `Unexpected \`${text}\` in the \`${field}\` column, expected a number (8, 1,000, 1.5万)`,
+        `\`${field}\` 列的 \`${text}\` 应为数字（如 8、1,000、1.5万）`, place);
       return undefined;
     }
   }

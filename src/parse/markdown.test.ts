@@ -214,7 +214,7 @@ describe('tables', () => {
     const text = `${FRONT}\n## 响应程序\n\n| 标识 | 措施 | 负责 | 备注栏 |\n|---|---|---|---|\n| alarm | 报警 | operator | 无 |\n`;
     const { plan: p, diagnostics } = md(text);
     expect(rules(diagnostics)).toEqual(['parse/unknown-column@9:18-9:21']);
-    expect(diagnostics[0].message).toBe('Unexpected column `备注栏` in the steps table, expected one of: id, action, role, deadline, after, levels, resources, notify, condition, support, obligation');
+    expect(diagnostics[0].message).toBe('Unexpected column `备注栏` in the steps table, expected one of: id, action, role, deadline, after, afterAny, levels, resources, notify, condition, support, obligation');
     expect(diagnostics[0].messageZh).toContain('备注栏');
     expect(diagnostics[0].place?.start.offset).toBe(text.indexOf('备注栏'));
     expect(p!.steps).toMatchObject([{ id: 'alarm', action: '报警', role: 'operator' }]);

@@ -1,6 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../model/index.js';
-import { parsePlanFile } from '../parse/index.js';
+import { parseDuration, parsePlanFile } from '../parse/index.js';
 import type { LintConfig } from './config.js';
 import { readDisables, type Disables } from './disable.js';
 import { allRules } from './rules/index.js';
@@ -25,9 +25,11 @@ export function lintFiles(files: string[], opts: { config?: LintConfig; today?: 
   const plans: Plan[] = [];
   const sources = new Map<string, string>();
   const disables = new Map<string, Disables>();
+  const threshold = opts.config?.immediate === undefined ? undefined : parseDuration(opts.config.immediate);
+  const immediate = threshold?.ok && threshold.kind === 'limit' ? threshold.seconds : undefined;
   for (const file of files) {
     opts.onFile?.(file);
-    const r = parsePlanFile(file, { maxBytes: opts.maxBytes });
+    const r = parsePlanFile(file, { maxBytes: opts.maxBytes, immediate });
     diagnostics.push(...r.diagnostics);
     if (r.source !== undefined) { sources.set(file, r.source); disables.set(file, readDisables(r.source)); }
     if (r.plan) plans.push(r.plan);

@@ -90,3 +90,48 @@ describe('one session for every drill: the live engine gets the machine events',
     expect(warranted(scripted)).toEqual([[0, 'IV'], [600, 'III'], [1300, 'I']]);
   });
 });
+
+describe('the facilitator changes upcoming injects: edit, reschedule, skip, reorder — logged and replayed', () => {
+  const three = () => bareScenario([
+    { at: 0, facts: { leak_kg: 50 } }, { at: 600, message: 'second', facts: { leak_kg: 80 } }, { at: 1200, message: 'third', facts: { leak_kg: 150 } },
+  ]);
+  const injects = (events: readonly DrillEvent[]) => events.filter((e) => e.type === 'inject').map((e) => e.type === 'inject' && [e.t, e.inject, e.message, e.to, e.facts]);
+
+  it('reveals the agenda as changed, and a resumed session replays the changes', () => {
+    const sink = new MemorySink();
+    const s = new DrillSession(plan, three(), sink);
+    s.start({ mode: 'live' });
+    s.advance(100);
+    s.reschedule(100, 'i2', { at: 900, message: 'second, later', to: ['monitor'], facts: null });
+    s.reorder(100, ['i2', 'i3']);
+    expect(s.upcoming().map((i) => [i.id, i.at])).toEqual([['i2', 900], ['i3', 1200]]);
+    s.reorder(200, ['i3', 'i2']);
+    expect(s.upcoming().map((i) => [i.id, i.at])).toEqual([['i3', 900], ['i2', 1200]]);
+    expect(() => s.reschedule(200, 'i1', { skip: true })).toThrow(RangeError); // already revealed
+    // A crash here: the resumed session has the changed agenda.
+    const resumed = new MemorySink();
+    for (const e of sink.events) resumed.append(e);
+    const r = new DrillSession(plan, three(), resumed);
+    r.replay(sink.events);
+    expect(r.upcoming().map((i) => [i.id, i.at, i.message])).toEqual([['i3', 900, 'third'], ['i2', 1200, 'second, later']]);
+    r.reschedule(300, 'i2', { skip: true });
+    r.advance(2000);
+    expect(injects(resumed.events)).toEqual([[0, 'i1', 'inject', [], { leak_kg: 50 }], [900, 'i3', 'third', [], { leak_kg: 150 }]]);
+    // The schedule events are valid log lines.
+    expect(() => writeLog(resumed.events)).not.toThrow();
+    expect(resumed.events.filter((e) => e.type === 'schedule').map((e) => e.type === 'schedule' && [e.inject, e.op, e.at])).toEqual([
+      ['i2', 'edit', 900], ['i3', 'edit', 900], ['i2', 'edit', 1200], ['i2', 'skip', undefined],
+    ]);
+  });
+
+  it('a new time in the past reveals the inject at once; facts changed by the facilitator reach the machine', () => {
+    const sink = new MemorySink();
+    const s = new DrillSession(plan, three(), sink);
+    s.start({ mode: 'live' });
+    s.advance(300);
+    s.reschedule(300, 'i3', { at: 100 });
+    s.advance(301);
+    expect(injects(sink.events).map((x) => x && x.slice(0, 2))).toEqual([[0, 'i1'], [300, 'i3']]);
+    expect(warranted(sink.events)).toEqual([[0, 'IV'], [300, 'III']]);
+  });
+});

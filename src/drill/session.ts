@@ -48,6 +48,8 @@ export interface StartInfo {
   planSource?: string;
   /** Scenario file text (for `scenarioHash`; default a hash of the model). */
   scenarioSource?: string;
+  /** What the log names the scenario by, instead of its id and hash (a blind drill's commitment). */
+  sealed?: { scenario: string; scenarioHash: string };
   /** Plan path recorded (default the scenario's `plan`, else the plan's file). */
   planPath?: string;
 }
@@ -73,6 +75,18 @@ export interface ManualInject {
   id?: string;
 }
 
+/**
+ * A change to an upcoming scenario inject (not yet revealed), by the facilitator of a non-blind drill: a new time, a
+ * new message, recipients or facts (`null` removes the facts), or skipping it altogether.
+ */
+export interface InjectChange {
+  at?: number;
+  message?: string;
+  to?: string[];
+  facts?: Record<string, FactValue> | null;
+  skip?: boolean;
+}
+
 /** Why a drill ended, as `drill.end` records it. */
 export type EndReason = 'script-complete' | 'facilitator' | 'terminated' | 'timeout';
 
@@ -88,10 +102,19 @@ export function modelText(x: unknown): string {
 
 const round = (t: number): number => toSeconds(toMs(t));
 
+/** The change a logged `schedule` event made (an empty `facts` object removed the facts). */
+function scheduleChange(e: Extract<DrillEvent, { type: 'schedule' }>): InjectChange {
+  if (e.op === 'skip') return { skip: true };
+  return { ...(e.at !== undefined ? { at: e.at } : {}), ...(e.message !== undefined ? { message: e.message } : {}), ...(e.to ? { to: e.to } : {}),
+    ...(e.facts !== undefined ? { facts: Object.keys(e.facts).length ? e.facts : null } : {}) };
+}
+
 export class DrillSession {
   private readonly clock = new DrillClock();
   private readonly actor: Actor<PlanMachine>;
   private readonly agenda: Inject[];
+  /** Scenario injects the facilitator skipped (never revealed). */
+  private readonly skipped = new Set<string>();
   private readonly cadences: ReadonlySet<string>;
   private next = 0;
   private level: string | null;
@@ -139,7 +162,7 @@ export class DrillSession {
   /** Ids of injects revealed so far (scenario and manual). */
   get revealed(): ReadonlySet<string> { return this.revealedIds; }
   /** Scenario injects not yet revealed, in order (for a non-blind facilitator only). */
-  upcoming(): Inject[] { return this.agenda.slice(this.next).filter((i) => !this.revealedIds.has(i.id)); }
+  upcoming(): Inject[] { return this.agenda.slice(this.next).filter((i) => !this.revealedIds.has(i.id) && !this.skipped.has(i.id)); }
   /** Time of the next scenario inject, if any. */
   nextInjectAt(): number | undefined { return this.upcoming()[0]?.at; }
   /** Injects delivered so far, in order. */
@@ -156,8 +179,8 @@ export class DrillSession {
     return this.run(0, () => {
       this.started = true;
       this.log({
-        t: 0, type: 'drill.start', scenario: this.scenario.id || 'scenario', plan: info.planPath ?? (this.scenario.plan || this.plan.file),
-        planHash: sha256(info.planSource ?? modelText(this.plan)), scenarioHash: sha256(info.scenarioSource ?? modelText(this.scenario)),
+        t: 0, type: 'drill.start', scenario: info.sealed?.scenario ?? (this.scenario.id || 'scenario'), plan: info.planPath ?? (this.scenario.plan || this.plan.file),
+        planHash: sha256(info.planSource ?? modelText(this.plan)), scenarioHash: info.sealed?.scenarioHash ?? sha256(info.scenarioSource ?? modelText(this.scenario)),
         mode: info.mode, seed: Number.isInteger(info.seed) ? info.seed! : Number.isInteger(this.scenario.seed) ? this.scenario.seed : 0,
       });
     }, false);
@@ -198,6 +221,34 @@ export class DrillSession {
     const inj = this.upcoming().find((i) => i.id === id);
     if (!inj) throw new RangeError(`no upcoming inject ${id}`);
     return this.run(t, () => this.doInject(inj, this.at(t), source));
+  }
+
+  /**
+   * Changes an upcoming inject (see `InjectChange`); logged as a `schedule` event, so that a resumed drill replays
+   * the same agenda. A new time before now reveals it at the next step of the clock. Throws a RangeError for an inject
+   * that is not upcoming.
+   */
+  reschedule(t: number, id: string, change: InjectChange, source: EventSource = 'facilitator'): DrillEvent[] {
+    if (!this.upcoming().some((i) => i.id === id)) throw new RangeError(`no upcoming inject ${id}`);
+    return this.run(t, () => this.logSchedule(this.at(t), id, change, source));
+  }
+
+  /**
+   * Puts the upcoming injects in a new order: `ids` (each upcoming inject once) take the upcoming times in
+   * ascending order — the schedule's slots stay, what happens in them moves. One `schedule` event per moved inject.
+   */
+  reorder(t: number, ids: readonly string[], source: EventSource = 'facilitator'): DrillEvent[] {
+    const up = this.upcoming();
+    if (ids.length !== up.length || new Set(ids).size !== ids.length || ids.some((id) => !up.some((i) => i.id === id))) {
+      throw new RangeError(`reorder needs every upcoming inject once: ${up.map((i) => i.id).join(', ')}`);
+    }
+    const slots = up.map((i) => i.at).sort((a, b) => a - b);
+    return this.run(t, () => {
+      ids.forEach((id, n) => {
+        const inj = this.upcoming().find((i) => i.id === id)!;
+        if (inj.at !== slots[n]) this.logSchedule(this.at(t), id, { at: slots[n] }, source);
+      });
+    });
   }
 
   /** Logs a note (facilitator or role) at `t`. */
@@ -251,6 +302,7 @@ export class DrillSession {
             break;
           }
           case 'level.warranted': this.level = e.level; break;
+          case 'schedule': this.applySchedule(e.inject, scheduleChange(e)); break;
           case 'step.overdue':
             // A cadence's misses are counted, a one-off deadline is remembered (each is logged once).
             if (this.cadences.has(e.step)) misses += 1;
@@ -321,7 +373,34 @@ export class DrillSession {
   }
 
   private skipRevealed(): void {
-    while (this.agenda[this.next] && this.revealedIds.has(this.agenda[this.next].id)) this.next++;
+    while (this.agenda[this.next] && (this.revealedIds.has(this.agenda[this.next].id) || this.skipped.has(this.agenda[this.next].id))) this.next++;
+  }
+
+  private logSchedule(t: number, id: string, c: InjectChange, source: EventSource): void {
+    const at = c.at === undefined ? undefined : Math.max(round(c.at), t);
+    this.log({
+      t, type: 'schedule', inject: id, op: c.skip ? 'skip' : 'edit',
+      ...(c.skip ? {} : {
+        ...(at !== undefined ? { at } : {}), ...(c.message !== undefined ? { message: c.message } : {}), ...(c.to ? { to: [...c.to] } : {}),
+        ...(c.facts !== undefined ? { facts: c.facts === null ? {} : { ...c.facts } } : {}),
+      }),
+      source,
+    });
+    this.applySchedule(id, { ...c, ...(at !== undefined ? { at } : {}) });
+  }
+
+  /** Applies a schedule change to the agenda (the part not yet revealed), keeping it in time order. */
+  private applySchedule(id: string, c: InjectChange): void {
+    const i = this.agenda.findIndex((x, n) => n >= this.next && x.id === id);
+    if (i < 0) return;
+    if (c.skip) { this.skipped.add(id); this.skipRevealed(); return; }
+    const old = this.agenda[i];
+    const facts = c.facts === undefined ? old.facts : c.facts === null || !Object.keys(c.facts).length ? undefined : { ...c.facts };
+    const next: Inject = { ...old, ...(c.at !== undefined ? { at: c.at, atText: String(c.at) } : {}), ...(c.message !== undefined ? { message: c.message } : {}), ...(c.to ? { to: [...c.to] } : {}) };
+    if (facts) next.facts = facts; else delete next.facts;
+    this.agenda[i] = next;
+    const rest = this.agenda.splice(this.next).map((x, n) => ({ x, n })).sort((a, b) => a.x.at - b.x.at || a.n - b.n).map(({ x }) => x);
+    this.agenda.push(...rest);
   }
 
   private log(e: EventInput): DrillEvent | undefined {

@@ -58,7 +58,7 @@ export function participantEvent(e: DrillEvent, role: string, plan: Plan, scenar
 export function facilitatorEvent(e: DrillEvent, blind: boolean): PublicEvent {
   if (e.type === 'drill.start' && blind) return { seq: e.seq, t: e.t, type: e.type, mode: e.mode };
   const c = readClock(e);
-  if (c) return { seq: e.seq, t: e.t, type: 'clock', op: c.op, speed: c.speed, running: c.running, text: (e as { text: string }).text };
+  if (c) return { seq: e.seq, t: e.t, type: 'clock', op: c.op, speed: c.speed, running: c.running };
   return { ...(e as unknown as Record<string, unknown>) } as PublicEvent;
 }
 

@@ -9,10 +9,12 @@ export interface TriggerOptions {
 }
 
 /** Parses and type-checks a trigger; expression errors are mapped to exact file columns when the text offset is known. */
-export function finishTrigger(t: Trigger, plan: Plan, lines: LineIndex, report: Reporter, _opts: TriggerOptions = {}): void {
-  const { ast, errors } = parseExpr(t.text);
+export function finishTrigger(t: Trigger, plan: Plan, lines: LineIndex, report: Reporter, opts: TriggerOptions = {}): void {
+  // Units the plan declares are read after a space too (`5 头`); 以上/以下 follow the plan's declared convention.
+  const units = plan.facts.flatMap((f) => (f.unit ? [f.unit] : []));
+  const { ast, errors } = parseExpr(t.text, { units });
   t.ast = ast;
-  const all = ast ? [...errors, ...checkExpr(ast, plan.facts)] : errors;
+  const all = ast ? [...errors, ...checkExpr(ast, plan.facts, { bounds: plan.meta.bounds, allowFactComparisons: opts.allowFactComparison })] : errors;
   for (const e of all) {
     const mapped = t.textOffset !== undefined && lines.text.slice(t.textOffset, t.textOffset + t.text.length) === t.text;
     const place = mapped ? lines.place(t.textOffset! + e.start, t.textOffset! + Math.max(e.end, e.start + 1)) : t.place;

@@ -4,7 +4,7 @@
  * parser (`泄漏量 ≥ 100 kg 或 受伤人数 ≥ 1 人`).
  */
 import type { CompareOp, Expr, ValueExpr } from '../expr/ast.js';
-import { isChain } from '../expr/print.js';
+import { isChain, printBoundTerms } from '../expr/print.js';
 import { factLookup, type FactLookup } from '../expr/resolve.js';
 import { appliesAt, appliesAtEveryLevel, formatDuration as formatTimeLimit, formatSeconds, type Colour, type Fact, type Level, type Plan, type Role, type Step, type Trigger } from '../model/index.js';
 
@@ -158,19 +158,29 @@ class ReadablePrinter {
 
   print(e: Expr): string {
     switch (e.type) {
+      case 'implies': {
+        // `若 a 则 b 或 c` reads two ways; compound sides keep their parentheses.
+        const side = (x: Expr) => (x.type === 'implies' || x.type === 'or' || (x.type === 'and' && !isChain(x.operands)) ? this.paren(this.print(x)) : this.print(x));
+        return this.lang === 'zh' ? `若${side(e.left)}则${side(e.right)}` : `if ${side(e.left)} then ${side(e.right)}`;
+      }
+      case 'bound': {
+        // As the regulation writes it (以上/以下 keep their statutory meaning for the reader).
+        const terms = printBoundTerms(e).replace(/ /g, NB);
+        return e.boundFirst ? `${terms}${NB}${this.name(e.fact.name)}` : `${this.name(e.fact.name)}${NB}${terms}`;
+      }
       case 'or':
-        return e.operands.map((o) => (o.type === 'or' ? this.paren(this.print(o)) : this.print(o))).join(this.or);
+        return e.operands.map((o) => (o.type === 'or' || o.type === 'implies' ? this.paren(this.print(o)) : this.print(o))).join(this.or);
       case 'and':
         if (isChain(e.operands)) return this.chain(e.operands as Extract<Expr, { type: 'compare' }>[]);
-        return e.operands.map((o) => (o.type === 'or' || (o.type === 'and' && !isChain(o.operands))
+        return e.operands.map((o) => (o.type === 'or' || o.type === 'implies' || (o.type === 'and' && !isChain(o.operands))
           ? this.paren(this.print(o)) : this.print(o))).join(this.and);
       case 'not': {
         const o = e.operand;
         const f = o.type === 'ident' ? this.lookup(o.name) : undefined;
-        if (o.type === 'ident' && f?.type === 'boolean') {
+        if (o.type === 'ident' && (f?.type === 'boolean' || f?.type === 'judgement')) {
           return this.lang === 'zh' ? `${this.name(o.name)}${NB}=${NB}否` : `not${NB}${this.name(o.name)}`;
         }
-        const inner = o.type === 'or' || o.type === 'and' ? this.paren(this.print(o)) : this.print(o);
+        const inner = o.type === 'or' || o.type === 'and' || o.type === 'implies' ? this.paren(this.print(o)) : this.print(o);
         return this.lang === 'zh' ? `非${inner}` : `not ${inner}`;
       }
       case 'compare': {
@@ -210,7 +220,8 @@ class ReadablePrinter {
       case 'string': return this.lang === 'zh' ? `“${v.value}”` : `'${v.value}'`;
       case 'number': {
         const unit = v.unit ?? (fact && (fact.type === 'number' || fact.type === 'integer') ? fact.unit : undefined);
-        return unit ? `${v.value}${NB_UNIT}${unit}` : String(v.value);
+        const n = v.text ?? String(v.value);
+        return unit ? `${n}${NB_UNIT}${unit}` : n;
       }
     }
   }

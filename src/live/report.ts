@@ -16,3 +16,18 @@ export function liveReport(drill: LiveDrill, lang?: Lang, file?: string): { html
   }
   return { html, score };
 }
+
+/**
+ * The after-action report as a PDF (A4, CJK fonts), printed by the one headless Chromium of src/render — loaded only
+ * when asked for, so a drill without a browser still runs and still writes its HTML report.
+ */
+export async function liveReportPdf(drill: LiveDrill, lang?: Lang): Promise<Buffer> {
+  const { html } = liveReport(drill, lang);
+  const { Renderer } = await import('../render/browser.js');
+  const renderer = await Renderer.open();
+  try {
+    return Buffer.from(await renderer.renderPdf({ html }, { lang: documentLang(drill.plan, lang), footer: true }));
+  } finally {
+    await renderer.close();
+  }
+}

@@ -2,7 +2,8 @@
  * Who sees what (信息隔离). The server filters; pages only ever receive what this module lets through.
  *
  * A participant (one role) sees:
- * - revealed injects addressed to the role or to everyone (id, time, sender, message, facts it reveals);
+ * - revealed injects addressed to the role or to everyone (id, time, sender, message) — the narrative as the scenario
+ *   author wrote it, never the facts it carries as variables (they are the ground truth the role should find out);
  * - its own actions (steps, level declarations, notifications sent, acknowledgements, notes, unmatched texts,
  *   termination) — never another role's, except a notification addressed to the role. What reaches a role is
  *   `tells` (src/drill/told.ts): the rule the engine uses to start receipt-anchored deadlines and the scorer uses for
@@ -17,7 +18,7 @@
  */
 import type { DrillEvent, FactValue, Inject, Scenario } from '../drill/types.js';
 import { tells } from '../drill/told.js';
-import type { Plan } from '../model/index.js';
+import { standing, stepDuty, type Plan, type Step } from '../model/index.js';
 import { readClock } from './events.js';
 
 /** An event as a page receives it. */
@@ -29,7 +30,7 @@ export function participantEvent(e: DrillEvent, role: string, plan: Plan, scenar
     case 'inject': {
       if (!tells(e, role, plan)) return undefined;
       const from = scenario.injects.find((i) => i.id === e.inject)?.from;
-      return { seq: e.seq, t: e.t, type: 'inject', inject: e.inject, to: [...e.to], message: e.message, ...(from ? { from } : {}), ...(e.facts ? { facts: factsOnly(e.facts) } : {}) };
+      return { seq: e.seq, t: e.t, type: 'inject', inject: e.inject, to: [...e.to], message: e.message, ...(from ? { from } : {}) };
     }
     case 'step.done':
       return e.role === role ? { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: true } : undefined;
@@ -74,15 +75,21 @@ function factsOnly(f: Record<string, FactValue>): Record<string, FactValue> {
   return Object.fromEntries(Object.entries(f));
 }
 
-/** The plan as a participant's form needs it: roles, levels, steps (own first). Nothing from the scenario. */
+/**
+ * The plan as the pages need it: roles, levels (with colours), steps (the role's own first: those it leads, may do
+ * instead or supports) with whom each says to notify; for the facilitator (no role) also the facts, for the facts form.
+ * Nothing from the scenario.
+ */
 export function planForms(plan: Plan, role?: string): Record<string, unknown> {
   const steps = plan.steps.filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i);
-  const own = role ? steps.filter((s) => s.role === role) : [];
+  const mine = (s: Step) => !!role && standing(plan.roles, stepDuty(s), role) !== false && !!s.role;
+  const own = steps.filter(mine);
   const rest = steps.filter((s) => !own.includes(s));
   return {
     plan: { id: plan.meta.id, title: plan.meta.title },
     roles: plan.roles.map((r) => ({ id: r.id, name: r.name })),
-    levels: plan.levels.map((l) => ({ id: l.id, name: l.name ?? '' })),
-    steps: [...own, ...rest].map((s) => ({ id: s.id, action: s.action, role: s.role ?? '', own: !!role && s.role === role })),
+    levels: plan.levels.map((l) => ({ id: l.id, name: l.name ?? '', ...(l.colour ? { colour: l.colour } : {}) })),
+    steps: [...own, ...rest].map((s) => ({ id: s.id, action: s.action, role: s.role ?? '', own: own.includes(s), notify: [...s.notify] })),
+    ...(role === undefined ? { facts: plan.facts.map((f) => ({ id: f.id, label: f.label ?? '', type: f.type, unit: f.unit ?? '', ...(f.values ? { values: [...f.values] } : {}) })) } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { documentLang, reportHtml, type Lang } from '../report/index.js';
 import { scoreDrill, type Score } from '../score/index.js';
-import type { LiveDrill } from './drill.js';
+import { DrillError, type LiveDrill } from './drill.js';
 
 /** Scores the drill's log and renders its report (in `lang`, else the plan's language); writes it to `file` when given. */
 export function liveReport(drill: LiveDrill, lang?: Lang, file?: string): { html: string; score: Score } {
@@ -23,8 +23,14 @@ export function liveReport(drill: LiveDrill, lang?: Lang, file?: string): { html
  */
 export async function liveReportPdf(drill: LiveDrill, lang?: Lang): Promise<Buffer> {
   const { html } = liveReport(drill, lang);
-  const { Renderer } = await import('../render/browser.js');
-  const renderer = await Renderer.open();
+  const { Renderer, ChromiumNotFoundError } = await import('../render/browser.js');
+  let renderer: Awaited<ReturnType<typeof Renderer.open>>;
+  try {
+    renderer = await Renderer.open();
+  } catch (err) {
+    if (err instanceof ChromiumNotFoundError) throw new DrillError(`no browser to print the PDF (the HTML report is at /report): ${err.message}（未找到 Chromium，无法生成 PDF，可打开 HTML 报告）`, 503);
+    throw err;
+  }
   try {
     return Buffer.from(await renderer.renderPdf({ html }, { lang: documentLang(drill.plan, lang), footer: true }));
   } finally {

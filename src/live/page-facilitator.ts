@@ -55,7 +55,7 @@ function add(e) {
 }
 let pending = null;
 function refresh() { if (pending) return; pending = setTimeout(async () => { pending = null;
-  try { const r = await fetch(API + '/board'); if (r.ok) { const j = await r.json(); board = j.board; if (j.upcoming) upcoming(j.upcoming); drawBoard(); } } catch (e) { /* next event retries */ } }, 200); }
+  try { const r = await fetch(API + '/board'); if (r.ok) { const j = await r.json(); board = j.board; if (j.clock) { setClock(j.clock); buttons(); } if (j.upcoming) upcoming(j.upcoming); drawBoard(); } } catch (e) { /* next event retries */ } }, 200); }
 function buttons() {
   $('start').textContent = clock.started ? T.resume : T.start;
   $('start').disabled = clock.running || clock.ended; $('pause').disabled = !clock.running || clock.ended; $('end').disabled = clock.ended;

@@ -13,6 +13,7 @@ body.projector{background:#0f1b2a;color:#e8eef5;font-size:1.6vw}
 .projector main{max-width:none;padding:1.2vw;gap:1.2vw;grid-template-columns:1fr 1fr 1fr}
 .projector section{background:#172a40;color:#e8eef5;box-shadow:none}
 .projector h2{color:#9fc3ea;font-size:1.2vw}
+.projector .state{font-size:2vw;opacity:.9}.projector h2#title{font-size:1.8vw;color:#e8eef5}
 .projector .bigclock{font:700 9vw/1 ui-monospace,monospace;letter-spacing:.03em}
 .projector .lv{font-size:3.2vw;font-weight:700;padding:.2vw 1.2vw;border-radius:.6vw;background:#2b3f57;display:inline-block}
 .projector .lv.red{background:#c62828}.projector .lv.orange{background:#ef6c00}.projector .lv.yellow{background:#f9a825;color:#1b1f24}.projector .lv.blue{background:#1565c0}
@@ -48,7 +49,7 @@ function onTick() {
 function draw() { showLevel($('warranted'), board.warranted); showLevel($('declared'), board.declared); onTick(); }
 let pending = null;
 function refresh() { if (pending) return; pending = setTimeout(async () => { pending = null;
-  try { const r = await fetch(API + '/board'); if (r.ok) { board = (await r.json()).board; draw(); } } catch (e) { /* next event retries */ } }, 200); }
+  try { const r = await fetch(API + '/board'); if (r.ok) { const j = await r.json(); board = j.board; if (j.clock) setClock(j.clock); draw(); } } catch (e) { /* next event retries */ } }, 200); }
 fetch(API + '/state').then((r) => r.json()).then((v) => {
   view = v; board = v.board; $('title').textContent = v.title || T.blindTitle; setClock(v.clock); draw();
   if (new URLSearchParams(location.search).get('warranted') === '0') $('wbox').hidden = true;

@@ -103,6 +103,8 @@ export interface ServeDrillOptions {
   ui?: UiLang;
   /** Drill seconds after which a told role that has not acted is flagged silent (default 5 min). */
   silentAfter?: number;
+  /** Wall clock in milliseconds (tests drive the drill's time with it). */
+  wall?: () => number;
 }
 
 /** A served drill. */
@@ -146,7 +148,7 @@ export async function serveDrill(input: LiveInput, opts: ServeDrillOptions = {})
   const resume = !!opts.resume && existsSync(files.logFile);
   const drill = await LiveDrill.open({
     plan: input.plan, scenario: input.scenario, log: files.logFile, scenarioSource: input.source, planSource: input.planSource,
-    resume, blind: opts.blind || input.sealed, speed: opts.speed, tickMs: opts.tickMs,
+    resume, blind: opts.blind || input.sealed, speed: opts.speed, tickMs: opts.tickMs, wall: opts.wall,
   });
   try {
     const tokens = loadTokens(files.tokensFile, roles, resume);

@@ -282,7 +282,7 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     if (req.method === 'GET' && what === 'state') { json(res, 200, viewOf(v)); return; }
     if (req.method === 'GET' && what === 'board') {
       if (v.kind === 'participant') { json(res, 403, { error: 'forbidden' }); return; }
-      json(res, 200, { board: board(), ...(v.kind === 'facilitator' && !drill.blind ? { upcoming: drill.session.upcoming().map(upcomingView) } : {}) });
+      json(res, 200, { board: board(), clock: drill.clockView(), ...(v.kind === 'facilitator' && !drill.blind ? { upcoming: drill.session.upcoming().map(upcomingView) } : {}) });
       return;
     }
     if (req.method === 'GET' && what === 'stream') {

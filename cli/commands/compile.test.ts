@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -40,13 +40,23 @@ describe('yuan compile', () => {
     expect(JSON.parse(io.out.join('')).states.response.states.level.states).toHaveProperty('III');
   });
 
-  it('exits 1 with diagnostics when the plan has errors', () => {
+  it('still writes the machine for a plan with content errors, prints them and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yuan-compile-'));
     const bad = join(dir, 'bad.md');
     writeFileSync(bad, readFileSync('plans/chem/hazardous-chemical-leak.md', 'utf8').replace('`leak_kg < 100 and injured == 0', '`leak_kg <<< 100 and injured == 0'));
     const io = capture();
     expect(runCompile(bad, { output: join(dir, 'out.json'), lang: 'zh' })).toBe(1);
     expect(io.err.join('')).toMatch(/bad\.md:\d+:\d+-\d+:\d+ error .*[\u4e00-\u9fff]/);
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).id).toBe('chem-leak');
+  });
+
+  it('writes nothing for a file that cannot be read as a plan', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuan-compile-'));
+    const bad = join(dir, 'bad.md');
+    writeFileSync(bad, '---\nid: [unclosed\n---\n# x\n');
+    capture();
+    expect(runCompile(bad, { output: join(dir, 'out.json'), lang: 'en' })).toBe(1);
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
   });
 
   it('exits 2 for a missing plan or an unwritable output', () => {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createPlanMachine } from '../../src/compile/machine.js';
 import { compileStatechart } from '../../src/compile/statechart.js';
-import { isUnreadable } from '../../src/diagnostics.js';
+import { hasErrors, isUnreadable } from '../../src/diagnostics.js';
 import { parsePlanFile } from '../../src/parse/index.js';
 import { t, type Lang } from '../i18n.js';
 import { emit, EXIT, printCompact } from '../output.js';
@@ -37,5 +37,6 @@ export function runCompile(file: string, opts: CompileOptions): number {
       `yuan：无法写入 ${opts.output}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     return EXIT.usage;
   }
-  return EXIT.ok;
+  // The machine is written either way; error findings still make the exit code say so (CI sees them).
+  return hasErrors(r.diagnostics) ? EXIT.diagnostics : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { isUnreadable } from '../../src/diagnostics.js';
+import { hasErrors, isUnreadable } from '../../src/diagnostics.js';
 import { exportPlan } from '../../src/export/index.js';
 import { parsePlanFile } from '../../src/parse/index.js';
 import { t, type Lang } from '../i18n.js';
@@ -18,5 +18,5 @@ export function runExport(file: string, opts: ExportOptions): number {
   // Export is lossless, content defects included: only an unreadable file stops it.
   if (!r.plan || r.diagnostics.some(isUnreadable)) return EXIT.diagnostics;
   emit(exportPlan(r.plan, opts.to as 'yaml' | 'md' | 'json'), opts.output);
-  return EXIT.ok;
+  return hasErrors(r.diagnostics) ? EXIT.diagnostics : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -71,9 +71,12 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chro
 
   it('names and skips a plan that does not parse, exits 1, still writes the others', async () => {
     const file = join(tmp(), 'all.pdf');
-    const r = await capture(() => runReview(['plans/defective/steps-broken.yaml', 'plans/chem/confined-space.yaml'], { output: file, lang: 'en', config: false }));
+    // Only a file that cannot be read as a plan is skipped; a plan with content defects is exactly what a reviewer needs.
+    const broken = join(tmp(), 'broken.yaml');
+    writeFileSync(broken, 'plan: [unclosed\n');
+    const r = await capture(() => runReview([broken, 'plans/chem/confined-space.yaml'], { output: file, lang: 'en', config: false }));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('yuan: skipped plans/defective/steps-broken.yaml: it does not parse');
+    expect(r.err).toContain(`yuan: skipped ${broken}: it does not parse`);
     expect(existsSync(file)).toBe(true);
   }, 180_000);
 });

@@ -116,9 +116,11 @@ export function markdownLayout(plan: Plan): MarkdownSection[] {
   for (const kind of KINDS) {
     const list = rows[kind];
     if (!list.length) continue;
-    // Back under the sections they were read from, when every row can be placed (Markdown sources only).
+    // Back under the sections they were read from, when every row can be placed (Markdown sources only) — also a
+    // section whose heading is not a standard one (`## 7.5 应急装备`), where the table was recognised by its columns.
     const homes = plan.format === 'markdown'
-      ? list.map((r) => out.find((s) => !s.generated && KIND_OF_KEY.get(s.section.key) === kind && within(r, s.section)))
+      ? list.map((r) => out.find((s) => !s.generated && within(r, s.section)
+        && (KIND_OF_KEY.get(s.section.key) === kind || !KIND_OF_KEY.has(s.section.key))))
       : [];
     if (homes.length && homes.every((h) => h !== undefined)) {
       list.forEach((r, i) => {

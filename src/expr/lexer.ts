@@ -162,6 +162,9 @@ function readWord(text: string, i: number, afterValue: boolean, afterNumber: boo
   if (kw !== undefined) return mk(kw, j, kw === 'bound' ? word : undefined);
   const cut = gluedBoundStart(text, i, j);
   const end = cut ?? j;
+  // A keyword before a glued bound (`或者不超过100`) is that keyword, as it would be with a space after it.
+  const head = WORD_KEYWORDS.get(text.slice(i, end).toLowerCase());
+  if (cut !== undefined && head !== undefined) return mk(head, end, head === 'bound' ? text.slice(i, end) : undefined);
   return mk('ident', end, text.slice(i, end));
 }
 

@@ -392,3 +392,20 @@ function forEachNode(e: Expr, f: (n: { start: number; end: number }) => void): v
     default: break;
   }
 }
+
+describe('a keyword glued to a bound', () => {
+  it('reads `或者不超过100` as the keyword, as its printed form `或者 不超过100` is read (found by the round-trip property)', () => {
+    const r = parseExpr('或者不超过100');
+    expect(r.ast).toBeUndefined();
+    expect(r.errors[0].message).toMatch(/`或者`/);
+  });
+});
+
+describe('a band written with a pause between its ends', () => {
+  it('reads `10人以上、30人以下` (国家突发环境事件应急预案) as the band `10人以上30人以下`', () => {
+    const a = parseExpr('死亡人数 10人以上、30人以下');
+    const b = parseExpr('死亡人数 10人以上30人以下');
+    expect(a.errors).toEqual([]);
+    expect(stripPositions(a.ast!)).toEqual(stripPositions(b.ast!));
+  });
+});

@@ -219,6 +219,10 @@ class Parser {
   /** One or two terms; at most one lower and one upper bound. */
   private parseBoundTerms(fact: IdentExpr | undefined): BoundTerm[] {
     const terms: BoundTerm[] = [this.parseBoundTerm(fact)];
+    // Regulations write a band with a pause between its ends: `10人以上、30人以下` (国家突发环境事件应急预案).
+    const after = this.peek(1);
+    if (this.peek().kind === ',' && /^[、，,]$/u.test(this.peek().text)
+      && (after.kind === 'number' || (after.kind === 'bound' && boundWordInfo(after.value!)?.position === 'prefix'))) this.next();
     const t = this.peek();
     if (t.kind === 'number' || (t.kind === 'bound' && boundWordInfo(t.value!)?.position === 'prefix')) {
       const second = this.parseBoundTerm(fact);

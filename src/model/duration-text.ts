@@ -22,6 +22,10 @@ export function formatSeconds(seconds: number, lang: TextLang): string {
   return parts.filter(Boolean).join(zh ? '' : ' ');
 }
 
+const CALENDAR: Record<import('./duration.js').CalendarPeriod, [string, string]> = {
+  month: ['每月', 'monthly'], quarter: ['每季度', 'quarterly'], 'half-year': ['每半年', 'half-yearly'], year: ['每年', 'yearly'],
+};
+
 /** How an anchor reads before or after an amount; `step` uses `stepName` (e.g. `第6步` / `step 6`) when given. */
 function anchorWords(a: Anchor, lang: TextLang, stepName?: (id: string) => string): { zh: string; en: string } | undefined {
   switch (a.kind) {
@@ -55,6 +59,7 @@ export function formatDuration(d: Duration, lang: TextLang, stepName?: (id: stri
       return at(core);
     }
     case 'continuous': return zh ? `${d.text}（持续）` : `${d.text} (continuous)`;
+    case 'calendar': return (d.calendar ?? []).map((p) => CALENDAR[p][zh ? 0 : 1]).join(zh ? '、' : ', ') || d.text;
     case 'vague': return zh ? `未明确（${d.text}）` : `vague (${d.text})`;
     case 'invalid': return zh ? `无法识别（${d.text}）` : `unreadable (${d.text})`;
   }

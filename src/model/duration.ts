@@ -14,8 +14,14 @@ export type Anchor =
 
 /** Kinds of time limit that have a due time (see `TimedDuration`). */
 export type TimedKind = 'limit' | 'immediate' | 'window' | 'cadence' | 'chain';
-/** Kinds without a due time: `continuous` (24小时值班, a standing duty), `vague` (及时 — a finding), `invalid` (unreadable — a finding). */
-export type UntimedKind = 'continuous' | 'vague' | 'invalid';
+/**
+ * Kinds without a due time: `continuous` (24小时值班, a standing duty), `calendar` (月度、季度、年度报告: a cadence on the
+ * calendar, months have no fixed length), `vague` (及时 — a finding), `invalid` (unreadable — a finding).
+ */
+export type UntimedKind = 'continuous' | 'calendar' | 'vague' | 'invalid';
+
+/** A calendar period of a `calendar` cadence. */
+export type CalendarPeriod = 'month' | 'quarter' | 'half-year' | 'year';
 export type DurationKind = TimedKind | UntimedKind;
 
 interface DurationBase extends Located {
@@ -48,6 +54,8 @@ export interface TimedDuration extends DurationBase {
 export interface UntimedDuration extends DurationBase {
   kind: UntimedKind;
   seconds?: undefined;
+  /** `calendar`: the periods named (月度、季度、半年度和年度 → month, quarter, half-year, year). */
+  calendar?: CalendarPeriod[];
 }
 
 /** A time limit as the plan wrote it (deadline, activation limit, report window, warning lead). */

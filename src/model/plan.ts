@@ -25,7 +25,8 @@ export interface PlanSource {
   /** Document number (文号), e.g. 国办函〔2014〕119号. */
   number?: string;
   date?: string;
-  url?: string;
+  /** Address of the text read; several when the text was read on several pages. */
+  url?: string | string[];
   /** What the encoding covers when it is an excerpt. */
   note?: string;
 }
@@ -233,8 +234,8 @@ export interface Resource extends Located {
   keeper?: string;
 }
 
-/** Kind of report in a reporting chain: 首报, 逐级上报, 补报, 续报. */
-export type ReportKind = 'first' | 'hop' | 'supplementary' | 'follow-up';
+/** Kind of report in a reporting chain: 首报, 逐级上报, 补报, 续报, 通报 (to peers), 书面报告 (after a phone report). */
+export type ReportKind = 'first' | 'hop' | 'supplementary' | 'follow-up' | 'notice' | 'written';
 
 /** An external reporting duty (信息报告): to whom, within how long. */
 export interface Report extends Located {

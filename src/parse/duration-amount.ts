@@ -37,7 +37,7 @@ const UNIT = String.raw`(个工作日|工作日|working days?|business days?|个
 const BEFORE = String.raw`(?<![0-9_.])(?<!(?:^|[^0-9A-Za-z_-])[A-Za-z_-]+)`;
 const AMOUNT = new RegExp(String.raw`${BEFORE}(?:half an?\s+(hour)|${NUM}\s*(个半|个)?\s*${UNIT}(?![A-Za-z]))`, 'giu');
 // 每小时 / 每天 / 每周: a period of one unit without a number.
-const PER_UNIT = /(?<=每隔?\s*)(小时|钟头|分钟|天|日|周|星期)|(?<=\b(?:every|each|per)\s+)(hour|day|week|minute)\b|\b(hour)ly\b/giu;
+const PER_UNIT = /(?<=每隔?\s*)(小时|钟头|分钟|天|日|周|星期)|(?<=\b(?:every|each|per)\s+)(hour|day|week|minute)\b|\b(hour|week)ly\b/giu;
 const BARE = new RegExp(String.raw`${BEFORE}\d+(?:\.\d+)?(?![\d.A-Za-z])(?!\s*(?:次|times|级|人|名|%))`, 'gu');
 
 /** Reads Chinese numerals up to 999 (`十五`, `二十四`, `一百二十`), Arabic numbers, 半 and small English number words. */
@@ -74,7 +74,7 @@ export function readAmounts(text: string): { list: Amount[] } | Error {
     list.push({ value, unitSeconds, seconds: Math.round(value * unitSeconds), start, end, bare: false });
   }
   for (const m of text.matchAll(PER_UNIT)) {
-    const unit = m[1] ?? m[2] ?? m[3];
+    const unit = m[1] ?? m[2] ?? m[3] ?? m[4];
     const unitSeconds = UNITS.find(([re]) => re.test(unit))![1];
     if (!list.some((a) => a.start <= m.index && m.index < a.end)) list.push({ value: 1, unitSeconds, seconds: unitSeconds, start: m.index, end: m.index + m[0].length, bare: false, period: true });
   }

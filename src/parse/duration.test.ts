@@ -54,6 +54,15 @@ describe('parseDuration: the forms real plans write (issue 9, class 1)', () => {
     expect(ok('24小时轮班').seconds).toBeUndefined();
   });
 
+  it('reads calendar cadences (月度、季度、半年度和年度报告) without inventing a length for a month', () => {
+    expect(ok('月度、季度、半年度和年度')).toMatchObject({ kind: 'calendar', calendar: ['month', 'quarter', 'half-year', 'year'] });
+    expect(ok('quarterly')).toMatchObject({ kind: 'calendar', calendar: ['quarter'] });
+    expect(ok('月度、季度、半年度和年度').seconds).toBeUndefined();
+    expect(ok('每周')).toMatchObject({ kind: 'cadence', every: 604800 });
+    expect(read('每月5日内')).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(ok('24-hour rotational basis')).toMatchObject({ kind: 'continuous' });
+  });
+
   it('reads a per-hop reporting chain as seconds per hop', () => {
     expect(ok('每级2小时')).toMatchObject({ kind: 'chain', seconds: 7200 });
     expect(ok('逐级上报，每级不超过2小时')).toMatchObject({ kind: 'chain', seconds: 7200 });
@@ -132,7 +141,7 @@ describe('parseDuration: properties', () => {
     fc.assert(fc.property(fc.string({ maxLength: 60 }), (t) => {
       const r: DurationResult = parseDuration(t);
       if (r.ok) {
-        if (r.kind === 'continuous') return r.seconds === undefined;
+        if (r.kind === 'continuous' || r.kind === 'calendar') return r.seconds === undefined;
         return typeof r.seconds === 'number' && Number.isFinite(r.seconds) && r.seconds >= 0;
       }
       return r.message.length > 0 && r.messageZh.length > 0;

@@ -1,4 +1,4 @@
-import type { Anchor, Duration, DurationKind } from '../model/duration.js';
+import type { Anchor, CalendarPeriod, Duration, DurationKind } from '../model/duration.js';
 import type { Place } from '../model/place.js';
 import { DEFAULT_IMMEDIATE_SECONDS } from '../model/duration.js';
 import { readAnchor } from './duration-anchor.js';
@@ -6,7 +6,7 @@ import { readAmounts, type Amount } from './duration-amount.js';
 
 /** What reading a time text gives: an exact reading, or a message saying why it cannot be read exactly. */
 export type DurationResult =
-  | { ok: true; kind: DurationKind; seconds?: number; earliest?: number; every?: number; times?: number; anchor: Anchor }
+  | { ok: true; kind: DurationKind; seconds?: number; earliest?: number; every?: number; times?: number; calendar?: CalendarPeriod[]; anchor: Anchor }
   | { ok: false; kind: 'vague' | 'invalid'; anchor: Anchor; message: string; messageZh: string };
 
 /** Context of a time text: the plan's step ids (for `rescue 完成后`), the step it belongs to, the 立即 threshold. */
@@ -20,7 +20,23 @@ export interface DurationContext {
 
 const VAGUE = /第一时间|及时|尽快|尽早|适时|随时|迅速|立即组织|as soon as possible|\basap\b|promptly|timely|without undue delay|in a timely manner/iu;
 const IMMEDIATE = /立即|立刻|马上|即刻|随即|immediately|\bat once\b|forthwith|without delay/iu;
-const CONTINUOUS = /24\s*(?:小时|h)\s*(?:值班|值守|轮班|在岗|不间断)|全天候|昼夜值守|round[- ]the[- ]clock|\b24\s*\/\s*7\b/iu;
+const CONTINUOUS = /24\s*(?:小时|h)\s*(?:值班|值守|轮班|在岗|不间断)|全天候|昼夜值守|round[- ]the[- ]clock|\b24\s*\/\s*7\b|24[- ]hours?\s+(?:rotation|rotational|shifts?|coverage|staffing)/iu;
+/** Calendar cadences (月度报告, quarterly): months and years have no fixed length, so these have no due time. */
+const CALENDAR = /每半年|半年度|半年报|half-yearly|semi-?annual(?:ly)?|每月|月度|月报|monthly|每季度?|季度|季报|quarterly|每年|年度|年报|annual(?:ly)?|yearly/giu;
+const PERIOD_OF: [RegExp, CalendarPeriod][] = [
+  [/半年|half|semi/iu, 'half-year'], [/月|month/iu, 'month'], [/季|quarter/iu, 'quarter'], [/年|annual|year/iu, 'year'],
+];
+
+/** The calendar periods a text names, in order, and the text without them. */
+function calendarPeriods(text: string): { periods: CalendarPeriod[]; rest: string } {
+  const periods: CalendarPeriod[] = [];
+  const rest = text.replace(CALENDAR, (m) => {
+    const p = PERIOD_OF.find(([re]) => re.test(m))![1];
+    if (!periods.includes(p)) periods.push(p);
+    return ' ';
+  });
+  return { periods, rest };
+}
 const CHAIN = /每级|逐级|每一级|each level|per level|at each level|per hop|each hop/iu;
 const CADENCE_DAILY = /每日|每天|逐日|daily|every day|per day|each day/iu;
 /** 每 / 每隔 / every / each right before an amount makes it a period. */
@@ -52,7 +68,8 @@ export function parseDuration(raw: string, ctx: DurationContext = {}): DurationR
       `无法识别的 ISO 8601 时长 \`${text}\`，应为天、时、分、秒（PT15M、PT1H30M、PT90S、P1D）`);
   }
 
-  const amounts = readAmounts(text);
+  const cal = calendarPeriods(text);
+  const amounts = readAmounts(cal.rest);
   if ('error' in amounts) return fail('invalid', incident, amounts.error.en, amounts.error.zh);
   const rest = blank(text, amounts.list);
   const anchorRead = readAnchor(rest, ctx.stepIds ?? [], ctx.self);
@@ -61,6 +78,11 @@ export function parseDuration(raw: string, ctx: DurationContext = {}): DurationR
   const list = amounts.list;
 
   if (CONTINUOUS.test(text)) return { ok: true, kind: 'continuous', anchor };
+  if (cal.periods.length) {
+    if (!list.length) return { ok: true, kind: 'calendar', calendar: cal.periods, anchor };
+    return fail('invalid', anchor, `Unexpected \`${text}\` mixing a calendar cadence with a time limit, expected one of them (每月, or 30日内)`,
+      `时限 \`${text}\` 同时含日历周期和时长，应只写其一（如 每月，或 30日内）`);
+  }
   if (!list.length) {
     if (IMMEDIATE.test(text)) return { ok: true, kind: 'immediate', seconds: ctx.immediate ?? DEFAULT_IMMEDIATE_SECONDS, anchor };
     if (VAGUE.test(text)) {

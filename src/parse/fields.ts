@@ -100,13 +100,15 @@ export function parseObligation(text: string | undefined): Obligation | undefine
   return undefined;
 }
 
-/** Report kind from 首报 / 初报 / first, 逐级 / 上报 / hop, 补报 / supplementary, 续报 / follow-up. */
+/** Report kind from 首报 / 初报 / first, 逐级 / 上报 / hop, 补报 / supplementary, 续报 / follow-up, 通报 / notice, 书面报告 / written. */
 export function parseReportKind(text: string | undefined): ReportKind | undefined {
   const t = (text ?? '').trim().toLowerCase();
   if (/^(首报|初报|first|initial)$/u.test(t)) return 'first';
   if (/^(逐级上报|逐级|上报|hop|per-hop|relay)$/u.test(t)) return 'hop';
   if (/^(补报|supplementary|amended)$/u.test(t)) return 'supplementary';
   if (/^(续报|follow-up|followup|update|progress)$/u.test(t)) return 'follow-up';
+  if (/^(通报|notice|notification|peer)$/u.test(t)) return 'notice';
+  if (/^(书面报告|书面|written|written report)$/u.test(t)) return 'written';
   return undefined;
 }
 
@@ -127,7 +129,7 @@ export interface Owners {
   ambiguous?: string;
 }
 
-const ALTERNATIVE = /\s*(?:或者|或|\bor\b|\|)\s*/iu;
+const ALTERNATIVE = /\s*(?:和\/或|及\/或|或者|或|\band\/or\b|\bor\b|\|)\s*/iu;
 const SUPPORT_SPLIT = /\s*(?:会同|协同|联合|\bwith\b|\bsupported by\b|\bassisted by\b)\s*/iu;
 
 /**

@@ -49,9 +49,11 @@ function readBounds(v: unknown, meta: PlanMeta, report: Reporter): PlanMeta['bou
 
 function pickSource(raw: Raw): PlanSource {
   const out: PlanSource = {};
-  for (const k of ['title', 'issuer', 'number', 'date', 'url', 'note'] as const) {
+  for (const k of ['title', 'issuer', 'number', 'date', 'note'] as const) {
     const v = raw[k];
     if (typeof v === 'string' && v.trim()) out[k] = v.trim();
   }
+  const urls = (Array.isArray(raw.url) ? raw.url : [raw.url]).filter((u): u is string => typeof u === 'string' && !!u.trim()).map((u) => u.trim());
+  if (urls.length) out.url = urls.length === 1 ? urls[0] : urls;
   return out;
 }

@@ -36,7 +36,7 @@ export function finishOwners(plan: Plan, report: Reporter): void {
     if (kind !== undefined) {
       const k = parseReportKind(kind);
       if (k) r.kind = k;
-      else { delete r.kind; invalid(report, 'kind', kind, 'first (首报), hop (逐级上报), supplementary (补报) or follow-up (续报)', r.fields?.kind ?? r.place); }
+      else { delete r.kind; invalid(report, 'kind', kind, 'first (首报), hop (逐级上报), supplementary (补报), follow-up (续报), notice (通报) or written (书面报告)', r.fields?.kind ?? r.place); }
     }
     obligation(r, report);
   }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Duration, Level, Located, Place, Plan, Trigger } from '../model/index.js';
 import { DEFAULT_IMMEDIATE_SECONDS } from '../model/index.js';
 import { parseDuration, type DurationContext } from './duration.js';
-import { parseLevelId, parseLevelSpec } from './fields.js';
+import { parseLevelId, parseLevelSpec, splitList } from './fields.js';
 import { finishLevels } from './finish-levels.js';
 import { finishMeta } from './finish-meta.js';
 import { finishOwners } from './finish-owners.js';
@@ -29,6 +29,11 @@ export function finishPlan(plan: Plan, source: string, diagnostics: Diagnostic[]
     diagnostics.push({ ruleId, severity, message, messageZh, file: plan.file, place, ...(related ? { related } : {}) });
   plan.standby ??= [];
   plan.constraints ??= [];
+  // 向县应急管理局、县生态环境局报告: the same duty to each recipient, so each is checked and drilled on its own.
+  plan.reports = plan.reports.flatMap((r) => {
+    const to = splitList(r.to);
+    return to.length > 1 ? to.map((t) => ({ ...r, to: t })) : [r];
+  });
 
   finishMeta(plan.meta, report);
   const immediateWritten = plan.meta.immediate && finishDuration(plan.meta.immediate, { immediate: opts.immediate }, report);
@@ -124,11 +129,11 @@ const KIND_ZH: Record<string, string> = { fact: '要素', role: '角色', level:
 function finishDuration(d: Duration, ctx: DurationContext, report: Reporter): Duration {
   const r = parseDuration(d.text, ctx);
   const out = d as unknown as Record<string, unknown>;
-  for (const k of ['seconds', 'earliest', 'every', 'times']) delete out[k];
+  for (const k of ['seconds', 'earliest', 'every', 'times', 'calendar']) delete out[k];
   d.kind = r.kind;
   d.anchor = r.anchor;
   if (r.ok) {
-    for (const k of ['seconds', 'earliest', 'every', 'times'] as const) if (r[k] !== undefined) out[k] = r[k];
+    for (const k of ['seconds', 'earliest', 'every', 'times', 'calendar'] as const) if (r[k] !== undefined) out[k] = r[k];
     return d;
   }
   report(r.kind === 'vague' ? 'time/vague' : 'time/invalid', 'error', r.message, r.messageZh, d.place);

@@ -1,5 +1,5 @@
 import type { Yaml } from 'mdast';
-import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Place, Point } from '../model/place.js';
 import type { PlanMeta } from '../model/plan.js';
 import { META_ALIASES, metaField, parseKind } from './fields.js';
@@ -7,7 +7,7 @@ import { placeAt, placeOf, report, type Ctx } from './markdown-context.js';
 
 /** What the front matter gave: meta values as written (strings; maps for `source` and `bounds`), their places, and the block's place. */
 export interface FrontMatter {
-  values: Record<string, string | Record<string, string>>;
+  values: Record<string, string | Record<string, string | string[]>>;
   fields: Record<string, Place>;
   place: Place;
   /** True when the YAML had syntax errors (already reported; missing-field checks are skipped to avoid noise). */
@@ -69,11 +69,13 @@ export function readFrontMatter(node: Yaml, ctx: Ctx): FrontMatter {
     if (valueNode === null) continue;
     const place = at(valueNode.range);
     if (MAP_FIELDS.has(field) && isMap(valueNode)) {
-      const map: Record<string, string> = {};
+      const map: Record<string, string | string[]> = {};
       for (const item of valueNode.items) {
         const k = item.key as YamlNode | null;
         const v = resolve(item.value as YamlNode | null, doc);
-        if (isScalar(k) && isScalar(v)) { const t = scalarText(v.value, v.source); if (t !== undefined) map[String(k.value)] = t; }
+        if (!isScalar(k)) continue;
+        if (isScalar(v)) { const t = scalarText(v.value, v.source); if (t !== undefined) map[String(k.value)] = t; }
+        else if (isSeq(v)) map[String(k.value)] = v.items.map((x) => (isScalar(x) ? scalarText(x.value, x.source) : undefined)).filter((x): x is string => x !== undefined);
       }
       fm.values[field] = map;
       fm.fields[field] = place;

@@ -206,3 +206,18 @@ describe('class 14/15: only unreadable files are fatal; a wrong file type says s
     expect(r.diagnostics[0].message).toContain('`.xml`');
   });
 });
+
+describe('what the real-plan corpus needed', () => {
+  it('reads parallel recipients as one duty each, and "and/or" activators as alternatives', () => {
+    const r = md('## 应急组织机构及职责\n\n| 标识 | 角色 |\n|---|---|\n| cao | CAO |\n| chief | Fire Chief |\n\n## 应急处置\n\n| 标识 | 措施 | 负责 |\n|---|---|---|\n| eoc | Activate the EOC | cao and/or chief |\n\n'
+      + '## 信息报告\n\n| 对象 | 报告类型 | 时限 |\n|---|---|---|\n| 县应急管理局、县生态环境局 | 首报 | 1小时内 |\n| 相邻县应急管理局 | 通报 | 立即 |\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.plan!.steps[0]).toMatchObject({ role: 'cao', alternatives: ['chief'] });
+    expect(r.plan!.reports.map((x) => [x.to, x.kind])).toEqual([['县应急管理局', 'first'], ['县生态环境局', 'first'], ['相邻县应急管理局', 'notice']]);
+  });
+  it('keeps a source read on several pages', () => {
+    const r = md('## 适用范围\n\n正文\n', 'source:\n  title: 某预案\n  url:\n    - https://example.gov.cn/p5.html\n    - https://example.gov.cn/p9.html\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.plan!.meta.source?.url).toEqual(['https://example.gov.cn/p5.html', 'https://example.gov.cn/p9.html']);
+  });
+});

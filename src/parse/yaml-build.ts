@@ -188,7 +188,9 @@ function buildMeta(ctx: BuildContext, map: YAMLMap | undefined): PlanMeta {
     const source = r.map('source');
     if (source) {
       const m = new MapReader(ctx, source);
-      meta.source = assignDefined({}, { title: m.str('title'), issuer: m.str('issuer'), number: m.str('number'), date: m.str('date'), url: m.str('url'), note: m.str('note') });
+      const urls = m.list('url');
+      meta.source = assignDefined({}, { title: m.str('title'), issuer: m.str('issuer'), number: m.str('number'), date: m.str('date'),
+        url: urls.length > 1 ? urls : urls[0], note: m.str('note') });
     }
   }
   if (!meta.place) delete meta.place;

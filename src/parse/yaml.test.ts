@@ -351,7 +351,7 @@ function yamlPlans(dir = 'plans'): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) { if (e.name !== 'defective') out.push(...yamlPlans(p)); } else if (/\.(ya?ml|json)$/i.test(e.name)) out.push(p);
+    if (e.isDirectory()) { if (e.name !== 'defective') out.push(...yamlPlans(p)); } else if (/\.(ya?ml|json)$/i.test(e.name) && !/\.expected\.ya?ml$/i.test(e.name)) out.push(p);
   }
   return out.sort();
 }

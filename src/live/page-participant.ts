@@ -9,7 +9,7 @@ import { page, uiText } from './page-shell.js';
 import type { UiLang } from './ui-text.js';
 
 const JS = `
-let view = null; const seen = new Set(); const acked = new Set();
+let view = null; const seen = new Set(); const acked = new Set(); const injectAt = new Map();
 function roleName(id) { const r = view && view.roles.find((x) => x.id === id); return r ? r.name : id; }
 function stepOf(id) { return view && view.steps.find((s) => s.id === id); }
 function describe(e) {
@@ -17,7 +17,7 @@ function describe(e) {
     case 'step.done': { const s = stepOf(e.step); return tr('stepDone', s ? s.action : e.step) + (e.text ? '：' + e.text : ''); }
     case 'level.declared': return tr('declared', e.level);
     case 'notify': return (e.mine ? tr('notifiedWho', roleName(e.to)) : tr('notifiedYou', roleName(e.role))) + (e.text ? '：' + e.text : '');
-    case 'ack': return tr('ackedWhat', e.inject || '');
+    case 'ack': return tr('ackedWhat', e.inject && injectAt.has(e.inject) ? fmt(injectAt.get(e.inject)) + ' ' + T.injects : T.notifications);
     case 'action.unmatched': return tr('unmatched', e.text);
     case 'note': return tr('note', e.text);
     case 'terminate': return T.terminated;
@@ -37,6 +37,7 @@ function add(e) {
   if (seen.has(e.seq)) return; seen.add(e.seq);
   if (e.type === 'ack' && e.inject) markAcked(e.inject);
   if (e.type === 'inject') {
+    injectAt.set(e.inject, e.t);
     const card = el('div', { class: 'card' + (acked.has(e.inject) ? ' acked' : ''), 'data-inject': e.inject },
       el('div', { class: 'meta', text: fmt(e.t) + (e.from ? '  ' + tr('from', e.from) : '') }),
       el('div', { text: e.message }), ackButton(e.inject));

@@ -4,7 +4,8 @@
  * from `Last-Event-ID` with exactly the events missed. The drill's time is driven by the test (no ticker, a wall clock
  * it moves), never waited for.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,3 +121,31 @@ describe('organiser API', () => {
     expect((await fetch(`${s.server.facilitatorUrl}/report`)).status).toBe(409);
   });
 });
+
+describe('TLS (--tls-cert / --tls-key)', () => {
+  it('serves https at the LAN address with the given certificate, and the links say https', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'yuan-live-tls-'));
+    dirs.push(out);
+    // A throwaway self-signed certificate for 127.0.0.2 (test/fixtures; never a secret).
+    const fixtures = join(import.meta.dirname, 'fixtures');
+    const s = await serveDrill(loadLiveInput(SCENARIO).input!, {
+      out, roles: ROLES, host: '127.0.0.2', tlsCert: join(fixtures, 'tls-127.0.0.2.crt'), tlsKey: join(fixtures, 'tls-127.0.0.2.key'), tickMs: 2_000_000_000,
+    });
+    open.push(s);
+    expect(s.server.url).toMatch(/^https:\/\/127\.0\.0\.2:\d+$/);
+    const ca = readFileSync(join(fixtures, 'tls-127.0.0.2.crt'));
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpsGet(s.server.facilitatorUrl, { ca }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      req.on('error', reject);
+    });
+    expect(status).toBe(200);
+    await expect(loadTlsFails()).rejects.toThrow(/--tls-key/);
+  });
+});
+
+/** serveDrill refuses half a key pair. */
+async function loadTlsFails(): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'yuan-live-tls-'));
+  dirs.push(out);
+  await serveDrill(loadLiveInput(SCENARIO).input!, { out, roles: ROLES, tlsCert: 'x.crt', tickMs: 2_000_000_000 });
+}

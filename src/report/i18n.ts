@@ -1,4 +1,4 @@
-import { duration, type Band, type BandId, type DimensionId, type GapKind, type ObjectiveStatus, type Rating, type StepResult, type TimeStatus } from '../score/index.js';
+import { BAND_NAMES, duration, type Band, type BandId, type DimensionId, type GapKind, type ObjectiveStatus, type Rating, type StepResult, type TimeStatus } from '../score/index.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -108,10 +108,7 @@ export const MODE_NAMES: Record<Lang, Record<string, string>> = {
   en: { scripted: 'scripted', live: 'live', blind: 'double-blind', observed: 'observed' },
 };
 
-export const BAND_NAMES: Record<Lang, Record<BandId, string>> = {
-  zh: { excellent: '优秀', good: '良好', adequate: '合格', inadequate: '不合格', 'not-rated': '未评定' },
-  en: { excellent: 'excellent', good: 'good', adequate: 'adequate', inadequate: 'inadequate', 'not-rated': 'not rated' },
-};
+export { BAND_NAMES };
 
 export const OBJECTIVE_STATUS_NAMES: Record<Lang, Record<ObjectiveStatus, string>> = {
   zh: { met: '✓ 达成', missed: '✗ 未达成', 'not-reached': '— 未到评定时点' },

@@ -63,3 +63,9 @@ export function bandOf(x: BandInput): Band {
   const reasons = id === byScore ? [] : cap === 'adequate' ? notGood : notExcellent;
   return { id, byScore, reasons };
 }
+
+/** The bands in words (reports, summaries). */
+export const BAND_NAMES: Readonly<Record<'zh' | 'en', Record<BandId, string>>> = {
+  zh: { excellent: '优秀', good: '良好', adequate: '合格', inadequate: '不合格', 'not-rated': '未评定' },
+  en: { excellent: 'excellent', good: 'good', adequate: 'adequate', inadequate: 'inadequate', 'not-rated': 'not rated' },
+};

@@ -15,7 +15,7 @@ export * from './types.js';
 export { DEFAULT_HANDOFF_THRESHOLD, DEFAULT_PENALTIES } from './context.js';
 export { TIME_GROUP_WEIGHTS, lateness } from './response-time.js';
 export { EFFECT_GROUP_WEIGHTS, objectiveCriteria } from './effect.js';
-export { BAND_THRESHOLDS, bandByScore, bandOf, NOT_EXCELLENT, NOT_GOOD, type BandInput } from './band.js';
+export { BAND_NAMES, BAND_THRESHOLDS, bandByScore, bandOf, NOT_EXCELLENT, NOT_GOOD, type BandInput } from './band.js';
 export { limitText } from './response-time.js';
 export { clock, duration } from './format.js';
 export { DRILL_LOG_SCHEMA_ID, EVENT_KEYS, MAX_LOG_LINE, drillLogSchema, readLog, validateEvent, writeEvent, writeLog, type LogReadResult } from './log.js';

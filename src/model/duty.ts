@@ -3,6 +3,7 @@
  * does a step (or report) apply at a level, and may a role do a duty the plan gives to someone else.
  */
 import type { Level, Plan, Role, Step } from './plan.js';
+import { standsIn } from './query.js';
 
 /**
  * Whether a node bound to levels (a step, a report) applies at `level`: a node without levels applies at every level
@@ -23,8 +24,8 @@ export function appliesAtEveryLevel(node: { readonly levels: readonly string[] }
 /**
  * How a role stands to a duty: `owner` (the lead role, 牵头; also any role when the duty names none), `alternative`
  * (may do it instead: "A 或 B", "the CAO, the Fire Chief or the EOC Director"), `support` (会同 / 配合 / with),
- * `deputy` (a stand-in of the owner or of an alternative: listed in its `deputies` by id, name or holder, or a team
- * that is `memberOf` it). `false`: the role has no standing — doing the duty is acting out of role (越位).
+ * `deputy` (a stand-in of the owner or of an alternative: `standsIn` in query.ts — listed in its `deputies` by id,
+ * name or holder, or a team that is `memberOf` it). `false`: the role has no standing — doing the duty is acting out of role (越位).
  */
 export type Standing = 'owner' | 'alternative' | 'support' | 'deputy';
 
@@ -40,12 +41,9 @@ export function standing(roles: readonly Role[], duty: Duty, role: string): Stan
   if (!duty.owner || duty.owner === role) return 'owner';
   if (duty.alternatives?.includes(role)) return 'alternative';
   if (duty.support?.includes(role)) return 'support';
-  const w = roles.find((r) => r.id === role);
   for (const holder of [duty.owner, ...(duty.alternatives ?? [])]) {
     const o = roles.find((r) => r.id === holder);
-    if (!o) continue;
-    if (o.deputies.includes(role)) return 'deputy';
-    if (w && (o.deputies.includes(w.name) || (w.holder !== undefined && o.deputies.includes(w.holder)) || w.memberOf === holder)) return 'deputy';
+    if (o && standsIn({ roles: [...roles] }, o, role)) return 'deputy';
   }
   return false;
 }

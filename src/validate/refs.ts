@@ -24,17 +24,26 @@ export function roleRefs(plan: Plan): RoleRef[] {
   return out;
 }
 
-/** Index of nodes by id. */
-export function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
-  return new Map(list.map((x) => [x.id, x] as const));
+/** Chinese collective owners that name nobody: 相关部门, 有关单位, 各部门, 相关人员, 各有关科室 … */
+const VAGUE_ZH = /(?:各(?:相关|有关)?|相关|有关)(?:部门|单位|人员|科室|处室|班组|小组|岗位|方面|负责人|机构|领导)|其他(?:部门|单位|人员)/u;
+/** English equivalents: relevant departments, related units, concerned personnel, all departments … */
+const VAGUE_EN = /\b(?:relevant|related|concerned|appropriate|other|all|responsible)\s+(?:departments?|units?|parties|personnel|staff|people|teams?|bodies|agencies)\b|\bas\s+(?:appropriate|needed)\b/iu;
+
+/** True when a role name, holder or reference names a collective instead of one accountable role. */
+export function isVague(text: string | undefined): boolean {
+  return !!text && (VAGUE_ZH.test(text) || VAGUE_EN.test(text));
 }
 
-/** Steps that apply at a level (a step with no levels applies at every level). */
-export function stepsAt(plan: Plan, levelId: string) {
-  return plan.steps.filter((s) => appliesAt(s, levelId));
-}
+const REF_KIND: Record<RoleRef['kind'], [string, string]> = {
+  owner: ['owner', '负责角色'], notify: ['notified role', '通知对象'], decider: ['decider', '决策角色'], keeper: ['keeper', '保管角色'],
+  reporter: ['reporter', '报告角色'], 'member-of': ['group', '所属机构'], deputy: ['deputy', '副职'],
+};
 
-/** Levels ordered from least severe to most severe (IV, III, II, I). */
-export function levelsAscending(plan: Plan) {
-  return [...plan.levels].sort((a, b) => b.rank - a.rank);
+/** What a role reference is, for messages: ["owner of `rescue`", "`rescue` 的负责角色"]. */
+export function describeRef(ref: RoleRef): [string, string] {
+  const [en, zh] = REF_KIND[ref.kind];
+  const node = ref.node as { id?: unknown; to?: unknown };
+  if (typeof node.id === 'string') return [`${en} of \`${node.id}\``, `\`${node.id}\` 的${zh}`];
+  if (typeof node.to === 'string') return [`${en} of the report to ${node.to}`, `向${node.to}报告的${zh}`];
+  return [`${en} of the termination`, `响应终止的${zh}`];
 }

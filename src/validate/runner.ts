@@ -2,7 +2,7 @@ import type { Diagnostic, Related } from '../diagnostics.js';
 import { placeOf, type Plan } from '../model/index.js';
 import { isDisabled, type Disables } from './disable.js';
 import { resolveSettings, type LintConfig } from './config.js';
-import { ruleUrl, type Finding, type Rule, type Target } from './rule.js';
+import { docsBase, ruleUrl, type Finding, type Rule, type Target } from './rule.js';
 
 /** Inputs of a lint run beyond the plans themselves. */
 export interface LintOptions {
@@ -19,6 +19,7 @@ const placeFor = (t: Target) => t.place ?? placeOf(t.node, t.field);
 export function runRules(rules: Rule[], plans: Plan[], opts: LintOptions = {}): Diagnostic[] {
   const settings = resolveSettings(rules, opts.config);
   const today = opts.today ?? opts.config?.today ?? new Date().toISOString().slice(0, 10);
+  const docs = docsBase(opts.config);
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id)!;
@@ -28,7 +29,7 @@ export function runRules(rules: Rule[], plans: Plan[], opts: LintOptions = {}): 
       const related: Related[] | undefined = f.related?.map((r) => ({ message: r.message, messageZh: r.messageZh, file: r.file ?? file, place: placeFor(r) }));
       out.push({
         ruleId: rule.meta.id, severity: setting.severity as Diagnostic['severity'], message: f.message, messageZh: f.messageZh,
-        file, place: placeFor(f), ...(related?.length ? { related } : {}), url: ruleUrl(rule.meta.id), ...(rule.meta.clause ? { clause: rule.meta.clause } : {}),
+        file, place: placeFor(f), ...(related?.length ? { related } : {}), url: ruleUrl(rule.meta.id, docs), ...(rule.meta.clause ? { clause: rule.meta.clause } : {}),
       });
     };
     if (rule.check) {

@@ -1,6 +1,7 @@
 import { dueSeconds, isTimed, type Plan, type Report } from '../../model/index.js';
 import { defineRule } from '../rule.js';
-import { absoluteDeadlines, minutes } from '../timing.js';
+import { absoluteDeadlines } from '../../model/deadlines.js';
+import { minutes } from '../timing.js';
 
 /** Recipients that are a government authority (应急管理局, 人民政府, 安监, emergency management …). */
 const AUTHORITY = /政府|应急管理|应急局|安监|安全生产监督|安全监管|负有安全生产监督管理职责|authority|authorities|emergency management|government|ministry|bureau/iu;

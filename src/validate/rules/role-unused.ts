@@ -1,6 +1,6 @@
 import { roleRefs } from '../refs.js';
 import { defineRule } from '../rule.js';
-import { deputyRole } from './role-deputy.js';
+import { deputyRole } from '../../model/query.js';
 
 /** Every defined role is used somewhere: owns a step, decides, keeps, reports, is notified, stands in, or groups others. */
 export default defineRule({

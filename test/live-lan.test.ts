@@ -21,15 +21,17 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLiveInput, serveDrill, type ServedDrill } from '../src/live/serve.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../src/render/browser.js';
+import { CHROMIUM_ARGS } from '../src/render/browser.js';
+import { requireChromium } from './helpers/tools.js';
 
 const root = join(import.meta.dirname, '..');
 const SCENARIO = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
 const ROLES = ['operator', 'duty-officer', 'deputy', 'commander'];
 const LAN = '127.0.0.2';
-const exe = chromiumPath();
-// Skipped only on a machine without Chromium that does not require it; CI (YUAN_REQUIRE_CHROMIUM=1) fails instead.
-const skip = !exe && process.env.YUAN_REQUIRE_CHROMIUM !== '1' && !process.env.CI;
+// Skipped only on a machine without Chromium that does not require it; in CI (YUAN_REQUIRE_CHROMIUM=1) a missing
+// browser fails the file (the shared tool gate).
+const exe = requireChromium();
+const skip = !exe;
 
 let browser: Browser | undefined;
 let s: ServedDrill;
@@ -40,7 +42,7 @@ const advance = async (seconds: number) => { jump += seconds * 1000; await s.dri
 
 beforeAll(async () => {
   if (skip) return;
-  browser = await chromium.launch({ executablePath: exe ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_ARGS });
   out = mkdtempSync(join(tmpdir(), 'yuan-live-lan-'));
   s = await serveDrill(loadLiveInput(SCENARIO).input!, {
     out, roles: ROLES, speed: 1, host: LAN, silentAfter: 120, tickMs: 2_000_000_000, wall: () => performance.now() + jump, ui: 'zh',

@@ -72,7 +72,7 @@ export function loadTls(certFile: string | undefined, keyFile: string | undefine
   if (certFile === undefined && keyFile === undefined) return undefined;
   if (!certFile || !keyFile) throw new RangeError('TLS needs both --tls-cert and --tls-key');
   const read = (f: string, what: string) => {
-    try { return readFileSync(f); } catch (err) { throw new RangeError(`cannot read the TLS ${what} ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`); }
+    try { return readFileSync(f); } catch (err) { throw new RangeError(`cannot read the TLS ${what} ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err }); }
   };
   return { cert: read(certFile, 'certificate'), key: read(keyFile, 'key') };
 }

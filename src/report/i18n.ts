@@ -1,4 +1,4 @@
-import { BAND_NAMES, duration, type Band, type BandId, type DimensionId, type GapKind, type ObjectiveStatus, type Rating, type StepResult, type TimeStatus } from '../score/index.js';
+import { BAND_NAMES, duration, type Band, type DimensionId, type GapKind, type ObjectiveStatus, type Rating, type StepResult, type TimeStatus } from '../score/index.js';
 
 export type Lang = 'zh' | 'en';
 

@@ -1,4 +1,4 @@
-import { appliesAt, type Located, type Plan } from '../model/index.js';
+import type { Located, Plan } from '../model/index.js';
 
 /** A place in a plan where a role is referenced. */
 export interface RoleRef {

@@ -1,5 +1,6 @@
 /**
- * Live-drill load benchmark: simulated participants (HTTP clients on loopback, keep-alive, bounded concurrency)
+ * Live-drill load benchmark: simulated participants (HTTP clients, keep-alive, bounded concurrency) reaching the server
+ * through its LAN address (LAN mode, `--host`: this machine's first non-loopback address, else 127.0.0.2)
  * each log a sequence of actions against one live drill server; every POST is acknowledged only after its events are
  * fsynced. Reports events/s and p50/p99 acknowledgement latency, against a baseline measured in the same run: the
  * same POSTs to a no-op handler on the same server (parse and answer, store nothing).
@@ -8,7 +9,7 @@
  */
 import { Agent, request } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readLogFile } from '../src/drill/log.js';
@@ -40,6 +41,8 @@ export interface LoadResult {
   /** The log read back from disk after the server closed (empty for the no-op run). */
   logged: DrillEvent[];
   logFile: string;
+  /** The server's base URL (at the address the clients used). */
+  url: string;
 }
 
 /** Options of `runLoad`. */
@@ -53,6 +56,35 @@ export interface LoadOptions {
   /** Folder for the log (default a fresh temporary one, removed afterwards unless `keep`). */
   out?: string;
   keep?: boolean;
+  /** Address the server serves and the clients connect to (default `lanAddress()`). */
+  host?: string;
+}
+
+/** This machine's first non-loopback IPv4 address (what a phone in the room would use), else 127.0.0.2. */
+export function lanAddress(): string {
+  const outside = Object.values(networkInterfaces()).flatMap((l) => l ?? []).find((i) => i.family === 'IPv4' && !i.internal);
+  return outside?.address ?? '127.0.0.2';
+}
+
+/**
+ * What a load run lost or duplicated: acknowledged events missing from the log, a seq acknowledged twice, participant
+ * events in the log nobody acknowledged, gaps in the log's numbering. Empty when nothing was lost.
+ */
+export function losses(r: LoadResult): string[] {
+  const out: string[] = [];
+  const logged = new Set(r.logged.map((e) => e.seq));
+  const acked = new Set<number>();
+  for (const a of r.acks) {
+    for (const q of a.seqs) {
+      if (acked.has(q)) out.push(`seq ${q} acknowledged twice`);
+      acked.add(q);
+      if (!logged.has(q)) out.push(`acknowledged seq ${q} (p${a.participant} a${a.index}) not in the log`);
+    }
+  }
+  const extra = r.logged.filter((e) => (e as { source?: string }).source === 'participant' && !acked.has(e.seq));
+  if (extra.length) out.push(`${extra.length} participant event(s) stored but never acknowledged`);
+  r.logged.forEach((e, i) => { if (e.seq !== i + 1) out.push(`log numbering breaks at line ${i + 1} (seq ${e.seq})`); });
+  return out;
 }
 
 function post(agent: Agent, url: URL, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -87,7 +119,7 @@ export async function runLoad(opts: LoadOptions = {}): Promise<LoadResult> {
   const out = opts.out ?? mkdtempSync(join(tmpdir(), 'yuan-live-load-'));
   const loaded = loadLiveInput(SCENARIO);
   if (!loaded.input) throw new Error('cannot load the load-test scenario');
-  const served = await serveDrill(loaded.input, { out, noop: true, speed: 1 });
+  const served = await serveDrill(loaded.input, { out, noop: true, speed: 1, host: opts.host ?? lanAddress() });
   const { server, drill } = served;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const tokens = Object.entries(server.roleUrls).map(([role, url]) => ({ role, token: url.split('/p/')[1] }));
@@ -129,7 +161,7 @@ export async function runLoad(opts: LoadOptions = {}): Promise<LoadResult> {
   }
   const logged = opts.noop ? [] : readLogFile(served.logFile).events;
   if (!opts.out && !opts.keep) rmSync(out, { recursive: true, force: true });
-  return { acks, failures, elapsedMs, logged, logFile: served.logFile };
+  return { acks, failures, elapsedMs, logged, logFile: served.logFile, url: server.url };
 }
 
 /** The p-th percentile (0–100) of a list of numbers. */
@@ -149,13 +181,15 @@ export async function benchLive(): Promise<string[]> {
   const base = await runLoad({ participants, actions, noop: true });
   const live = await runLoad({ participants, actions });
   if (live.failures.length) throw new Error(`live load test: ${live.failures.length} failed requests, e.g. ${live.failures[0]}`);
+  const lost = losses(live);
+  if (live.acks.length !== participants * actions || lost.length) throw new Error(`live load test lost or duplicated actions: ${lost.slice(0, 3).join('; ')}`);
   const events = live.acks.reduce((n, a) => n + a.seqs.length, 0);
   const lat = live.acks.map((a) => a.latencyMs);
   const baseLat = base.acks.map((a) => a.latencyMs);
   const rate = (n: number, ms: number) => n / (ms / 1000);
   const baseRate = rate(base.acks.length, base.elapsedMs);
   return [
-    `live drill load (${participants} participants × ${actions} actions, fsync'd group commit, loopback)`,
+    `live drill load (${participants} participants × ${actions} actions, fsync'd group commit, through ${new URL(live.url).host}; ${live.acks.length} acknowledged, ${live.logged.length} events logged, nothing lost)`,
     row('no-op POST (baseline)', baseRate, 'req/s'),
     row('actions acknowledged', rate(live.acks.length, live.elapsedMs), 'req/s', { name: 'no-op', value: baseRate, better: 'higher' }),
     row('events stored', rate(events, live.elapsedMs), 'events/s'),

@@ -102,7 +102,7 @@ export function defineDrill(program: Command, lang: Lang): Command {
   serveCommand(drill.command('serve'), h)
     .action(async (file: string, o) => {
       const { runDrillServe } = await import('./commands/drill-serve.js');
-      process.exitCode = await runDrillServe(file, { ...o, lang });
+      process.exitCode = await runDrillServe(file, { ...o, lang, reportLang: chosenLang(langArg()) });
     });
 
   drill.command('live')
@@ -112,9 +112,22 @@ export function defineDrill(program: Command, lang: Lang): Command {
     .option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）'), '1')
     .option('--out <dir>', h('folder for the log and report', '演练记录和报告的目录'), 'out')
     .option('--resume', h('continue the drill from its log', '从演练记录继续'))
+    .addHelpText('after', h(`
+Type \`help\` at the prompt for the commands (start, pause, speed 10, reveal i2, <role> step <id>, end …).
+
+Examples:
+  yuan drill live scenarios/leak-escalation-iv-to-ii.yaml --speed 10
+  yuan drill live out/drill.sealed.json            # blind: a sealed scenario (yuan drill draw --seal)
+  yuan drill live scenarios/leak-escalation-iv-to-ii.yaml --resume --lang en`, `
+在提示符下输入 \`help\` 查看命令（start、pause、speed 10、reveal i2、<角色> step <步骤>、end……）。
+
+示例：
+  yuan drill live scenarios/leak-escalation-iv-to-ii.yaml --speed 10
+  yuan drill live out/drill.sealed.json            # 双盲：密封脚本（yuan drill draw --seal）
+  yuan drill live scenarios/leak-escalation-iv-to-ii.yaml --resume --lang en`))
     .action(async (file: string, o) => {
       const { runDrillLive } = await import('./commands/drill-live.js');
-      process.exitCode = await runDrillLive(file, { ...o, lang });
+      process.exitCode = await runDrillLive(file, { ...o, lang, reportLang: chosenLang(langArg()) });
     });
 
   drill.command('draw')
@@ -158,7 +171,13 @@ function serveCommand(cmd: Command, h: (en: string, zh: string) => string): Comm
     .argument('<scenario>', h('scenario file, or a sealed scenario (yuan drill draw --seal)', '演练脚本，或密封脚本（yuan drill draw --seal）'))
     .option('--blind', h('blind drill: nobody sees upcoming injects', '双盲演练：任何人都看不到未发布的注入'))
     .addOption(new Option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）')).default('1'))
-    .option('--port <n>', h('TCP port on 127.0.0.1 (default: any free port)', '监听 127.0.0.1 的端口（默认任一空闲端口）'), '0')
+    .option('--host <address>', h('serve the room: an address of this machine (192.168.1.20) or 0.0.0.0 for all; default 127.0.0.1 (this machine only)',
+      '为现场服务：本机地址（如 192.168.1.20），或 0.0.0.0 表示全部地址；默认 127.0.0.1（仅本机）'))
+    .option('--port <n>', h('TCP port (default: any free port)', '端口（默认任一空闲端口）'), '0')
+    .option('--tls-cert <file>', h('serve https with this certificate (PEM; with --tls-key)', '以 https 提供服务的证书（PEM，与 --tls-key 一起）'))
+    .option('--tls-key <file>', h('private key of --tls-cert (PEM)', '--tls-cert 的私钥（PEM）'))
+    .option('--ui <lang>', h('language of the pages: zh, en or zh-en (default: the plan\'s)', '页面语言：zh、en 或 zh-en（默认按预案语言）'))
+    .option('--silent <duration>', h('alert when a role told of the incident has not acted for this long (default 5min)', '角色接报后多久无行动即提醒（默认 5min）'))
     .option('--out <dir>', h('folder for the log, tokens and report', '演练记录、访问令牌和报告的目录'), 'out')
     .option('--resume', h('continue the drill from its log after a crash or stop', '从演练记录继续（崩溃或停止后）'))
     .option('--roles <ids>', h('comma-separated roles that get a link (default: all)', '逗号分隔的参演角色（默认全部）'))
@@ -167,11 +186,13 @@ function serveCommand(cmd: Command, h: (en: string, zh: string) => string): Comm
     .addHelpText('after', h(`
 Examples:
   yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
-  yuan drill serve out/drill.sealed.json --port 8080
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --host 0.0.0.0 --port 8080 --ui zh
+  yuan drill serve out/drill.sealed.json --host 192.168.1.20 --tls-cert drill.crt --tls-key drill.key
   yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`, `
 示例：
   yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10
-  yuan drill serve out/drill.sealed.json --port 8080
+  yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --host 0.0.0.0 --port 8080 --ui zh
+  yuan drill serve out/drill.sealed.json --host 192.168.1.20 --tls-cert drill.crt --tls-key drill.key
   yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`));
 }
 

@@ -73,8 +73,10 @@ describe.skipIf(!exe)('live drill in Chromium', () => {
     await op.waitForSelector('#mine li:has-text("对讲机向中控室报警")');
     await op.click('[data-inject="i1"] button');
     await op.waitForSelector('[data-inject="i1"].acked');
-    // Duty officer: is notified of the alarm step (the plan says so), and logs a free-text action.
-    await duty.waitForSelector('#inbox :text("对讲机向中控室报警")');
+    // The plan says the alarm notifies the duty officer: the operator's page offers it in one tap; the duty officer
+    // sees that notification (and only then), then logs a free-text action.
+    await op.click('[data-notify-to="duty-officer"]');
+    await duty.waitForSelector('#inbox :text("已完成")');
     await duty.selectOption('#kind', 'step');
     await duty.fill('#text', '组织人员到门卫室引导消防车进厂');
     await duty.click('#submit');

@@ -123,7 +123,7 @@ describe('kill -9 and --resume', () => {
     const final = readLogFile(first.info.log);
     acked.push(...more);
     check(final.events);
-    const recover = final.events.filter((e) => e.type === 'note' && e.text.startsWith('[clock:recover'));
+    const recover = final.events.filter((e) => e.type === 'clock' && e.op === 'recover');
     expect(recover).toHaveLength(1);
     expect(recover[0].t).toBe(lastT);
   }, 60_000);

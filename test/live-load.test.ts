@@ -1,16 +1,18 @@
 /**
- * Load test on loopback: 200 simulated participants × 50 actions against one live drill server. Every event is
+ * Load test through the LAN address (bench/live.ts `lanAddress`): 200 simulated participants × 50 actions against one live drill server. Every event is
  * stored exactly once, in order, nothing lost: the log's seqs are 1…N without gaps, every acknowledged seq holds the
  * action that was acknowledged, every action text is in the log once, and each participant's actions are in the
  * order it sent them.
  */
 import { describe, expect, it } from 'vitest';
-import { runLoad } from '../bench/live.js';
+import { lanAddress, losses, runLoad } from '../bench/live.js';
 
 describe('live drill under load', () => {
   it('stores 200 × 50 acknowledged actions exactly once, in order, with no gaps', async () => {
     const r = await runLoad({ participants: 200, actions: 50, concurrency: 64 });
+    expect(new URL(r.url).hostname).toBe(lanAddress());
     expect(r.failures).toEqual([]);
+    expect(losses(r)).toEqual([]);
     expect(r.acks).toHaveLength(200 * 50);
 
     const log = r.logged;

@@ -98,10 +98,13 @@ describe('live drill server', () => {
       for (const id of ['i3', 'i4', 'i5']) expect(text).not.toContain(msg(id));
     }
 
-    // operator completes `alarm`, whose notify list has duty-officer: duty-officer sees it, commander does not.
+    // operator completes `alarm`, whose notify list has duty-officer: nobody else sees the step itself; the operator's
+    // notification reaches the duty officer (what it sees is what the score counts), never the commander.
     const done = await call(tok('operator'), 'action', { kind: 'step', step: 'alarm', text: '对讲机报警' });
     expect(done.status).toBe(200);
     expect(done.json.events).toEqual([expect.objectContaining({ type: 'step.done', step: 'alarm', role: 'operator', mine: true })]);
+    expect(await stateOf('duty-officer')).not.toContain('对讲机报警');
+    await call(tok('operator'), 'action', { kind: 'notify', to: 'duty-officer', text: '已完成：对讲机报警' });
     expect(await stateOf('duty-officer')).toContain('对讲机报警');
     expect(await stateOf('commander')).not.toContain('对讲机报警');
     // A notification reaches its addressee only; the addressee acknowledges it.

@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { hasErrors } from '../../src/diagnostics.js';
 import { t, type Lang } from '../i18n.js';
 import { EXIT, printCompact } from '../output.js';
+import { documentLang } from '../../src/report/i18n.js';
 
 /** Options of `yuan drill live`. */
 export interface DrillLiveOptions {
@@ -15,6 +16,8 @@ export interface DrillLiveOptions {
   out?: string;
   resume?: boolean;
   lang: Lang;
+  /** Document language when `--lang` was given (the report and the pages); otherwise the plan's own language. */
+  reportLang?: Lang;
 }
 
 const say = (lang: Lang, en: string, zh: string) => process.stderr.write(`${t(lang, en, zh)}\n`);
@@ -54,7 +57,7 @@ export async function runDrillLive(file: string, opts: DrillLiveOptions, io: { i
       input: (io.input ?? process.stdin) as Readable,
       output: output as Writable,
       onEnd: () => {
-        const { score } = liveReport(drill, lang, files.reportFile);
+        const { score } = liveReport(drill, documentLang(input.plan, opts.reportLang), files.reportFile);
         return [t(lang, `Score ${score.overall} / 100 · report ${files.reportFile}`, `总分 ${score.overall} / 100 · 评估报告 ${files.reportFile}`)];
       },
     });

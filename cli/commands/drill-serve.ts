@@ -1,7 +1,8 @@
 /**
- * `yuan drill serve <scenario> [--blind] [--speed 1|2|10] [--port N] [--resume]`: a live drill on a local web server
- * (127.0.0.1 only): the facilitator console and one page per role, reached through secret links printed at start
- * (with QR codes on a terminal). Runs until Ctrl-C / SIGTERM; `--resume` continues a drill from its log after a
+ * `yuan drill serve <scenario> [--blind] [--speed 1|2|10] [--host ADDR] [--port N] [--tls-cert F --tls-key F] [--ui zh]
+ * [--resume]`: a live drill on a web server — on 127.0.0.1 by default, on the room's network with `--host` (LAN mode):
+ * the facilitator console, a projector view and one page per role, reached through secret links printed at start
+ * (with QR codes on a terminal) at an address the room can reach. Runs until Ctrl-C / SIGTERM; `--resume` continues a drill from its log after a
  * crash or a stop. Exit codes: 0 stopped normally, 1 the scenario has errors, 2 usage or I/O.
  *
  * Also runnable on its own (`node dist/cli/commands/drill-serve.js <scenario> …`, same options), which the
@@ -10,6 +11,10 @@
 import { hasErrors } from '../../src/diagnostics.js';
 import { t, type Lang } from '../i18n.js';
 import { EXIT, printCompact } from '../output.js';
+import { documentLang } from '../../src/report/i18n.js';
+import { parseWithin } from '../../src/drill/scenario-time.js';
+import { checkHost } from '../../src/live/lan.js';
+import { parseUiLang, uiLangFor, type UiLang } from '../../src/live/ui-text.js';
 
 /** Options of `yuan drill serve`. */
 export interface DrillServeOptions {
@@ -19,9 +24,16 @@ export interface DrillServeOptions {
   out?: string;
   resume?: boolean;
   roles?: string;
+  host?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  ui?: string;
+  silent?: string;
   qr?: boolean;
   json?: boolean;
   lang: Lang;
+  /** Document language when `--lang` was given (the report and the pages); otherwise the plan's own language. */
+  reportLang?: Lang;
 }
 
 const say = (lang: Lang, en: string, zh: string) => process.stderr.write(`${t(lang, en, zh)}\n`);
@@ -36,6 +48,18 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
   const port = num(opts.port);
   if (speed !== undefined && !(speed > 0 && speed <= 1000)) { say(lang, `yuan: bad --speed ${opts.speed} (1, 2, 10, … up to 1000)`, `yuan：--speed ${opts.speed} 无效（1、2、10……最大 1000）`); return EXIT.usage; }
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) { say(lang, `yuan: bad --port ${opts.port}`, `yuan：--port ${opts.port} 无效`); return EXIT.usage; }
+  let ui: UiLang | undefined;
+  let silentAfter: number | undefined;
+  try {
+    if (opts.host !== undefined) checkHost(opts.host);
+    if (opts.ui !== undefined) ui = parseUiLang(opts.ui);
+  } catch (err) { say(lang, `yuan: ${(err as Error).message}`, `yuan：${(err as Error).message}`); return EXIT.usage; }
+  if (opts.silent !== undefined) {
+    const w = parseWithin(opts.silent);
+    if (!w.ok || !(w.seconds > 0)) { say(lang, `yuan: bad --silent ${opts.silent} (e.g. 5min, 300s)`, `yuan：--silent ${opts.silent} 无效（如 5min、300s）`); return EXIT.usage; }
+    silentAfter = w.seconds;
+  }
+  if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) { say(lang, 'yuan: TLS needs both --tls-cert and --tls-key', 'yuan：TLS 需要同时指定 --tls-cert 和 --tls-key'); return EXIT.usage; }
   const { loadLiveInput, serveDrill } = await import('../../src/live/serve.js');
   const loaded = loadLiveInput(file);
   printCompact(loaded.diagnostics, lang);
@@ -43,7 +67,9 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
   let served: Awaited<ReturnType<typeof serveDrill>>;
   try {
     served = await serveDrill(loaded.input, {
-      out: opts.out, blind: opts.blind, speed, port, resume: opts.resume, lang,
+      out: opts.out, blind: opts.blind, speed, port, resume: opts.resume, lang: documentLang(loaded.input.plan, opts.reportLang),
+      host: opts.host, tlsCert: opts.tlsCert, tlsKey: opts.tlsKey, silentAfter,
+      ui: ui ?? uiLangFor(loaded.input.plan, { lang: opts.reportLang }),
       roles: opts.roles ? opts.roles.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     });
   } catch (err) {
@@ -53,14 +79,17 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
   const { server, drill, logFile, reportFile } = served;
   const roleName = (id: string) => drill.plan.roles.find((r) => r.id === id)?.name ?? id;
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port, facilitator: server.facilitatorUrl, roles: server.roleUrls, log: logFile, report: reportFile, resumed: drill.resumed, blind: drill.blind, clock: drill.clockView() })}\n`);
+    process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port, addresses: server.addresses, facilitator: server.facilitatorUrl, projector: server.projectorUrl, roles: server.roleUrls, log: logFile, report: reportFile, resumed: drill.resumed, blind: drill.blind, clock: drill.clockView() })}\n`);
   } else {
     const { qrTerminal } = await import('../../src/live/qr.js');
     const showQr = opts.qr !== false && process.stdout.isTTY;
     const out: string[] = [
       t(lang, `yuan drill serve: ${drill.resumed ? 'resumed' : 'live'} drill${drill.blind ? ' (blind)' : ''} on ${server.url}`,
         `yuan drill serve：${drill.resumed ? '已从记录恢复' : '实时演练已启动'}${drill.blind ? '（双盲）' : ''}，${server.url}`),
+      ...(server.addresses.length > 2 || !server.url.includes('127.0.0.1')
+        ? [`  ${t(lang, 'Served at', '服务地址 Served at')}: ${server.addresses.join(', ')}${server.url.startsWith('http:') && !server.url.includes('127.0.0.1') ? t(lang, ' (plain http: use --tls-cert/--tls-key on an untrusted network)', '（明文 http：在不可信网络上请使用 --tls-cert/--tls-key）') : ''}`] : []),
       `  ${t(lang, 'Facilitator', '导调台 Facilitator')}: ${server.facilitatorUrl}`,
+      `  ${t(lang, 'Projector', '投屏看板 Projector')}: ${server.projectorUrl}`,
       `  ${t(lang, 'Participants', '参演链接 Participants')}:`,
     ];
     for (const [role, url] of Object.entries(server.roleUrls)) {

@@ -109,7 +109,7 @@ describe('yuan drill run', () => {
     vi.restoreAllMocks();
     const text = io.text();
     expect(text).toMatch(/Levels warranted: IV → III → II → III; declared: IV → III → II → III/);
-    expect(text).toMatch(/Score: 100\.0 \(time 100\.0 · coordination 100\.0 · effect 100\.0\)/);
+    expect(text).toMatch(/Score: 100\.0, excellent \(time 100\.0 · coordination 100\.0 · effect 100\.0\)/);
     expect(text).toMatch(/Gaps: none/);
     expect(text).toMatch(/ {2}12:00 level\.warranted II\n/);
     const read = readLogFile(log);

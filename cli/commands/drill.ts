@@ -12,6 +12,7 @@ import { importObserverLogFile } from '../../src/drill/import-observer.js';
 import { DrillLog, readLogFile } from '../../src/drill/log.js';
 import { collectScenarioFiles, formatTests, testScenario } from '../../src/score/drill-test.js';
 import { summaryText } from '../../src/score/summary.js';
+import { documentLang } from '../../src/report/i18n.js';
 import { checkScenario, loadDrill, loadScenario, readTextFile, resolvePlanPath } from '../../src/drill/scenario.js';
 import type { DrillEvent, Scenario } from '../../src/drill/types.js';
 import type { Plan } from '../../src/model/index.js';
@@ -39,8 +40,7 @@ export interface DrillRunOptions {
 }
 
 /** A report is a document for the plan's readers: it follows the plan's language unless --lang says otherwise. */
-export const documentLang = (plan: { meta: { language?: string } }, chosen: Lang | undefined): Lang =>
-  chosen ?? (plan.meta.language === 'en' ? 'en' : 'zh');
+export { documentLang };
 
 /**
  * `yuan drill run <scenario>`: runs the scenario scripted on a simulated clock, writes the durable JSONL log, and

@@ -1,6 +1,6 @@
 /** Compile stage: Plan → plain statechart config → runnable xstate machine; reachability over it. */
 export {
-  compileStatechart, deadlineDelay, escapeKey, FOLLOW_UP_DELAY, periodDelay, STATECHART_FORMAT,
+  compileStatechart, deadlineDelay, deadlineMs, escapeKey, FOLLOW_UP_DELAY, periodDelay, periodMs, STATECHART_FORMAT,
   type FactMap, type Json, type NamedRef, type PlanContext, type StateConfig, type StatechartConfig, type StepStatus,
   type TransitionConfig,
 } from './statechart.js';

@@ -122,7 +122,6 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
     if (period !== undefined) delays[periodDelay(s.id)] = period;
   }
   const cadences = new Set(uniqueById(plan.steps).filter((s) => periodMs(s.deadline) !== undefined).map((s) => s.id));
-  const notifies = new Map(uniqueById(plan.steps).map((s) => [s.id, s.notify]));
   const fu = deadlineMs(plan.termination?.followUp);
   if (fu !== undefined) delays[FOLLOW_UP_DELAY] = fu;
   const declared = config.meta?.delays;
@@ -163,12 +162,12 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
       }),
       completeStep: assign(({ context, event }) => {
         if (event.type !== 'STEP_DONE') return {};
+        // Doing a step does not by itself tell the roles its row says to notify: the notification is a NOTIFY of its own
+        // (src/drill/told.ts — the rule the engine, the participant pages and the scorer share).
         const next = { ...context, steps: { ...context.steps, [event.step]: 'done' as const } };
-        const told = (notifies.get(event.step) ?? []).filter((r) => !context.received.includes(r));
         return {
           steps: refreshed(next),
           counts: { ...context.counts, [event.step]: (context.counts[event.step] ?? 0) + 1 },
-          ...(told.length ? { received: [...context.received, ...told] } : {}),
         };
       }),
       markReceived: assign(({ context, event }) => {

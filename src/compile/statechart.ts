@@ -33,7 +33,7 @@
  * level. Rising moves only up, falling only down and switches to rising at most
  * once, so every chain ends; intermediate levels are passed, not entered.
  */
-import { isTimed, type Duration, type Level, type Plan, type Step } from '../model/index.js';
+import { appliesAt, isTimed, type Duration, type Level, type Plan, type Step } from '../model/index.js';
 
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -298,7 +298,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
         when: l.trigger?.text,
         activation: l.activation ? durationJson(l.activation) : undefined,
         parentLevel: l.parentLevel,
-        steps: steps.filter((s) => s.levels.length === 0 || s.levels.includes(l.id)).map((s) => s.id),
+        steps: steps.filter((s) => appliesAt(s, l.id)).map((s) => s.id),
       }) as { [key: string]: Json },
       entry: [{ type: 'enterLevel', params: { level: l.id } }],
       on: facts.length ? { FACTS: facts } : undefined,

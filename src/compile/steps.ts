@@ -1,5 +1,5 @@
 import { evaluateTri, type Expr, type FactValues } from '../expr/index.js';
-import type { Fact, Plan } from '../model/index.js';
+import { appliesAt, type Fact, type Plan } from '../model/index.js';
 import { uniqueById, type FactMap, type PlanContext, type StepStatus } from './statechart.js';
 
 /** What status computation needs to know about a step. */
@@ -34,8 +34,7 @@ export function stepStatuses(steps: readonly StepModel[], ctx: Pick<PlanContext,
   const undecided = new Set<string>();
   for (const s of steps) {
     if (prev[s.id] === 'done') { first[s.id] = 'done'; continue; }
-    let levelOk: boolean | undefined = true;
-    if (s.levels.length) levelOk = ctx.level === null ? undefined : s.levels.includes(ctx.level);
+    const levelOk = appliesAt(s, ctx.level);
     const cond = s.condition ? evaluateTri(s.condition, ctx.facts as FactValues, facts) : true;
     if (levelOk === false || cond === false) first[s.id] = 'skipped';
     else if (expired.has(s.id)) first[s.id] = 'overdue';
@@ -57,9 +56,9 @@ export function stepStatuses(steps: readonly StepModel[], ctx: Pick<PlanContext,
   return out;
 }
 
-/** True when a step applies at the current level (a level is active and the step lists it, or lists none). */
+/** True when a response level is active and the step applies at it (`appliesAt`): the moment its clock may start. */
 export function appliesAtLevel(step: StepModel, level: string | null): boolean {
-  return level !== null && (step.levels.length === 0 || step.levels.includes(level));
+  return level !== null && appliesAt(step, level) === true;
 }
 
 /** Merges reported values into known facts: later values win, `null` forgets a fact, labels map to ids, other junk is ignored. */

@@ -14,3 +14,5 @@ export { actsFor, matchAction, MATCH_THRESHOLD, rankSteps, ROLE_BONUS, tokens, t
 export { DrillLog, readLogFile, type DrillLogOptions } from './log.js';
 export { buildAgenda, MemorySink, sha256, type AgendaItem, type EventInput, type EventSink } from './run-agenda.js';
 export { DrillClock } from './run-clock.js';
+export { DrillSession, modelText, type EndReason, type InjectChange, type LiveAction, type ManualInject, type StartInfo } from './session.js';
+export { tells, toldRoles } from './told.js';

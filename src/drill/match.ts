@@ -14,8 +14,7 @@
  * two similar steps the role's own wins, but strong text evidence for another role's step still wins (越位处置 must
  * show up as such). Below the threshold nothing matches: the engine logs `action.unmatched` (never dropped).
  */
-import type { Plan, Step } from '../model/index.js';
-import { standsIn } from '../model/query.js';
+import { standing, stepDuty, type Plan, type Step } from '../model/index.js';
 import type { DrillAction } from './types.js';
 
 /** A matched step: how it was matched and how well (1 for an id match; the similarity for a text match). */
@@ -106,12 +105,17 @@ function indexOf(plan: Plan): Index {
   return ix;
 }
 
-/** True when `role` may act for the step's owner: the owner, a listed deputy (by id, name or holder), or a member. */
+/**
+ * True when `role` may do a duty owned by `owner` (the owner, or a stand-in of it: `standing` in src/model/duty.ts,
+ * the rule the scorer uses too). False without an owner (no bonus for anyone).
+ */
 export function actsFor(plan: Plan, role: string, owner: string | undefined): boolean {
-  if (!owner) return false;
-  if (owner === role) return true;
-  const o = plan.roles.find((r) => r.id === owner);
-  return !!o && standsIn(plan, o, role);
+  return !!owner && standing(plan.roles, { owner }, role) !== false;
+}
+
+/** True when `role` stands to the step in any way the plan allows: lead, alternative, support or a stand-in. */
+function mayDo(plan: Plan, role: string, step: Step): boolean {
+  return !!step.role && standing(plan.roles, stepDuty(step), role) !== false;
 }
 
 /** Text similarity of an action text to every step, best first (score before the role bonus). */
@@ -131,7 +135,7 @@ export function rankSteps(plan: Plan, text: string, role?: string): { step: stri
     const dice = (2 * common) / (wa + ws);
     const cover = common / ws;
     const score = Math.round((0.5 * dice + 0.5 * cover) * 1000) / 1000;
-    const adjusted = score + (role !== undefined && actsFor(plan, role, step.role) ? ROLE_BONUS : 0);
+    const adjusted = score + (role !== undefined && mayDo(plan, role, step) ? ROLE_BONUS : 0);
     out.push({ step: step.id, score, adjusted, order });
   });
   return out.sort((x, y) => y.adjusted - x.adjusted || x.order - y.order).map(({ step, score, adjusted }) => ({ step, score, adjusted }));

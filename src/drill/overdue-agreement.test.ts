@@ -3,13 +3,10 @@
  * (src/score/response-time.ts), for every scenario in scenarios/ and the observed replay: the steps the machine marks
  * overdue are the steps the scorer rates late or missed by a deadline, at the same deadline.
  *
- * Two readings differ by design, and only they may separate the two sets:
- * - step-anchored deadlines (`rescue 完成后10分钟`): the machine counts from the anchor step's completion, the scorer
- *   from the anchor's own deadline. They part when the anchor was not done exactly at its deadline — done before it
- *   (the machine's clock starts earlier: the step may be overdue to the machine though done before the scorer's
- *   deadline), or late or never (the machine's clock starts later or never);
- * - conditional steps: the machine decides when the deadline passes, on the facts known then; the scorer requires the
- *   step only if its condition holds on the final facts.
+ * Both start a step's clock where the machine does (step-anchored limits `rescue 完成后10分钟` from the anchor's
+ * completion, receipt-anchored ones from when the role was told). One reading differs by design, and only it may
+ * separate the two sets: conditional steps — the machine decides when the deadline passes, on the facts known then;
+ * the scorer requires the step only if its condition holds on the final facts.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -42,14 +39,13 @@ function runs(): Run[] {
 }
 
 /**
- * The differences expected, each explained below by `why`. flood-from-msel has no participant actions:
- * - rescue (`persons_trapped >= 1`, 45 min): trapped persons were reported at 20:00, so the machine marks it overdue
- *   at 45:00; the final inject reports them safe (persons_trapped 0), so the scorer does not require it;
- * - public-warning (`30 min after activate`): activate is never done, so the machine's clock never starts; the scorer
- *   counts from activate's deadline (30 min) and rates it missed at 60 min.
+ * The differences expected, each explained below by `why`. flood-from-msel has no participant actions: rescue
+ * (`persons_trapped >= 1`, 45 min) — trapped persons were reported at 20:00, so the machine marks it overdue at 45:00;
+ * the final inject reports them safe (persons_trapped 0), so the scorer does not require it. (public-warning, 30 min
+ * after activate, which is never done: neither the machine nor the scorer times it — not scored, not missed.)
  */
 const KNOWN: Record<string, { onlyMachine: string[]; onlyScorer: string[] }> = {
-  'flood-from-msel.yaml': { onlyMachine: ['rescue'], onlyScorer: ['public-warning'] },
+  'flood-from-msel.yaml': { onlyMachine: ['rescue'], onlyScorer: [] },
 };
 
 const byDeadline = (r: StepResult) => r.deadline !== undefined && (r.status === 'late' || r.status === 'missed');
@@ -72,15 +68,6 @@ describe.each(runs())('$name: step.overdue agrees with the scorer', ({ name, pla
   const why = (id: string, side: 'machine' | 'scorer'): string | undefined => {
     const s = step.get(id)!;
     const r = result.get(id)!;
-    const anchor = s.deadline?.anchor;
-    if (anchor?.kind === 'step') {
-      const a = result.get(anchor.step);
-      const doneAt = a?.doneAt;
-      if (a?.deadline !== undefined && doneAt !== a.deadline) {
-        if (side === 'scorer' && (doneAt === undefined || doneAt > a.deadline)) return `anchor ${anchor.step} done late or never`;
-        if (side === 'machine' && doneAt !== undefined && doneAt < a.deadline && (r.doneAt === undefined || r.doneAt <= r.deadline!)) return `anchor ${anchor.step} done before its deadline`;
-      }
-    }
     if (side === 'machine' && s.condition?.ast && r.status === 'not-required') {
       const heldThen = evaluateTri(s.condition.ast, factsBefore(overdue.get(id)!.seq), plan.facts) === true;
       const holdsAtEnd = evaluateTri(s.condition.ast, factsBefore(Infinity), plan.facts) === true;
@@ -98,7 +85,7 @@ describe.each(runs())('$name: step.overdue agrees with the scorer', ({ name, pla
   });
 
   it('passes each deadline at the moment the scorer counts it (level-bound steps from their level, not the alarm)', () => {
-    const both = [...overdue.keys()].filter((id) => scorer.has(id) && step.get(id)!.deadline!.anchor.kind !== 'step');
+    const both = [...overdue.keys()].filter((id) => scorer.has(id));
     if (name !== 'leak-duplicated-effort.yaml' && name !== 'leak-escalation-iv-to-ii.yaml') expect(both.length).toBeGreaterThan(0);
     for (const id of both) {
       expect(overdue.get(id)!.deadline, id).toBe(result.get(id)!.deadline);

@@ -113,7 +113,20 @@ export type DrillEvent =
   | { seq: number; t: number; type: 'action.unmatched'; role: string; text: string; source: EventSource }
   | { seq: number; t: number; type: 'note'; role?: string; text: string; source: EventSource }
   | { seq: number; t: number; type: 'terminate'; role: string; source: EventSource }
-  | { seq: number; t: number; type: 'drill.end'; reason: 'script-complete' | 'facilitator' | 'terminated' | 'timeout' };
+  | { seq: number; t: number; type: 'drill.end'; reason: 'script-complete' | 'facilitator' | 'terminated' | 'timeout' }
+  /**
+   * The facilitator changed an upcoming scenario inject before it was revealed: `edit` (a new time `at`, message,
+   * recipients, or facts — `{}` removes them) or `skip`. Replayed on resume, so the agenda is the one that was run.
+   */
+  | { seq: number; t: number; type: 'schedule'; inject: string; op: 'edit' | 'skip'; at?: number; message?: string; to?: string[]; facts?: Record<string, FactValue>; source: EventSource }
+  /**
+   * The live drill clock changed: `start`, `pause`, `resume`, `speed`, or `recover` (the server restarted from the log;
+   * downtime is not drill time). `running`: whether the clock runs after the event; `speed`: drill seconds per second.
+   */
+  | { seq: number; t: number; type: 'clock'; op: ClockOp; speed: number; running: boolean; source: EventSource };
+
+/** What happened to the live drill clock. */
+export type ClockOp = 'start' | 'pause' | 'resume' | 'speed' | 'recover';
 
 /** Event type names. */
 export type DrillEventType = DrillEvent['type'];

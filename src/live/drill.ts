@@ -17,7 +17,7 @@ import type { DrillEvent, EventSource, FactValue, Scenario } from '../drill/type
 import type { Plan } from '../model/index.js';
 import { checkSpeed, LiveClock } from './clock.js';
 import { clockAtEnd, clockNote, sanitizeNote } from './events.js';
-import { DrillSession, type LiveAction, type ManualInject } from './session.js';
+import { DrillSession, type InjectChange, type LiveAction, type ManualInject } from './session.js';
 import { LiveStore } from './store.js';
 
 /** Options of `LiveDrill.open`. */
@@ -207,6 +207,30 @@ export class LiveDrill {
       return this.commit(this.session.revealNow(this.now(), id));
     } catch (err) {
       if (err instanceof RangeError) throw new DrillError(err.message, 404);
+      throw err;
+    }
+  }
+
+  /** Changes an upcoming inject (edit, reschedule, skip); non-blind only: nobody may know a blind drill's agenda. */
+  async reschedule(id: string, change: InjectChange): Promise<DrillEvent[]> {
+    this.check();
+    if (this.blind) throw new DrillError('blind drill: upcoming injects are sealed', 403);
+    try {
+      return this.commit(this.session.reschedule(this.now(), id, change));
+    } catch (err) {
+      if (err instanceof RangeError) throw new DrillError(err.message, 404);
+      throw err;
+    }
+  }
+
+  /** Puts the upcoming injects in a new order (they take the schedule's times in order); non-blind only. */
+  async reorder(ids: readonly string[]): Promise<DrillEvent[]> {
+    this.check();
+    if (this.blind) throw new DrillError('blind drill: upcoming injects are sealed', 403);
+    try {
+      return this.commit(this.session.reorder(this.now(), ids));
+    } catch (err) {
+      if (err instanceof RangeError) throw new DrillError(err.message, 400);
       throw err;
     }
   }

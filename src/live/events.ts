@@ -1,64 +1,38 @@
 /**
- * Live-drill events that the log contract (`DrillEvent`, src/drill/types.ts) does not have yet: the drill clock's
- * start / pause / resume / speed changes and the restart after a crash.
+ * The live drill clock in the log: typed `clock` events (`{"type":"clock","op":"pause","speed":10,"running":false}`)
+ * for start / pause / resume / speed changes and the restart after a crash (`recover`).
  *
- * Until `DrillEvent` grows a `clock` member (the proposal is `ClockEvent` below), they are written as `note` events
- * from the facilitator (or the engine, for `recover`) whose text starts with a fixed machine-readable tag, so that
- * every existing reader (schema, scorer, report) accepts the log unchanged and shows them as notes:
+ * Logs written before the typed event existed carry the same facts as tagged notes from the facilitator (or the
+ * engine, for `recover`); `readClock` reads both, so such a log still resumes and reports the same:
  *
  * ```
- * {"seq":2,"t":0,"type":"note","text":"[clock:start x10] 演练开始计时（clock started, x10）","source":"facilitator"}
  * {"seq":9,"t":84.2,"type":"note","text":"[clock:pause x10] 演练暂停（clock paused）","source":"facilitator"}
- * {"seq":10,"t":84.2,"type":"note","text":"[clock:speed x2 running] 演练时钟倍速改为 x2（clock speed x2）","source":"facilitator"}
- * {"seq":11,"t":97.5,"type":"note","text":"[clock:recover x2 running] 服务重启……（server restarted …）","source":"engine"}
  * ```
  *
  * Only notes without a role, from `facilitator` or `engine`, are read as clock events; a participant's or a manual
  * facilitator note can never be one (`sanitizeNote` defuses the tag in manual notes).
  */
 import type { EventInput } from '../drill/run-agenda.js';
-import type { DrillEvent, EventSource } from '../drill/types.js';
+import type { ClockOp, DrillEvent } from '../drill/types.js';
 
-/** What happened to the drill clock. `recover`: the server restarted from the log after a crash or a stop. */
-export type ClockOp = 'start' | 'pause' | 'resume' | 'speed' | 'recover';
+export type { ClockOp };
 
-/**
- * Proposed addition to the `DrillEvent` union (and to schemas/drill-log.schema.json, `EVENT_KEYS`
- * `['seq','t','type','op','speed','running','source']`). `running` is whether the clock runs after the event
- * (for `recover`: whether it was running when the server stopped, and therefore runs again).
- */
-export interface ClockEvent {
-  seq: number;
-  t: number;
-  type: 'clock';
-  op: ClockOp;
-  /** Drill seconds per wall-clock second after the event. */
-  speed: number;
-  running: boolean;
-  source: EventSource;
-}
+/** A clock event of the log. */
+export type ClockEvent = Extract<DrillEvent, { type: 'clock' }>;
 
-/** The log contract plus the live extension. */
-export type LiveEvent = DrillEvent | ClockEvent;
+/** The log as live readers see it (clock events included; legacy clock notes read as clock events). */
+export type LiveEvent = DrillEvent;
 
 const TAG = /^\[clock:(start|pause|resume|speed|recover) x(\d+(?:\.\d+)?)( running)?\]/;
 
-const TEXT: Record<ClockOp, (speed: number, running: boolean) => string> = {
-  start: (s) => `演练开始计时（clock started, x${s}）`,
-  pause: () => '演练暂停（clock paused）',
-  resume: (s) => `演练继续（clock resumed, x${s}）`,
-  speed: (s) => `演练时钟倍速改为 x${s}（clock speed x${s}）`, // ` running` in the tag: the clock runs
-  recover: (_s, r) => `服务重启，从演练记录恢复；停机期间不计入演练时间${r ? '，时钟继续' : '，时钟保持暂停'}（server restarted from the log; downtime not counted, clock ${r ? 'running' : 'paused'}）`,
-};
-
-/** The `note` event that records a clock change at drill time `t` (until `ClockEvent` joins the contract). */
+/** The `clock` event that records a clock change at drill time `t`. */
 export function clockNote(t: number, op: ClockOp, speed: number, running: boolean): EventInput {
-  const tag = `[clock:${op} x${speed}${(op === 'recover' || op === 'speed') && running ? ' running' : ''}]`;
-  return { t, type: 'note', text: `${tag} ${TEXT[op](speed, running)}`, source: op === 'recover' ? 'engine' : 'facilitator' };
+  return { t, type: 'clock', op, speed, running, source: op === 'recover' ? 'engine' : 'facilitator' };
 }
 
-/** The clock event a logged note encodes, or undefined when it is an ordinary note (or not a note). */
+/** The clock event an event is (typed, or a legacy tagged note), or undefined when it is not one. */
 export function readClock(e: DrillEvent): ClockEvent | undefined {
+  if (e.type === 'clock') return e;
   if (e.type !== 'note' || e.role !== undefined || (e.source !== 'facilitator' && e.source !== 'engine')) return undefined;
   const m = TAG.exec(e.text);
   if (!m) return undefined;
@@ -69,7 +43,7 @@ export function readClock(e: DrillEvent): ClockEvent | undefined {
   return { seq: e.seq, t: e.t, type: 'clock', op, speed, running, source: e.source };
 }
 
-/** The log with clock notes read as `ClockEvent`s (what readers see once the contract has them). */
+/** The log with legacy clock notes read as `clock` events. */
 export function liveEvents(events: readonly DrillEvent[]): LiveEvent[] {
   return events.map((e) => readClock(e) ?? e);
 }

@@ -130,7 +130,9 @@ describe('participant view', () => {
     expect(see(ev({ type: 'inject', inject: 'i1', to: ['operator'], message: 'm', source: 'facilitator' }), 'operator')).toBe(true);
     expect(see(ev({ type: 'inject', inject: 'i1', to: ['operator'], message: 'm', source: 'facilitator' }), 'commander')).toBe(false);
     expect(see(ev({ type: 'inject', inject: 'x', to: [], message: 'all', source: 'facilitator' }), 'commander')).toBe(true);
-    expect(see(ev({ type: 'step.done', step: 'alarm', role: 'operator', match: 'id', source: 'participant' }), 'duty-officer')).toBe(true);
+    // The alarm row says "notify the duty officer": completing it is not the notification (the operator sends that).
+    expect(see(ev({ type: 'step.done', step: 'alarm', role: 'operator', match: 'id', source: 'participant' }), 'duty-officer')).toBe(false);
+    expect(see(ev({ type: 'step.done', step: 'alarm', role: 'operator', match: 'id', source: 'participant' }), 'operator')).toBe(true);
     expect(see(ev({ type: 'step.done', step: 'alarm', role: 'operator', match: 'id', source: 'participant' }), 'commander')).toBe(false);
     expect(see(ev({ type: 'level.warranted', level: 'IV', facts: {} }), 'operator')).toBe(false);
     expect(see(ev({ type: 'step.overdue', step: 'alarm', deadline: 60 }), 'operator')).toBe(false);

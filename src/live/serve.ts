@@ -17,7 +17,9 @@ import type { Plan } from '../model/index.js';
 import { parsePlanFile } from '../parse/index.js';
 import type { Lang } from '../report/index.js';
 import { LiveDrill } from './drill.js';
-import { newTokens, startServer, type LiveServer, type Tokens } from './server.js';
+import { loadTls } from './lan.js';
+import { newToken, newTokens, startServer, type LiveServer, type Tokens } from './server.js';
+import type { UiLang } from './ui-text.js';
 
 /** A scenario ready for a live drill. */
 export interface LiveInput {
@@ -92,7 +94,16 @@ export interface ServeDrillOptions {
   /** Enable the benchmark's no-op endpoint. */
   noop?: boolean;
   tickMs?: number;
-  /** Wall clock in milliseconds (tests drive it; default `performance.now`). */
+  /** Address to serve at (LAN mode, lan.ts; default 127.0.0.1). */
+  host?: string;
+  /** PEM files for https. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Language of the pages (default from the plan). */
+  ui?: UiLang;
+  /** Drill seconds after which a told role that has not acted is flagged silent (default 5 min). */
+  silentAfter?: number;
+  /** Wall clock in milliseconds (tests drive the drill's time with it). */
   wall?: () => number;
 }
 
@@ -111,13 +122,17 @@ export function liveFiles(out: string, name: string): { logFile: string; tokensF
   return { logFile: join(out, `${name}.live.jsonl`), tokensFile: join(out, `${name}.live.tokens.json`), reportFile: join(out, `${name}.live.report.html`) };
 }
 
-/** Reads saved tokens (resume), or makes and saves new ones (mode 0600). */
+/** Reads saved tokens (resume), or makes and saves new ones (mode 0600). A file from before the projector token gets one. */
 export function loadTokens(file: string, roles: readonly string[], reuse: boolean): Tokens {
+  let t: Tokens | undefined;
   if (reuse && existsSync(file)) {
-    const t = JSON.parse(readFileSync(file, 'utf8')) as Tokens;
-    if (typeof t.facilitator === 'string' && t.roles && typeof t.roles === 'object') return t;
+    const read = JSON.parse(readFileSync(file, 'utf8')) as Tokens;
+    if (typeof read.facilitator === 'string' && read.roles && typeof read.roles === 'object') {
+      if (typeof read.projector === 'string') return read;
+      t = { ...read, projector: newToken() };
+    }
   }
-  const t = newTokens(roles);
+  t ??= newTokens(roles);
   writeFileSync(file, `${JSON.stringify(t, null, 2)}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return t;
@@ -137,7 +152,11 @@ export async function serveDrill(input: LiveInput, opts: ServeDrillOptions = {})
   });
   try {
     const tokens = loadTokens(files.tokensFile, roles, resume);
-    const server = await startServer({ drill, tokens, port: opts.port, reportFile: files.reportFile, lang: opts.lang, noop: opts.noop });
+    const tls = loadTls(opts.tlsCert, opts.tlsKey);
+    const server = await startServer({
+      drill, tokens, port: opts.port, reportFile: files.reportFile, lang: opts.lang, noop: opts.noop,
+      host: opts.host, tls, ui: opts.ui, silentAfter: opts.silentAfter,
+    });
     return { server, drill, input, ...files };
   } catch (err) {
     await drill.close();

@@ -1,6 +1,7 @@
 /**
- * The live drill server (实时演练服务): node:http on 127.0.0.1 only, Server-Sent Events for pushes, JSON POST for
- * actions, per-role random tokens in the URL and a separate facilitator token.
+ * The live drill server (实时演练服务): node:http (or https) on 127.0.0.1, or on the room's network with `--host`
+ * (LAN mode, lan.ts); Server-Sent Events for pushes, JSON POST for actions, per-role random tokens in the URL and
+ * separate facilitator and projector tokens.
  *
  * Routes (`:token` is a role's or the facilitator's):
  *
@@ -8,44 +9,57 @@
  * |--------|----------------------------|-------------|-------------------------------------------------------------|
  * | GET    | /f/:token                  | facilitator | console page                                                |
  * | GET    | /f/:token/report           | facilitator | after-action report (HTML), once the drill has ended        |
+ * | GET    | /f/:token/report.pdf       | facilitator | the same report as PDF (A4, printed by Chromium)            |
+ * | GET    | /x/:token                  | projector   | projector view (read-only)                                  |
+ * | GET    | /api/:token/board          | fac., proj. | situation board (board.ts), and the upcoming injects (fac.) |
  * | GET    | /f/:token/qr/:role         | facilitator | QR code (SVG) of a role's link                              |
  * | GET    | /p/:token                  | participant | the role's page                                             |
  * | GET    | /api/:token/state          | both        | the viewer's view (JSON)                                    |
- * | GET    | /api/:token/stream         | both        | SSE: `{kind:'events'|'clock'|'report'|'snapshot', …}`       |
+ * | GET    | /api/:token/stream         | all         | SSE: `{kind:'events'|'clock'|'report'|'snapshot', …}`; each event batch carries `id:` (its last seq), and a reconnect with `Last-Event-ID` gets only what it missed |
  * | POST   | /api/:token/action         | both        | log an action (participants: as their own role only, else 403) |
  * | POST   | /api/:token/clock          | facilitator | `{op:'start'|'pause'|'resume'|'speed', speed?}`             |
  * | POST   | /api/:token/inject         | facilitator | `{message, to?, facts?}` or `{reveal: id}` (not blind)      |
+ * | POST   | /api/:token/schedule       | facilitator | `{inject, at?, message?, to?, facts?, skip?}` or `{reorder: [ids]}` (not blind) |
  * | POST   | /api/:token/note           | facilitator | `{text, role?}`                                             |
  * | POST   | /api/:token/end            | facilitator | end the drill, score it, write the report                   |
  * | POST   | /api/:token/noop           | both        | (only with `noop: true`) parse and answer, store nothing: the benchmark's baseline |
  *
  * Every POST that logs something is answered only after its events are fsynced; the answer carries their `seq`s.
  * POST bodies must be `application/json` (a cross-site form cannot send that without a preflight, which is never
- * granted) and at most 64 KiB; the Host header must name this server (DNS rebinding). Responses are `no-store` and
- * pages send `Referrer-Policy: no-referrer`, so the token in the URL does not leak through a Referer.
+ * granted) and at most 64 KiB; the Host header must name exactly an address this server is served at (DNS
+ * rebinding). Responses are `no-store` and pages send `Referrer-Policy: no-referrer`, so the token in the URL does not
+ * leak through a Referer; tokens are never written to the drill log or to any message.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ActionKind, DrillEvent } from '../drill/types.js';
 import type { Lang } from '../report/index.js';
 import { DrillError, parseFacts, type LiveDrill } from './drill.js';
-import { facilitatorPage, participantPage } from './pages.js';
+import { boardView } from './board.js';
+import { allowedHosts, LOOPBACK, reachableAddress, servedAddresses, urlHost } from './lan.js';
+import { facilitatorPage, participantPage, projectorPage } from './pages.js';
 import { qrSvg } from './qr.js';
-import { liveReport } from './report.js';
+import { liveReport, liveReportPdf } from './report.js';
+import { uiLangFor, type UiLang } from './ui-text.js';
 import type { LiveAction } from './session.js';
 import { facilitatorEvent, participantEvent, planForms, upcomingView, type PublicEvent } from './view.js';
 
-/** Secret tokens: the facilitator's and one per role. */
+/** Secret tokens: the facilitator's, the projector's (read-only) and one per role. */
 export interface Tokens {
   facilitator: string;
+  /** The projector view's token (older token files have none: one is added). */
+  projector?: string;
   roles: Record<string, string>;
 }
 
-/** New random tokens (144 bits each, URL-safe) for the facilitator and every role. */
+/** A new random token (144 bits, URL-safe). */
+export const newToken = (): string => randomBytes(18).toString('base64url');
+
+/** New random tokens for the facilitator, the projector and every role. */
 export function newTokens(roles: readonly string[]): Tokens {
-  const tok = () => randomBytes(18).toString('base64url');
-  return { facilitator: tok(), roles: Object.fromEntries(roles.map((r) => [r, tok()])) };
+  return { facilitator: newToken(), projector: newToken(), roles: Object.fromEntries(roles.map((r) => [r, newToken()])) };
 }
 
 /** Options of `startServer`. */
@@ -54,9 +68,17 @@ export interface ServeOptions {
   tokens: Tokens;
   /** TCP port (0: any free port). */
   port?: number;
+  /** Address to listen on (default 127.0.0.1; `0.0.0.0` for every interface — LAN mode, lan.ts). */
+  host?: string;
+  /** Serve https with this key pair (PEM). */
+  tls?: { cert: Buffer | string; key: Buffer | string };
+  /** Language of the pages (default from the plan, see `uiLangFor`). */
+  ui?: UiLang;
+  /** Drill seconds without an action after which a told role is flagged silent (board.ts; default 5 min). */
+  silentAfter?: number;
   /** Where the after-action report is written at the end (HTML). */
   reportFile?: string;
-  /** Report language (default zh). */
+  /** Document language (report, pages); default the plan's own language. */
   lang?: Lang;
   /** Enable POST /api/:token/noop (benchmarks). */
   noop?: boolean;
@@ -68,16 +90,19 @@ export interface ServeOptions {
 export interface LiveServer {
   server: Server;
   port: number;
-  /** Base URL, `http://127.0.0.1:<port>`. */
+  /** Base URL at the reachable address: `http://127.0.0.1:<port>`, or the LAN address with `--host`. */
   url: string;
+  /** Every address the server is served at (the Host check accepts exactly these). */
+  addresses: string[];
   facilitatorUrl: string;
+  projectorUrl: string;
   /** Participant page URL by role id. */
   roleUrls: Record<string, string>;
   /** Stops accepting, ends the streams, closes the drill's log. */
   close(): Promise<void>;
 }
 
-type Viewer = { kind: 'facilitator' } | { kind: 'participant'; role: string };
+type Viewer = { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'participant'; role: string };
 
 const KINDS: readonly ActionKind[] = ['step', 'level', 'notify', 'ack', 'terminate', 'note'];
 const MAX_BODY = 64 * 1024;
@@ -90,11 +115,15 @@ const SECURITY = {
   'x-frame-options': 'DENY',
 };
 
-/** Starts the server on 127.0.0.1. */
+/** Starts the server (on 127.0.0.1 unless `host` says otherwise). */
 export async function startServer(opts: ServeOptions): Promise<LiveServer> {
   const { drill, tokens } = opts;
   const { plan, scenario } = drill;
   const viewers = new Map<string, Viewer>([[tokens.facilitator, { kind: 'facilitator' }]]);
+  const projectorToken = tokens.projector ?? newToken();
+  viewers.set(projectorToken, { kind: 'projector' });
+  const ui = opts.ui ?? uiLangFor(plan, { lang: opts.lang });
+  const linked = Object.keys(tokens.roles);
   for (const [role, tok] of Object.entries(tokens.roles)) {
     if (!plan.roles.some((r) => r.id === role)) throw new RangeError(`token for unknown role ${role}`);
     viewers.set(tok, { kind: 'participant', role });
@@ -106,22 +135,31 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
   const roleIds = new Set(plan.roles.map((r) => r.id));
   const levelIds = new Set(plan.levels.map((l) => l.id));
 
+  // The projector learns only that something happened (it then reads the board); never what.
   const visible = (e: DrillEvent, v: Viewer): PublicEvent | undefined =>
-    v.kind === 'facilitator' ? facilitatorEvent(e, drill.blind) : participantEvent(e, v.role, plan, scenario);
+    v.kind === 'facilitator' ? facilitatorEvent(e, drill.blind) : v.kind === 'projector' ? { seq: e.seq, t: e.t, type: e.type } : participantEvent(e, v.role, plan, scenario);
   const project = (events: readonly DrillEvent[], v: Viewer): PublicEvent[] =>
     events.map((e) => visible(e, v)).filter((e): e is PublicEvent => !!e);
 
   const reportUrl = () => `/f/${tokens.facilitator}/report`;
   const buildReport = (): string => {
     if (report === undefined) {
-      const r = liveReport(drill, opts.lang ?? 'zh', opts.reportFile);
+      const r = liveReport(drill, opts.lang, opts.reportFile);
       report = r.html;
       opts.onEnd?.({ file: opts.reportFile, overall: r.score.overall });
     }
     return report;
   };
 
+  const board = () => boardView({
+    plan, events: drill.events, now: drill.now(), roles: linked, silentAfter: opts.silentAfter,
+    nextInjectAt: drill.blind ? undefined : drill.session.nextInjectAt(),
+  });
+  const levels = () => plan.levels.map((l) => ({ id: l.id, name: l.name ?? '', ...(l.colour ? { colour: l.colour } : {}) }));
   const viewOf = (v: Viewer): Record<string, unknown> => {
+    if (v.kind === 'projector') {
+      return { title: drill.blind ? '' : scenario.title || scenario.id, levels: levels(), clock: drill.clockView(), board: board() };
+    }
     if (v.kind === 'participant') {
       const role = plan.roles.find((r) => r.id === v.role)!;
       return { role: { id: role.id, name: role.name }, ...planForms(plan, v.role), clock: drill.clockView(), events: project(drill.events, v) };
@@ -134,17 +172,20 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
       events: project(drill.events, v),
       ...(drill.blind ? {} : { upcoming: drill.session.upcoming().map(upcomingView) }),
       links: Object.entries(tokens.roles).map(([role, tok]) => ({ role, url: `${base}/p/${tok}` })),
+      projector: `/x/${projectorToken}`,
+      board: board(),
       ...(drill.ended ? { report: reportUrl() } : {}),
     };
   };
 
-  const send = (res: ServerResponse, m: unknown) => { res.write(`data: ${JSON.stringify(m)}\n\n`); };
+  // `id` (the last seq of the batch) lets a reconnecting EventSource say what it has seen (`Last-Event-ID`).
+  const send = (res: ServerResponse, m: unknown, id?: number) => { res.write(`${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(m)}\n\n`); };
   const unsubscribe = drill.subscribe((m) => {
     for (const s of streams) {
       if (m.kind === 'clock') send(s.res, m);
       else {
         const events = project(m.events, s.viewer);
-        if (events.length) send(s.res, { kind: 'events', events });
+        if (events.length) send(s.res, { kind: 'events', events }, m.events[m.events.length - 1].seq);
       }
     }
   });
@@ -154,6 +195,10 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     const text = JSON.stringify(body);
     res.writeHead(status, { ...SECURITY, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
     res.end(text);
+  };
+  const pdf = (res: ServerResponse, data: Buffer) => {
+    res.writeHead(200, { ...SECURITY, 'content-type': 'application/pdf', 'content-length': data.length, 'content-disposition': 'inline; filename="report.pdf"' });
+    res.end(data);
   };
   const html = (res: ServerResponse, text: string, nonce?: string) => {
     res.writeHead(200, {
@@ -235,16 +280,29 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
   const handleApi = async (req: IncomingMessage, res: ServerResponse, v: Viewer, what: string) => {
     const fac = v.kind === 'facilitator';
     if (req.method === 'GET' && what === 'state') { json(res, 200, viewOf(v)); return; }
+    if (req.method === 'GET' && what === 'board') {
+      if (v.kind === 'participant') { json(res, 403, { error: 'forbidden' }); return; }
+      json(res, 200, { board: board(), clock: drill.clockView(), ...(v.kind === 'facilitator' && !drill.blind ? { upcoming: drill.session.upcoming().map(upcomingView) } : {}) });
+      return;
+    }
     if (req.method === 'GET' && what === 'stream') {
       res.writeHead(200, { ...SECURITY, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
-      res.write('retry: 2000\n\n');
+      res.write('retry: 1000\n\n');
       const s = { res, viewer: v };
       streams.add(s);
-      send(res, { kind: 'snapshot', view: { clock: drill.clockView(), events: project(drill.events, v) } });
+      const last = drill.events.length ? drill.events[drill.events.length - 1].seq : 0;
+      // A reconnect says the last event it saw: it gets what it missed (none of it lost), not the whole log again.
+      const seen = Number(req.headers['last-event-id']);
+      if (Number.isInteger(seen) && seen >= 0 && req.headers['last-event-id'] !== '') {
+        send(res, { kind: 'clock', clock: drill.clockView() });
+        const missed = project(drill.events.filter((e) => e.seq > seen), v);
+        send(res, { kind: 'events', events: missed }, last);
+      } else send(res, { kind: 'snapshot', view: { clock: drill.clockView(), events: project(drill.events, v) } }, last);
       req.on('close', () => { streams.delete(s); });
       return;
     }
     if (req.method !== 'POST') { json(res, 405, { error: 'method not allowed' }); return; }
+    if (v.kind === 'projector') { json(res, 403, { error: 'forbidden: the projector view is read-only' }); return; }
     if (what === 'noop') {
       if (!opts.noop) { json(res, 404, { error: 'not found' }); return; }
       await readBody(req);
@@ -252,7 +310,7 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
       return;
     }
     const body = await readBody(req);
-    if (what === 'action') { answer(res, await drill.act(parseAction(body, v), fac ? 'facilitator' : 'participant'), v); return; }
+    if (what === 'action') { answer(res, await drill.act(parseAction(body, v as Exclude<Viewer, { kind: 'projector' }>), fac ? 'facilitator' : 'participant'), v); return; }
     if (!fac) { json(res, 403, { error: 'forbidden: facilitator only（仅导调人员可用）' }); return; }
     switch (what) {
       case 'clock': {
@@ -271,6 +329,28 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
         const to = body.to === undefined ? [] : body.to;
         if (!Array.isArray(to) || to.some((r) => typeof r !== 'string' || !roleIds.has(r))) throw new DrillError('to must list plan roles');
         answer(res, await drill.inject({ message, to: [...new Set(to as string[])], facts: parseFacts(body.facts) }), v);
+        return;
+      }
+      case 'schedule': {
+        if (body.reorder !== undefined) {
+          const ids = body.reorder;
+          if (!Array.isArray(ids) || ids.length > 1000 || ids.some((x) => typeof x !== 'string')) throw new DrillError('reorder must list inject ids');
+          answer(res, await drill.reorder(ids as string[]), v);
+          return;
+        }
+        const id = str(body.inject, 'inject');
+        if (!id) throw new DrillError('inject required');
+        if (body.skip === true) { answer(res, await drill.reschedule(id, { skip: true }), v); return; }
+        const at = body.at === undefined ? undefined : Number(body.at);
+        if (at !== undefined && !(Number.isFinite(at) && at >= 0 && at <= 31_536_000)) throw new DrillError('at must be seconds from drill start');
+        const message = body.message === undefined ? undefined : str(body.message, 'message', MAX_TEXT)?.trim();
+        if (body.message !== undefined && !message) throw new DrillError('message must not be empty');
+        const to = body.to;
+        if (to !== undefined && (!Array.isArray(to) || to.some((r) => typeof r !== 'string' || !roleIds.has(r)))) throw new DrillError('to must list plan roles');
+        const facts = body.facts === null ? null : parseFacts(body.facts);
+        answer(res, await drill.reschedule(id, {
+          ...(at !== undefined ? { at } : {}), ...(message ? { message } : {}), ...(to ? { to: [...new Set(to as string[])] } : {}), ...(facts !== undefined ? { facts } : {}),
+        }), v);
         return;
       }
       case 'note': {
@@ -293,10 +373,12 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     }
   };
 
-  const server = createServer((req, res) => {
-    const port = (server.address() as AddressInfo | null)?.port;
-    const host = String(req.headers.host ?? '');
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) { json(res, 421, { error: 'wrong host' }); return; }
+  const bind = opts.host ?? LOOPBACK;
+  const served = servedAddresses(bind);
+  let hosts = new Set<string>();
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const host = String(req.headers.host ?? '').toLowerCase();
+    if (!hosts.has(host)) { json(res, 421, { error: 'wrong host' }); return; }
     let path: string;
     try { path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname); } catch { json(res, 400, { error: 'bad url' }); return; }
     const parts = path.split('/').filter(Boolean);
@@ -312,11 +394,21 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     if (req.method !== 'GET') { json(res, 405, { error: 'method not allowed' }); return; }
     const nonce = randomBytes(16).toString('base64');
     if (parts[0] === 'p' && parts.length === 2 && v.kind === 'participant') {
-      html(res, participantPage(plan.roles.find((r) => r.id === v.role)?.name ?? v.role, plan.meta.title, nonce), nonce);
+      html(res, participantPage(plan.roles.find((r) => r.id === v.role)?.name ?? v.role, plan.meta.title, nonce, ui), nonce);
+      return;
+    }
+    if (parts[0] === 'x' && parts.length === 2 && v.kind === 'projector') {
+      html(res, projectorPage(drill.blind ? '' : scenario.title || scenario.id, nonce, ui), nonce);
       return;
     }
     if (parts[0] === 'f' && v.kind === 'facilitator') {
-      if (parts.length === 2) { html(res, facilitatorPage(scenario.title || scenario.id, drill.blind, nonce), nonce); return; }
+      if (parts.length === 2) { html(res, facilitatorPage(scenario.title || scenario.id, drill.blind, nonce, ui), nonce); return; }
+      if (parts.length === 3 && parts[2] === 'report.pdf') {
+        if (!drill.ended) { json(res, 409, { error: 'the drill has not ended yet' }); return; }
+        buildReport();
+        done(liveReportPdf(drill, opts.lang).then((data) => pdf(res, data)));
+        return;
+      }
       if (parts.length === 4 && parts[2] === 'qr' && Object.hasOwn(tokens.roles, parts[3])) {
         const svg = qrSvg(`${base}/p/${tokens.roles[parts[3]]}`);
         res.writeHead(200, { ...SECURITY, 'content-type': 'image/svg+xml', 'content-security-policy': "default-src 'none'", 'content-length': Buffer.byteLength(svg) });
@@ -330,19 +422,22 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
       }
     }
     json(res, 404, { error: 'not found' });
-  });
+  };
+  const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
   server.keepAliveTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+    server.listen(opts.port ?? 0, bind, () => { server.off('error', reject); resolve(); });
   });
   const port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+  hosts = allowedHosts(served, port, !!opts.tls);
+  base = `${opts.tls ? 'https' : 'http'}://${urlHost(reachableAddress(served))}:${port}`;
   let closed = false;
   return {
-    server, port, url: base,
+    server, port, url: base, addresses: served,
     facilitatorUrl: `${base}/f/${tokens.facilitator}`,
+    projectorUrl: `${base}/x/${projectorToken}`,
     roleUrls: Object.fromEntries(Object.entries(tokens.roles).map(([r, t]) => [r, `${base}/p/${t}`])),
     async close() {
       if (closed) return;

@@ -53,6 +53,7 @@ export function eventLine(e: DrillEvent): string {
     case 'note': return `${head} ${e.role ?? '导调 facilitator'} 记录 note: ${e.text}`;
     case 'terminate': return `${head} ${e.role} 宣布响应终止 terminate`;
     case 'drill.end': return `${head} 演练结束 drill.end (${e.reason})`;
+    case 'schedule': return `${head} 调整注入 schedule ${e.inject} ${e.op}${e.at !== undefined ? ` → ${fmt(e.at)}` : ''}`;
     default: return head;
   }
 }

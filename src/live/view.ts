@@ -2,11 +2,13 @@
  * Who sees what (信息隔离). The server filters; pages only ever receive what this module lets through.
  *
  * A participant (one role) sees:
- * - revealed injects addressed to the role or to everyone (id, time, sender, message, facts it reveals);
+ * - revealed injects addressed to the role or to everyone (id, time, sender, message) — the narrative as the scenario
+ *   author wrote it, never the facts it carries as variables (they are the ground truth the role should find out);
  * - its own actions (steps, level declarations, notifications sent, acknowledgements, notes, unmatched texts,
- *   termination) — never another role's, except
- *   - a notification addressed to the role (`notify` with `to` = the role), and
- *   - a step another role completed when the plan says the role is notified of that step (`step.notify`);
+ *   termination) — never another role's, except a notification addressed to the role. What reaches a role is
+ *   `tells` (src/drill/told.ts): the rule the engine uses to start receipt-anchored deadlines and the scorer uses for
+ *   delivered notifications, so what a participant sees is what the score counts. Completing a step whose plan row
+ *   says "notify X" shows nothing to X until the participant sends the notification (the page offers it in one tap);
  * - the clock (running, speed, drill time) and whether the drill has ended.
  * Never: the scenario (title, id, objectives, unrevealed injects — not even how many there are or their ids),
  * the warranted level the engine computes, overdue steps, facilitator or engine notes, `drill.start`.
@@ -15,7 +17,8 @@
  * facilitator sees no scenario id or title either (the sealed file is opened by the server, not by people).
  */
 import type { DrillEvent, FactValue, Inject, Scenario } from '../drill/types.js';
-import type { Plan } from '../model/index.js';
+import { tells } from '../drill/told.js';
+import { standing, stepDuty, type Plan, type Step } from '../model/index.js';
 import { readClock } from './events.js';
 
 /** An event as a page receives it. */
@@ -25,19 +28,15 @@ export type PublicEvent = Record<string, unknown> & { seq: number; t: number; ty
 export function participantEvent(e: DrillEvent, role: string, plan: Plan, scenario: Scenario): PublicEvent | undefined {
   switch (e.type) {
     case 'inject': {
-      if (e.to.length && !e.to.includes(role)) return undefined;
+      if (!tells(e, role, plan)) return undefined;
       const from = scenario.injects.find((i) => i.id === e.inject)?.from;
-      return { seq: e.seq, t: e.t, type: 'inject', inject: e.inject, to: [...e.to], message: e.message, ...(from ? { from } : {}), ...(e.facts ? { facts: factsOnly(e.facts) } : {}) };
+      return { seq: e.seq, t: e.t, type: 'inject', inject: e.inject, to: [...e.to], message: e.message, ...(from ? { from } : {}) };
     }
-    case 'step.done': {
-      if (e.role === role) return { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: true };
-      const step = plan.steps.find((s) => s.id === e.step);
-      if (!step?.notify.includes(role)) return undefined;
-      return { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: false };
-    }
+    case 'step.done':
+      return e.role === role ? { seq: e.seq, t: e.t, type: e.type, step: e.step, role: e.role, ...(e.text ? { text: e.text } : {}), mine: true } : undefined;
     case 'notify':
       if (e.role === role) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: true };
-      if (e.to === role) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: false };
+      if (tells(e, role, plan)) return { seq: e.seq, t: e.t, type: e.type, role: e.role, to: e.to, ...(e.text ? { text: e.text } : {}), mine: false };
       return undefined;
     case 'level.declared':
       return e.role === role ? { seq: e.seq, t: e.t, type: e.type, level: e.level, role: e.role, mine: true } : undefined;
@@ -60,7 +59,7 @@ export function participantEvent(e: DrillEvent, role: string, plan: Plan, scenar
 export function facilitatorEvent(e: DrillEvent, blind: boolean): PublicEvent {
   if (e.type === 'drill.start' && blind) return { seq: e.seq, t: e.t, type: e.type, mode: e.mode };
   const c = readClock(e);
-  if (c) return { seq: e.seq, t: e.t, type: 'clock', op: c.op, speed: c.speed, running: c.running, text: (e as { text: string }).text };
+  if (c) return { seq: e.seq, t: e.t, type: 'clock', op: c.op, speed: c.speed, running: c.running };
   return { ...(e as unknown as Record<string, unknown>) } as PublicEvent;
 }
 
@@ -76,15 +75,21 @@ function factsOnly(f: Record<string, FactValue>): Record<string, FactValue> {
   return Object.fromEntries(Object.entries(f));
 }
 
-/** The plan as a participant's form needs it: roles, levels, steps (own first). Nothing from the scenario. */
+/**
+ * The plan as the pages need it: roles, levels (with colours), steps (the role's own first: those it leads, may do
+ * instead or supports) with whom each says to notify; for the facilitator (no role) also the facts, for the facts form.
+ * Nothing from the scenario.
+ */
 export function planForms(plan: Plan, role?: string): Record<string, unknown> {
   const steps = plan.steps.filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i);
-  const own = role ? steps.filter((s) => s.role === role) : [];
+  const mine = (s: Step) => !!role && standing(plan.roles, stepDuty(s), role) !== false && !!s.role;
+  const own = steps.filter(mine);
   const rest = steps.filter((s) => !own.includes(s));
   return {
     plan: { id: plan.meta.id, title: plan.meta.title },
     roles: plan.roles.map((r) => ({ id: r.id, name: r.name })),
-    levels: plan.levels.map((l) => ({ id: l.id, name: l.name ?? '' })),
-    steps: [...own, ...rest].map((s) => ({ id: s.id, action: s.action, role: s.role ?? '', own: !!role && s.role === role })),
+    levels: plan.levels.map((l) => ({ id: l.id, name: l.name ?? '', ...(l.colour ? { colour: l.colour } : {}) })),
+    steps: [...own, ...rest].map((s) => ({ id: s.id, action: s.action, role: s.role ?? '', own: own.includes(s), notify: [...s.notify] })),
+    ...(role === undefined ? { facts: plan.facts.map((f) => ({ id: f.id, label: f.label ?? '', type: f.type, unit: f.unit ?? '', ...(f.values ? { values: [...f.values] } : {}) })) } : {}),
   };
 }

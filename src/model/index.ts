@@ -4,3 +4,4 @@ export * from './duration.js';
 export * from './plan.js';
 export * from './duration-text.js';
 export * from './expr.js';
+export * from './duty.js';

@@ -1,4 +1,5 @@
 /** Plain queries on a plan that every stage asks the same way (by id, steps at a level, deputies, resources). */
+import { appliesAt } from './duty.js';
 import type { Plan, Resource, Role } from './plan.js';
 
 /** Index of nodes by id. */
@@ -6,9 +7,9 @@ export function byId<T extends { id: string }>(list: readonly T[]): Map<string, 
   return new Map(list.map((x) => [x.id, x] as const));
 }
 
-/** Steps that apply at a level (a step with no levels applies at every level). */
+/** Steps that apply at a level (`appliesAt`: a step with no levels applies at every level). */
 export function stepsAt(plan: Plan, levelId: string) {
-  return plan.steps.filter((s) => s.levels.length === 0 || s.levels.includes(levelId));
+  return plan.steps.filter((s) => appliesAt(s, levelId));
 }
 
 /** Levels ordered from least severe to most severe (IV, III, II, I). */
@@ -22,7 +23,7 @@ export function findResource(plan: Plan, name: string): Resource | undefined {
 }
 
 /** The role a deputy entry names: by id, else by role name (副总指挥), else by holder (生产副总). */
-export function deputyRole(plan: Plan, text: string): Role | undefined {
+export function deputyRole(plan: Pick<Plan, 'roles'>, text: string): Role | undefined {
   return plan.roles.find((r) => r.id === text) ?? plan.roles.find((r) => r.name === text) ?? plan.roles.find((r) => r.holder === text);
 }
 
@@ -30,6 +31,6 @@ export function deputyRole(plan: Plan, text: string): Role | undefined {
  * Whether role `role` may act for role `owner`: a deputy the owner lists (resolved as `deputyRole` does: by id, name or
  * holder), or a team that is `memberOf` the owner. (The owner itself is the caller's case.)
  */
-export function standsIn(plan: Plan, owner: Role, role: string): boolean {
+export function standsIn(plan: Pick<Plan, 'roles'>, owner: Role, role: string): boolean {
   return owner.deputies.some((d) => deputyRole(plan, d)?.id === role) || plan.roles.some((r) => r.id === role && r.memberOf === owner.id);
 }

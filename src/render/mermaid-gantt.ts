@@ -8,7 +8,7 @@
  * wall-clock dates from a fixed day (2000-01-01 00:00:00) are parsed and formatted in the same zone, so the axis
  * reads elapsed time `00:15` = 15 minutes after the incident on any machine.
  */
-import { isTimed, type Plan, type Step } from '../model/index.js';
+import { appliesAt, isTimed, type Plan, type Step } from '../model/index.js';
 import { absoluteDeadlines } from '../model/deadlines.js';
 import { IdMap, label, truncate } from './mermaid-escape.js';
 import { viewSteps } from './mermaid-graph.js';
@@ -62,7 +62,7 @@ export function timeline(plan: Plan, levelId: string, lang: Lang = planLang(plan
   }
   const reportsAt = new Map<number, string[]>();
   for (const r of plan.reports) {
-    if (r.levels.length > 0 && !r.levels.includes(levelId)) continue;
+    if (appliesAt(r, levelId) === false) continue;
     // Only a report due at a fixed time from the incident is a milestone on this chart (a chain, a cadence or a
     // receipt-anchored report has no single time here).
     if (!isTimed(r.within) || r.within.anchor.kind !== 'incident' || (r.within.kind !== 'limit' && r.within.kind !== 'immediate')) continue;

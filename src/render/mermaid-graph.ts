@@ -2,7 +2,7 @@
  * Plan structure the diagrams share: which steps a view shows, which steps are common to every level, where each
  * level-specific branch starts, and where the level decision sits in the flow. Pure functions of the Plan.
  */
-import type { Level, Plan, Step } from '../model/index.js';
+import { appliesAtEveryLevel, type Level, type Plan, type Step } from '../model/index.js';
 import { stepsAt } from '../model/query.js';
 
 /** The steps of a view, first occurrence of each id only (duplicate ids are a lint error, not a diagram's). */
@@ -19,8 +19,7 @@ export function knownLevels(plan: Plan, step: Step): Level[] {
 
 /** True when a step applies at every level (no levels, or all declared levels, or only undeclared ones). */
 export function isCommon(plan: Plan, step: Step): boolean {
-  const known = knownLevels(plan, step);
-  return step.levels.length === 0 || known.length === 0 || known.length === plan.levels.length;
+  return appliesAtEveryLevel(step, plan.levels) || knownLevels(plan, step).length === 0;
 }
 
 /** The least severe declared level a step applies at: where its branch enters the flow. */

@@ -6,7 +6,7 @@
 import type { CompareOp, Expr, ValueExpr } from '../expr/ast.js';
 import { isChain, printBoundTerms } from '../expr/print.js';
 import { factLookup, type FactLookup } from '../expr/resolve.js';
-import { formatDuration as formatTimeLimit, formatSeconds, type Colour, type Fact, type Level, type Plan, type Role, type Step, type Trigger } from '../model/index.js';
+import { appliesAt, appliesAtEveryLevel, formatDuration as formatTimeLimit, formatSeconds, type Colour, type Fact, type Level, type Plan, type Role, type Step, type Trigger } from '../model/index.js';
 
 export { formatTimeLimit };
 
@@ -111,8 +111,8 @@ export function roleName(plan: Plan, id: string | undefined): string | undefined
  * the levels are "this rank and every more severe one", `仅I级` / `Level I only` for one level, or a list.
  */
 export function applicabilityText(plan: Plan, step: Pick<Step, 'levels'>, lang: Lang): string | undefined {
-  const known = plan.levels.filter((l) => step.levels.includes(l.id));
-  if (step.levels.length === 0 || known.length === plan.levels.length) return undefined;
+  if (appliesAtEveryLevel(step, plan.levels)) return undefined;
+  const known = plan.levels.filter((l) => appliesAt(step, l.id));
   if (known.length === 0) return lang === 'zh' ? `级别：${step.levels.join('、')}` : `levels: ${step.levels.join(', ')}`;
   if (known.length === 1) return lang === 'zh' ? `仅${levelShort(known[0], lang)}` : `${levelShort(known[0], lang)} only`;
   const least = known.reduce((a, b) => (b.rank > a.rank ? b : a));

@@ -2,7 +2,7 @@
 import type { DrillEvent, Scenario } from '../drill/types.js';
 import type { Plan } from '../model/index.js';
 import { clock, duration, type Evidence, type Finding, type Score } from '../score/index.js';
-import { MODE_NAMES, T, type Lang } from './i18n.js';
+import { bandText, MODE_NAMES, T, type Lang } from './i18n.js';
 
 /** Options shared by the report formats. */
 export interface ReportOptions {
@@ -41,6 +41,10 @@ export interface ReportModel {
   date?: string;
   dueDays: number;
   strengths: Finding[];
+  /** What the report must say that is neither a strength nor a failure (not scored). */
+  notes: Finding[];
+  /** The rating band in words, and why it is not the score's when it is not. */
+  band: { name: string; why?: string };
   improvements: ImprovementItem[];
   role: (id: string | undefined) => string;
   /** Localised text of a bilingual pair. */
@@ -90,6 +94,8 @@ export function buildModel(plan: Plan, scenario: Scenario | undefined, events: r
     date: opts.date,
     dueDays,
     strengths: score.findings.filter((f) => f.kind === 'strength'),
+    notes: score.findings.filter((f) => f.kind === 'note'),
+    band: bandText(score.band, lang),
     improvements,
     role, pick,
     durationText: `${duration(score.end, lang)}（${clock(0)}–${clock(score.end)}）`.replace(/（/g, lang === 'zh' ? '（' : ' (').replace(/）/g, lang === 'zh' ? '）' : ')'),

@@ -7,8 +7,8 @@ import type { Plan } from '../model/index.js';
 import { clock, duration, GAP_KINDS, type DimensionId, type Score } from '../score/index.js';
 import { buildModel, describeEvidence, evidenceText, type ReportModel, type ReportOptions } from './common.js';
 import { esc, escCode } from './escape.js';
-import { DIMENSION_NAMES, GAP_NAMES, RATING_NAMES, STATUS_NAMES, T, type Lang } from './i18n.js';
-import { bandColor, legendSvg, scoreBarsSvg } from './score-bars-svg.js';
+import { DIMENSION_NAMES, GAP_NAMES, OBJECTIVE_STATUS_NAMES, RATING_NAMES, STATUS_NAMES, stepStatusText, T, type Lang } from './i18n.js';
+import { bandColor, bandIdColor, legendSvg, scoreBarsSvg } from './score-bars-svg.js';
 import { FONT, RATING_COLORS } from './svg-style.js';
 import { timelineSvg } from './timeline-svg.js';
 
@@ -110,7 +110,7 @@ export function renderHtml(m: ReportModel): string {
   // 1 summary
   h.push(`<section id="summary"><h2>1 ${esc(t.summary)}</h2>`);
   h.push(`<div class="headline"><div><div class="big" style="color:${bandColor(score.overall)}">${esc(String(score.overall))}</div><div>${esc(t.overall)}</div></div>`);
-  h.push(`<div><span class="band" style="background:${bandColor(score.overall)}">${esc(t.band(score.overall))}</span><p>${esc(t.summaryLine(score.gaps.length, m.improvements.length, m.strengths.length))}</p>`);
+  h.push(`<div><span class="band" style="background:${bandIdColor(score.band.id)}">${esc(m.band.name)}</span>${m.band.why ? `<p class="band-why">${esc(m.band.why)}</p>` : ''}<p>${esc(t.summaryLine(score.gaps.length, m.improvements.length, m.strengths.length))}</p>`);
   h.push(`<p>${DIMS.map((d) => `${esc(DIMENSION_NAMES[lang][d])} <b>${esc(String(score.dimensions[d].score))}</b>`).join(' · ')} · P ${score.ratings.P} / S ${score.ratings.S} / M ${score.ratings.M} / U ${score.ratings.U}</p></div></div>`);
   h.push(`<figure id="breakdown">${scoreBarsSvg(m)}<figcaption>${esc(t.breakdown)}</figcaption></figure>`);
   h.push('</section>');
@@ -149,13 +149,14 @@ export function renderHtml(m: ReportModel): string {
 
   // 4 steps
   h.push(`<section id="steps"><h2>4 ${esc(t.steps)}</h2><p class="ev">${esc(t.ratingRules)}</p>`);
-  h.push(table([t.step, t.action, t.owner, t.doneBy, t.deadline, t.doneAt, t.status, t.rating, t.gapsCol], score.steps
-    .filter((s) => s.required || s.requiredWarranted || s.doneAt !== undefined)
+  h.push(table([t.step, t.action, t.owner, t.doneBy, t.limit, t.deadline, t.doneAt, t.status, t.rating, t.gapsCol], score.steps
+    .filter((s) => s.required || s.requiredWarranted || s.advisory || s.doneAt !== undefined)
     .map((s) => [
       `<code>${esc(s.step)}</code>`, esc(s.action), roleCell(s.role),
       s.doneBy ? roleCell(s.doneBy, s.wrongRole ? 'wrong' : '') : '—',
-      esc(fmtT(s.deadline)), esc(fmtT(s.doneAt)), statusCell(s.status, s.lateBy), rating(s.rating), s.gaps.map((g) => `<span class="nowrap">${esc(g)}</span>`).join(' '),
-    ]), [4, 5]));
+      esc(s.limit ? m.pick(s.limit.en, s.limit.zh) : '—'), esc(fmtT(s.deadline)), esc(fmtT(s.doneAt)),
+      `<span class="status-${esc(s.status)}">${esc(stepStatusText(s, lang))}</span>`, rating(s.rating), s.gaps.map((g) => `<span class="nowrap">${esc(g)}</span>`).join(' '),
+    ]), [5, 6]));
   h.push('</section>');
 
   // 5 gaps
@@ -172,7 +173,8 @@ export function renderHtml(m: ReportModel): string {
   if (!score.objectives.length) h.push(`<p>${esc(t.noObjectives)}</p>`);
   else h.push(table([t.objective, t.description, t.step, t.within, t.status, t.evidence], score.objectives.map((o) => [
     `<code>${esc(o.id)}</code>`, esc(o.text), o.steps.map((s) => `<code>${esc(s)}</code> ${esc(o.doneAt[s] === undefined ? '—' : clock(o.doneAt[s]!))}`).join('<br>'),
-    esc(o.within === undefined ? '—' : duration(o.within, lang)), o.met ? `<span class="status-on-time">✓ ${esc(t.met)}</span>` : `<span class="status-missed">✗ ${esc(t.notMet)}</span>`,
+    esc(o.within === undefined ? '—' : duration(o.within, lang)),
+    `<span class="status-${o.status === 'met' ? 'on-time' : o.status === 'missed' ? 'missed' : 'pending'}">${esc(OBJECTIVE_STATUS_NAMES[lang][o.status] + (o.gapIds.length ? ` (${o.gapIds.join(' ')})` : ''))}</span>`,
     `<span class="ev">${esc(seqs(o.evidence))}</span>`,
   ])));
   if (score.expected.length) {
@@ -190,6 +192,7 @@ export function renderHtml(m: ReportModel): string {
   h.push(`<section id="strengths"><h2>7 ${esc(t.strengths)}</h2>`);
   if (!m.strengths.length) h.push(`<p>${esc(t.noStrengths)}</p>`);
   else h.push(`<ul>${m.strengths.map((s) => `<li>${escCode(m.pick(s.text, s.textZh))} <span class="ev">${esc(evidenceText(m.events, s.evidence))}</span></li>`).join('\n')}</ul>`);
+  if (m.notes.length) h.push(`<h3>${esc(t.notes)}</h3><ul>${m.notes.map((s) => `<li>${escCode(m.pick(s.text, s.textZh))}</li>`).join('\n')}</ul>`);
   h.push('</section>');
 
   // 8 improvement plan

@@ -14,7 +14,7 @@ import { renderMarkdown } from './markdown.js';
 export { addDays, type ImprovementItem, type ReportOptions } from './common.js';
 export { esc, mdText } from './escape.js';
 export { REPORT_CSS, reportHtml } from './html.js';
-export type { Lang } from './i18n.js';
+export { bandText, documentLang, type Lang } from './i18n.js';
 export { reportJson, type AfterActionJson } from './json.js';
 export { reportMarkdown } from './markdown.js';
 export { scoreBarsSvg } from './score-bars-svg.js';

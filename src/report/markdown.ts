@@ -5,7 +5,7 @@ import { clock, duration, GAP_KINDS, type DimensionId } from '../score/index.js'
 import type { Score } from '../score/index.js';
 import { buildModel, describeEvidence, evidenceText, type ReportModel, type ReportOptions } from './common.js';
 import { mdCode, mdText } from './escape.js';
-import { DIMENSION_NAMES, GAP_NAMES, RATING_NAMES, STATUS_NAMES, T, type Lang } from './i18n.js';
+import { DIMENSION_NAMES, GAP_NAMES, OBJECTIVE_STATUS_NAMES, RATING_NAMES, STATUS_NAMES, stepStatusText, T, type Lang } from './i18n.js';
 
 const DIMS: DimensionId[] = ['time', 'coordination', 'effect'];
 
@@ -50,7 +50,8 @@ export function renderMarkdown(m: ReportModel): string {
 
   // 1 summary
   out.push('', `## 1 ${t.summary}`, '');
-  out.push(`**${t.overall}${C}${score.overall}**${paren(t.band(score.overall))}`);
+  out.push(`**${t.overall}${C}${score.overall}**${paren(m.band.name)}`);
+  if (m.band.why) out.push('', `> ${md(m.band.why)}`);
   out.push('');
   for (const d of DIMS) {
     const dim = score.dimensions[d];
@@ -105,12 +106,12 @@ export function renderMarkdown(m: ReportModel): string {
 
   // 4 steps
   out.push('', `## 4 ${t.steps}`, '', md(t.ratingRules), '');
-  out.push(table([t.step, t.action, t.owner, t.doneBy, t.deadline, t.doneAt, t.status, t.rating, t.gapsCol], score.steps
-    .filter((s) => s.required || s.requiredWarranted || s.doneAt !== undefined)
+  out.push(table([t.step, t.action, t.owner, t.doneBy, t.limit, t.deadline, t.doneAt, t.status, t.rating, t.gapsCol], score.steps
+    .filter((s) => s.required || s.requiredWarranted || s.advisory || s.doneAt !== undefined)
     .map((s) => [
       `${code(s.step)}`, md(s.action), md(m.role(s.role)), s.doneBy ? md(m.role(s.doneBy)) + (s.wrongRole ? ' ⚠' : '') : '—',
-      s.deadline === undefined ? '—' : clock(s.deadline), s.doneAt === undefined ? '—' : clock(s.doneAt),
-      STATUS_NAMES[lang][s.status] + (s.lateBy ? ` ${duration(s.lateBy, lang)}` : ''), s.rating ? `**${s.rating}**` : '—', s.gaps.join(' '),
+      s.limit ? md(m.pick(s.limit.en, s.limit.zh)) : '—', s.deadline === undefined ? '—' : clock(s.deadline), s.doneAt === undefined ? '—' : clock(s.doneAt),
+      stepStatusText(s, lang), s.rating ? `**${s.rating}**` : '—', s.gaps.join(' '),
     ])));
 
   // 5 gaps
@@ -125,7 +126,7 @@ export function renderMarkdown(m: ReportModel): string {
   if (!score.objectives.length) out.push(md(t.noObjectives));
   else out.push(table([t.objective, t.description, t.step, t.within, t.status, t.evidence], score.objectives.map((o) => [
     `${code(o.id)}`, md(o.text), o.steps.map((s) => `${code(s)} ${o.doneAt[s] === undefined ? '—' : clock(o.doneAt[s]!)}`).join('<br>'),
-    o.within === undefined ? '—' : duration(o.within, lang), o.met ? `✓ ${t.met}` : `✗ ${t.notMet}`, o.evidence.map((q) => `#${q}`).join(' '),
+    o.within === undefined ? '—' : duration(o.within, lang), OBJECTIVE_STATUS_NAMES[lang][o.status] + (o.gapIds.length ? ` (${o.gapIds.join(' ')})` : ''), o.evidence.map((q) => `#${q}`).join(' '),
   ])));
 
   if (score.expected.length) {
@@ -141,6 +142,10 @@ export function renderMarkdown(m: ReportModel): string {
   out.push('', `## 7 ${t.strengths}`, '');
   if (!m.strengths.length) out.push(md(t.noStrengths));
   for (const s of m.strengths) out.push(`- ${md(m.pick(s.text, s.textZh))}${paren(md(evidenceText(m.events, s.evidence)) || '—')}`);
+  if (m.notes.length) {
+    out.push('', `### ${t.notes}`, '');
+    for (const s of m.notes) out.push(`- ${md(m.pick(s.text, s.textZh))}`);
+  }
 
   // 8 improvement plan
   out.push('', `## 8 ${t.improvement}`, '', md(t.loop), '');

@@ -45,7 +45,7 @@ describe('Markdown report', () => {
     for (const h of ['# 演练评估报告（复盘）：危险化学品泄漏事故专项应急预案', '## 1 概要', '## 2 分项得分', '## 3 关键时间节点', '## 4 步骤评定（HSEEP P/S/M/U）',
       '## 5 协同问题及证据', '## 6 演练目标', '## 7 优势', '## 8 整改计划']) expect(md).toContain(h);
     expect(md).toContain('**总分：57.6**（不合格）');
-    expect(md).toContain('| `isolate` | 确认安全后关闭紧急切断阀，切断泄漏源 | 岗位操作工（operator） | 值班长（duty-officer） ⚠ | 03:00 | 03:20 | 超时 20秒 | **M** | G01 |');
+    expect(md).toContain('| `isolate` | 确认安全后关闭紧急切断阀，切断泄漏源 | 岗位操作工（operator） | 值班长（duty-officer） ⚠ | ≤ 3分钟 | 03:00 | 03:20 | 超时 20秒 | **M** | G01 |');
     expect(md).toContain('| G04 | 响应不足 | 已启动IV级响应，低于事态应启动的III级，持续 1分40秒（15:00–16:40） | #7 04:00 level.declared IV duty-officer; #9 05:00 level.warranted III; #12 16:40 level.declared III deputy | 15 |');
     expect(md).toContain('| 响应时间 | 79.8 | 40% | 31.92 |');
     expect(md).toContain('### 情景注入');

@@ -2,7 +2,7 @@
  * The score breakdown bars and the timeline's legend as inline SVG drawn by hand (no library, no script).
  * Every text node and attribute value goes through `esc`.
  */
-import { type DimensionId, type Rating } from '../score/index.js';
+import { type BandId, type DimensionId, type Rating } from '../score/index.js';
 import type { ReportModel } from './common.js';
 import { esc, fit, textWidth } from './escape.js';
 import { DIMENSION_NAMES, T } from './i18n.js';
@@ -11,6 +11,11 @@ import { COLORS, FONT, n, RATING_COLORS } from './svg-style.js';
 /** Colour of a 0–100 score by its band (≥90, ≥75, ≥60, below); the HTML page uses it for the headline score too. */
 export function bandColor(score: number): string {
   return score >= 90 ? '#2e7d32' : score >= 75 ? '#558b2f' : score >= 60 ? '#f9a825' : '#c62828';
+}
+
+/** Colour of a rating band (the band may be lower than the score's, or not rated: grey). */
+export function bandIdColor(id: BandId): string {
+  return { excellent: '#2e7d32', good: '#558b2f', adequate: '#f9a825', inadequate: '#c62828', 'not-rated': '#6b7280' }[id];
 }
 
 /** Left edge and width of the 0–100 bars. */
@@ -26,7 +31,7 @@ export function scoreBarsSvg(m: ReportModel): string {
   const t = T[lang];
   const W = 1000;
   const rows: BarRow[] = [
-    { id: 'overall', label: t.overall, value: score.overall, note: t.band(score.overall), strong: true },
+    { id: 'overall', label: t.overall, value: score.overall, note: m.band.name, strong: true },
     ...(['time', 'coordination', 'effect'] as DimensionId[]).map((d) => ({
       id: d, label: DIMENSION_NAMES[lang][d], value: score.dimensions[d].score,
       note: score.dimensions[d].evaluated ? `${t.weight} ${Math.round(score.dimensions[d].weight * 1000) / 10}%` : t.notEvaluated,

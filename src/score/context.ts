@@ -1,6 +1,6 @@
+import { toldRoles } from '../drill/told.js';
 import type { DrillEvent, FactValue, Scenario } from '../drill/types.js';
-import type { Level, Plan, Role, Step } from '../model/index.js';
-import { standsIn } from '../model/query.js';
+import { appliesAt as applies, standing, terminationDuty, type Duty, type Level, type Plan, type Role, type Standing, type Step } from '../model/index.js';
 import type { Evidence, GapKind } from './types.js';
 
 /** Narrowed event types. */
@@ -40,9 +40,15 @@ export interface Context {
   done: Map<string, StepDone[]>;
   /** Roles that authored at least one event. */
   actors: Set<string>;
+  /** When each role was first told (an inject or a notification reached it: `toldRoles`, the engine's rule). */
+  toldAt: Map<string, { t: number; seq: number }>;
+  /** `step.overdue` events per step, in log order (a cadence's misses are its step's overdue events). */
+  overdue: Map<string, EventOf<'step.overdue'>[]>;
   /** Facts known after each event (cumulative merge of inject and level.warranted facts), by seq. */
   factsAfter: Map<number, Record<string, FactValue>>;
   finalFacts: Record<string, FactValue>;
+  /** The drill was ended (by the facilitator or a timeout) before a role that may terminate the response did. */
+  cutShort: boolean;
   handoffThreshold: number;
   penalties: Record<GapKind, number>;
   containmentFact?: string;
@@ -91,6 +97,8 @@ export function buildContext(plan: Plan, input: readonly DrillEvent[], opts: Con
   const declared: LevelChange[] = [];
   const done = new Map<string, StepDone[]>();
   const actors = new Set<string>();
+  const toldAt = new Map<string, { t: number; seq: number }>();
+  const overdue = new Map<string, EventOf<'step.overdue'>[]>();
   const factsAfter = new Map<number, Record<string, FactValue>>();
   let facts: Record<string, FactValue> = {};
   for (const e of events) {
@@ -104,6 +112,8 @@ export function buildContext(plan: Plan, input: readonly DrillEvent[], opts: Con
       list.push(e);
       done.set(e.step, list);
     }
+    for (const r of toldRoles(e, plan)) if (!toldAt.has(r)) toldAt.set(r, { t: e.t, seq: e.seq });
+    if (e.type === 'step.overdue') overdue.set(e.step, [...(overdue.get(e.step) ?? []), e]);
     if ((e.type === 'inject' || e.type === 'level.warranted') && e.facts) facts = { ...facts, ...safeFacts(e.facts) };
     factsAfter.set(e.seq, facts);
   }
@@ -112,7 +122,9 @@ export function buildContext(plan: Plan, input: readonly DrillEvent[], opts: Con
   const maxDeclared = maxOf(declared);
   return {
     plan, scenario: opts.scenario, events, bySeq, incidentStart, end, roles, steps, levels, warranted, declared,
-    maxWarranted, maxDeclared, evalLevel: maxDeclared ?? maxWarranted, done, actors, factsAfter, finalFacts: facts,
+    maxWarranted, maxDeclared, evalLevel: maxDeclared ?? maxWarranted, done, actors, toldAt, overdue, factsAfter, finalFacts: facts,
+    cutShort: !!endEvent && endEvent.type === 'drill.end' && (endEvent.reason === 'facilitator' || endEvent.reason === 'timeout')
+      && !events.some((e) => e.type === 'terminate' && standing(plan.roles, terminationDuty(plan), e.role) !== false),
     handoffThreshold: opts.handoffThreshold ?? DEFAULT_HANDOFF_THRESHOLD,
     penalties: { ...DEFAULT_PENALTIES, ...definedOnly(opts.penalties ?? {}) },
     containmentFact: opts.containmentFact ?? defaultContainmentFact(plan),
@@ -136,20 +148,24 @@ export function defaultContainmentFact(plan: Plan): string | undefined {
     ?? bools.find((f) => /已控制|得到控制|contained|under control/i.test(`${f.label ?? ''} ${f.id}`)))?.id;
 }
 
-/**
- * Whether `role` may act for `owner`: the owner itself, or a stand-in — a deputy listed by role id, name or holder,
- * or a team that is `memberOf` the owner (`standsIn` in src/model/query.ts, as the drill engine's `actsFor`).
- */
-export function roleMatches(ctx: Context, owner: string | undefined, role: string): 'owner' | 'deputy' | false {
-  if (!owner || owner === role) return 'owner';
-  const o = ctx.roles.get(owner);
-  return o && standsIn(ctx.plan, o, role) ? 'deputy' : false;
+/** How `role` stands to a duty (`standing` in src/model/duty.ts: the rule the engine's matcher uses too), or false. */
+export function standingOf(ctx: Context, duty: Duty, role: string): Standing | false {
+  return standing(ctx.plan.roles, duty, role);
 }
 
-/** Whether a step applies at a level (no levels = every level; no known level = only level-free steps). */
+/** Whether a step applies at a level (`appliesAt` in src/model/duty.ts; no known level = only level-free steps). */
 export function appliesAt(step: Step, level: Level | null): boolean {
-  if (step.levels.length === 0) return true;
-  return !!level && step.levels.includes(level.id);
+  return applies(step, level?.id) === true;
+}
+
+/** When the first of `roles` was told, if any was. */
+export function firstTold(ctx: Context, roles: readonly (string | undefined)[]): { t: number; seq: number } | undefined {
+  let best: { t: number; seq: number } | undefined;
+  for (const r of roles) {
+    const at = r === undefined ? undefined : ctx.toldAt.get(r);
+    if (at && (!best || at.seq < best.seq)) best = at;
+  }
+  return best;
 }
 
 /** Evidence record for an event. */

@@ -6,7 +6,7 @@ import { evaluateTri } from '../expr/index.js';
 import type { Context } from './context.js';
 import { clock } from './format.js';
 import { weighGroups, type WeighedItems } from './response-time.js';
-import type { ExpectedResult, ObjectiveResult, Outcome, ScoreItem, StepResult } from './types.js';
+import type { ExpectedResult, Gap, GapKind, ObjectiveResult, ObjectiveStatus, Outcome, ScoreItem, StepResult } from './types.js';
 
 /** Share of each group of effect items (renormalised over the groups that have items). */
 export const EFFECT_GROUP_WEIGHTS = { objective: 0.4, expected: 0.2, step: 0.4, outcome: 0.2 } as const;
@@ -22,19 +22,65 @@ function reached(ctx: Context, target: string): { t: number; seq: number } | und
   return e && { t: e.t, seq: e.seq };
 }
 
-/** Scenario objectives: met when every listed step is done, by `within` seconds of drill start when given. */
-export function evaluateObjectives(ctx: Context): ObjectiveResult[] {
+/**
+ * What an objective's own words rule out, so that its evaluation follows its text: an objective "各应急小组按职责分工处置，
+ * 不重复、不越位" fails when the drill shows a duplicated step or one done out of role among its steps. Keyword table
+ * (Chinese and English; documented in docs/scoring.md §5).
+ */
+const CRITERIA: readonly [RegExp, GapKind[]][] = [
+  [/重复|duplicat/iu, ['duplicated']],
+  [/越位|越权|职责|分工|by (?:the|its) (?:right|responsible) (?:role|team)|overstep|out of role/iu, ['wrong-role']],
+  [/顺序|按序|先后|in (?:the right )?order|sequence/iu, ['out-of-order']],
+  [/通知|告知|通报|信息传递|信息报送|notif|inform/iu, ['missed-notification']],
+  [/交接|衔接|hand-?off|hand over/iu, ['handoff-delay']],
+  [/全员|各.{0,6}参与|every (?:role|team)|all (?:roles|teams)/iu, ['role-not-engaged']],
+  [/分级|级别研判|研判准确|响应级别恰当|right (?:response )?level/iu, ['under-response', 'over-response']],
+];
+
+/** Gap kinds an objective's text rules out (see `CRITERIA`), in `GAP_KINDS` order. */
+export function objectiveCriteria(text: string): GapKind[] {
+  const out = new Set<GapKind>();
+  for (const [re, kinds] of CRITERIA) if (re.test(text)) for (const k of kinds) out.add(k);
+  return [...out];
+}
+
+/**
+ * Scenario objectives: met when every listed step is done (by `within` seconds of drill start when given) and the
+ * drill shows none of the gaps the objective's text rules out on its steps; missed when a listed step was due and not
+ * done in time, or such a gap was found; not reached when the drill ended before what is missing was due (a step
+ * still pending, `within` after the end, a level the drill never got to when it was cut short) — not a failure.
+ */
+export function evaluateObjectives(ctx: Context, steps: readonly StepResult[], gaps: readonly Gap[]): ObjectiveResult[] {
+  const byStep = new Map(steps.map((r) => [r.step, r] as const));
+  const early = ctx.cutShort;
   return (ctx.scenario?.objectives ?? []).map((o) => {
     const doneAt: Record<string, number | undefined> = {};
     const missing: string[] = [];
     const evidence: number[] = [];
+    let late = false;
+    let notYet = false;
     for (const s of o.steps) {
       const r = reached(ctx, s);
       doneAt[s] = r?.t;
       if (r) evidence.push(r.seq);
-      if (!r || (o.within !== undefined && r.t > o.within)) missing.push(s);
+      if (r && (o.within === undefined || r.t <= o.within)) continue;
+      missing.push(s);
+      if (r) { late = true; continue; }
+      if (o.within !== undefined) { if (o.within > ctx.end) notYet = true; else late = true; continue; }
+      const st = byStep.get(s)?.status;
+      if (st === 'pending' || st === 'not-scored' || (early && (st === undefined || st === 'not-required'))) notYet = true;
+      else late = true;
     }
-    const res: ObjectiveResult = { id: o.id, text: o.text, steps: [...o.steps], met: o.steps.length > 0 && missing.length === 0, doneAt, missing, evidence: evidence.sort((a, b) => a - b) };
+    const criteria = objectiveCriteria(o.text);
+    const targets = new Set(o.steps);
+    const against = gaps.filter((g) => criteria.includes(g.kind) && (!targets.size || targets.has(g.step ?? '') || g.steps.some((x) => targets.has(x))));
+    for (const g of against) evidence.push(...g.evidence.map((e) => e.seq));
+    const status: ObjectiveStatus = !o.steps.length && !criteria.length ? 'missed'
+      : late || against.length ? 'missed' : notYet ? 'not-reached' : 'met';
+    const res: ObjectiveResult = {
+      id: o.id, text: o.text, steps: [...o.steps], status, met: status === 'met', criteria, gapIds: against.map((g) => g.id),
+      doneAt, missing, evidence: [...new Set(evidence)].sort((a, b) => a - b),
+    };
     if (o.within !== undefined) res.within = o.within;
     return res;
   });
@@ -116,10 +162,14 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], expecte
   type Raw = Omit<ScoreItem, 'weight' | 'points'>;
   const groups: Record<keyof typeof EFFECT_GROUP_WEIGHTS, Raw[]> = { objective: [], expected: [], step: [], outcome: [] };
   for (const o of objectives) {
+    // An objective the drill ended before is not reached: neither met nor failed, and left out.
+    if (o.status === 'not-reached') continue;
+    const why = [...(o.missing.length ? [`missing ${o.missing.join(', ')}`] : []), ...(o.gapIds.length ? [`gaps ${o.gapIds.join(', ')}`] : [])].join('; ');
+    const whyZh = [...(o.missing.length ? [`缺 ${o.missing.join('、')}`] : []), ...(o.gapIds.length ? [`存在问题 ${o.gapIds.join('、')}`] : [])].join('；');
     groups.objective.push({
       id: `objective:${o.id}`, group: 'objective', value: o.met ? 1 : 0, evidence: o.evidence,
-      label: `Objective ${o.id} ${o.met ? 'met' : `not met (missing ${o.missing.join(', ')})`}`,
-      labelZh: `目标 ${o.id} ${o.met ? '已达成' : `未达成（缺 ${o.missing.join('、')}）`}`,
+      label: `Objective ${o.id} ${o.met ? 'met' : `not met${why ? ` (${why})` : ''}`}`,
+      labelZh: `目标 ${o.id} ${o.met ? '已达成' : `未达成${whyZh ? `（${whyZh}）` : ''}`}`,
     });
   }
   for (const x of expected) {
@@ -135,7 +185,8 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], expecte
     });
   }
   for (const s of steps) {
-    if (!s.requiredWarranted || s.status === 'pending') continue;
+    // Not yet due, or not timeable and not done: nothing to count either way.
+    if (!s.requiredWarranted || s.status === 'pending' || s.status === 'not-scored') continue;
     const done = s.doneAt !== undefined;
     groups.step.push({
       id: `completed:${s.step}`, group: 'step', value: done ? 1 : 0, evidence: s.doneSeq !== undefined ? [s.doneSeq] : [],
@@ -152,18 +203,20 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], expecte
       labelZh: c ? `${clock(outcome.containedAt!)} 泄漏源得到控制` : '演练期间未控制事态',
     });
   }
-  if (outcome.terminatedAt !== undefined || outcome.terminationReadyAt !== undefined) {
+  // The response's end is part of its effect: a response never terminated cannot score full effect.
+  if (incident && (ctx.plan.termination || outcome.terminatedAt !== undefined)) {
     const cond = outcome.terminationCondition;
     const t = outcome.terminatedAt !== undefined;
     // termination counts only when the log shows the condition held (unknown = not shown = premature)
     const value = t && cond === true ? 1 : 0;
+    const ready = outcome.terminationReadyAt;
     groups.outcome.push({
       id: 'termination', group: 'outcome', value, evidence: t ? [outcome.terminatedSeq!] : [],
-      label: !t ? `Not terminated although the termination condition held from ${clock(outcome.terminationReadyAt!)}`
+      label: !t ? (ready !== undefined ? `Not terminated although the termination condition held from ${clock(ready)}` : 'The response was not terminated during the drill')
         : cond === true ? `Terminated at ${clock(outcome.terminatedAt!)} with the condition met`
           : cond === 'unknown' ? `Terminated at ${clock(outcome.terminatedAt!)} before the facts showed the condition held`
             : `Terminated prematurely at ${clock(outcome.terminatedAt!)} (condition not met)`,
-      labelZh: !t ? `终止条件自 ${clock(outcome.terminationReadyAt!)} 起已满足，但未宣布响应终止`
+      labelZh: !t ? (ready !== undefined ? `终止条件自 ${clock(ready)} 起已满足，但未宣布响应终止` : '演练期间未宣布响应终止')
         : cond === true ? `${clock(outcome.terminatedAt!)} 宣布响应终止，条件已满足`
           : cond === 'unknown' ? `${clock(outcome.terminatedAt!)} 宣布响应终止，但当时尚不能确认终止条件已满足`
             : `${clock(outcome.terminatedAt!)} 过早宣布响应终止（条件未满足）`,

@@ -14,6 +14,7 @@ export function buildFindings(ctx: Context, a: {
 }): Finding[] {
   const strengths: Draft[] = [];
   const gaps: Draft[] = [];
+  const notes: Draft[] = [];
   const actionOf = (id: string) => ctx.steps.get(id)?.action ?? id;
 
   for (const x of a.activations) {
@@ -41,7 +42,23 @@ export function buildFindings(ctx: Context, a: {
         textZh: `${name[1]}于 ${clock(m.doneAt!)} 完成，满足 ${duration(m.allowed, 'zh')} 要求。` });
     }
   }
+  const anchorWhy: Record<string, [string, string]> = {
+    'event-anchor': ['its time limit counts from an event the drill does not model', '其时限自演练未模拟的事件起算'],
+    'not-told': ['its role was never told (no inject or notification reached it), so its time limit never started', '负责角色始终未接到报告或通知，时限未开始计算'],
+    'anchor-not-reached': ['the moment its time limit counts from never came', '其时限的起算时刻始终未出现'],
+  };
   for (const s of a.steps) {
+    if (s.advisory && s.doneAt === undefined && s.status === 'missed') {
+      notes.push({ kind: 'note', dimension: 'effect', role: s.role, step: s.step, evidence: [],
+        text: `Recommended step ${tag(s.step)} (${actionOf(s.step)}, ${s.obligation}) was not done; reported, not scored.`,
+        textZh: `建议性步骤 ${tag(s.step)}（${actionOf(s.step)}，“宜”/“可”）未执行；仅作记录，不扣分。` });
+    }
+    if (s.status === 'not-scored' && s.notScored) {
+      const [en, zh] = anchorWhy[s.notScored];
+      notes.push({ kind: 'note', dimension: 'time', role: s.role, step: s.step, evidence: [],
+        text: `Step ${tag(s.step)} (${actionOf(s.step)}, ${s.limit?.en ?? ''}) was not scored: ${en}.`,
+        textZh: `步骤 ${tag(s.step)}（${actionOf(s.step)}，${s.limit?.zh ?? ''}）未计分：${zh}。` });
+    }
     if (!s.rating) {
       if (!s.required && s.requiredWarranted && s.status === 'missed') {
         gaps.push({ kind: 'gap', dimension: 'effect', role: s.role, step: s.step, evidence: [],
@@ -53,11 +70,24 @@ export function buildFindings(ctx: Context, a: {
       continue;
     }
     if (s.rating === 'P') {
-      strengths.push({ kind: 'strength', dimension: 'time', role: s.doneBy, step: s.step, evidence: [s.doneSeq!],
-        text: `${tag(s.doneBy!)} did ${tag(s.step)} (${actionOf(s.step)}) at ${clock(s.doneAt!)}${s.deadline !== undefined ? `, due ${clock(s.deadline)}` : ''}.`,
-        textZh: `${roleZh(ctx, s.doneBy)} 于 ${clock(s.doneAt!)} 完成 ${tag(s.step)}（${actionOf(s.step)}）${s.deadline !== undefined ? `，时限 ${clock(s.deadline)}` : ''}。` });
+      if (s.dues) {
+        strengths.push({ kind: 'strength', dimension: 'time', role: s.role, step: s.step, evidence: s.doneSeq !== undefined ? [s.doneSeq] : [],
+          text: `${tag(s.step)} (${actionOf(s.step)}) was kept at all ${s.dues} due time(s) (${s.limit?.en ?? ''}).`,
+          textZh: `${tag(s.step)}（${actionOf(s.step)}）${s.dues} 次均按${s.limit?.zh ?? '规定频次'}完成。` });
+      } else if (s.doneAt !== undefined) {
+        strengths.push({ kind: 'strength', dimension: 'time', role: s.doneBy, step: s.step, evidence: [s.doneSeq!],
+          text: `${tag(s.doneBy!)} did ${tag(s.step)} (${actionOf(s.step)}) at ${clock(s.doneAt!)}${s.deadline !== undefined ? `, due ${clock(s.deadline)}` : ''}.`,
+          textZh: `${roleZh(ctx, s.doneBy)} 于 ${clock(s.doneAt!)} 完成 ${tag(s.step)}（${actionOf(s.step)}）${s.deadline !== undefined ? `，时限 ${clock(s.deadline)}` : ''}。` });
+      }
     }
-    if (s.status === 'late') {
+    if (s.dues && s.misses) {
+      const every = s.limit ?? { en: 'its cadence', zh: '规定频次' };
+      gaps.push({ kind: 'gap', dimension: 'time', role: s.role, step: s.step, evidence: s.overdueSeqs,
+        text: `Step ${tag(s.step)} (${actionOf(s.step)}, ${every.en}) missed ${s.misses} of its ${s.dues} due time(s).`,
+        textZh: `步骤 ${tag(s.step)}（${actionOf(s.step)}，${every.zh}）应做 ${s.dues} 次，漏 ${s.misses} 次。`,
+        action: `Give ${s.role ?? 'the owner'} a timer or a relief for ${tag(s.step)} so that it is repeated ${every.en}.`,
+        actionZh: `为${s.role ? roleZh(ctx, s.role) : '责任人'}设置提醒或轮换人员，确保 ${tag(s.step)} 按${every.zh}持续执行。` });
+    } else if (s.status === 'late') {
       gaps.push({ kind: 'gap', dimension: 'time', role: s.role, step: s.step, evidence: [s.doneSeq!, ...s.overdueSeqs],
         text: `Step ${tag(s.step)} (${actionOf(s.step)}) done ${duration(s.lateBy!, 'en')} late (at ${clock(s.doneAt!)}, due ${clock(s.deadline!)}).`,
         textZh: `步骤 ${tag(s.step)}（${actionOf(s.step)}）超时 ${duration(s.lateBy!, 'zh')}（${clock(s.doneAt!)} 完成，时限 ${clock(s.deadline!)}）。`,
@@ -73,14 +103,24 @@ export function buildFindings(ctx: Context, a: {
   }
   for (const g of a.gaps) gaps.push(gapFinding(ctx, g));
   for (const o of a.objectives) {
+    if (o.status === 'not-reached') {
+      notes.push({ kind: 'note', dimension: 'effect', evidence: o.evidence,
+        text: `Objective ${tag(o.id)} was not reached: the drill ended before ${o.missing.map(tag).join(', ')} ${o.missing.length > 1 ? 'were' : 'was'} due; neither met nor failed: ${o.text}`,
+        textZh: `演练目标 ${tag(o.id)} 未到评定时点：演练结束时 ${o.missing.map(tag).join('、')} 尚未到期，不计为达成或未达成：${o.text}` });
+      continue;
+    }
     if (o.met) {
       strengths.push({ kind: 'strength', dimension: 'effect', evidence: o.evidence,
         text: `Objective ${tag(o.id)} met: ${o.text}`, textZh: `演练目标 ${tag(o.id)} 已达成：${o.text}` });
     } else {
       const first = o.missing[0];
+      const whyEn = [...(o.missing.length ? [`${o.missing.map(tag).join(', ')} not done${o.within !== undefined ? ` within ${duration(o.within, 'en')}` : ''}`] : []),
+        ...(o.gapIds.length ? [`the drill shows ${o.gapIds.join(', ')}, which it rules out`] : [])].join('; ');
+      const whyZh = [...(o.missing.length ? [`${o.missing.map(tag).join('、')}${o.within !== undefined ? `未在 ${duration(o.within, 'zh')} 内` : '未'}完成`] : []),
+        ...(o.gapIds.length ? [`出现目标所排除的问题 ${o.gapIds.join('、')}`] : [])].join('；');
       gaps.push({ kind: 'gap', dimension: 'effect', role: first && !first.startsWith('level:') ? ctx.steps.get(first)?.role : undefined, evidence: o.evidence,
-        text: `Objective ${tag(o.id)} not met (${o.missing.map(tag).join(', ')} not done${o.within !== undefined ? ` within ${duration(o.within, 'en')}` : ''}): ${o.text}`,
-        textZh: `演练目标 ${tag(o.id)} 未达成（${o.missing.map(tag).join('、')}${o.within !== undefined ? `未在 ${duration(o.within, 'zh')} 内` : '未'}完成）：${o.text}`,
+        text: `Objective ${tag(o.id)} not met (${whyEn}): ${o.text}`,
+        textZh: `演练目标 ${tag(o.id)} 未达成（${whyZh}）：${o.text}`,
         action: `Re-test objective ${tag(o.id)} in the next drill after the corrective actions above.`,
         actionZh: `完成上述整改后，在下次演练中重新检验目标 ${tag(o.id)}。` });
     }
@@ -122,6 +162,7 @@ export function buildFindings(ctx: Context, a: {
   return [
     ...strengths.map((f, i) => ({ id: `S${String(i + 1).padStart(2, '0')}`, ...f })),
     ...gaps.map((f, i) => ({ id: `F${String(i + 1).padStart(2, '0')}`, ...f })),
+    ...notes.map((f, i) => ({ id: `N${String(i + 1).padStart(2, '0')}`, ...f })),
   ];
 }
 

@@ -70,7 +70,7 @@ describe('out-of-order', () => {
     const ev = edit({ 3: null, 5: null }, [{ at: 3, events: [done(30, 'isolate', 'operator'), done(40, 'alarm', 'operator')] }]);
     const g = only(ev, 'out-of-order');
     expect(g.map((x) => [x.step, x.evidence.map((e) => `${e.seq}:${e.step}`)])).toEqual([['isolate', ['4:isolate', '5:alarm']]]);
-    expect(g[0].message).toBe('Unexpected step `isolate` at 00:30 before its prerequisite `alarm` (done at 00:40)');
+    expect(g[0].message).toBe('Step `isolate` at 00:30 came before its prerequisite `alarm` (done at 00:40)');
   });
 
   it('not ok: a step done while its required prerequisite is never done', () => {

@@ -6,6 +6,7 @@ import type { Plan } from '../model/index.js';
 import { buildContext, round1, round3 } from './context.js';
 import { findGaps, levelSpans } from './coordination.js';
 import { effectItems, evaluateExpected, evaluateObjectives, evaluateOutcome } from './effect.js';
+import { bandOf } from './band.js';
 import { buildFindings } from './findings.js';
 import { evaluateActivations, evaluateMilestones, evaluateSteps, timeItems } from './response-time.js';
 import { GAP_KINDS, type DimensionId, type DimensionScore, type Gap, type GapKind, type Rating, type Score, type ScoreItem, type ScoreOptions, type StepResult, type Weights } from './types.js';
@@ -13,7 +14,9 @@ import { GAP_KINDS, type DimensionId, type DimensionScore, type Gap, type GapKin
 export * from './types.js';
 export { DEFAULT_HANDOFF_THRESHOLD, DEFAULT_PENALTIES } from './context.js';
 export { TIME_GROUP_WEIGHTS, lateness } from './response-time.js';
-export { EFFECT_GROUP_WEIGHTS } from './effect.js';
+export { EFFECT_GROUP_WEIGHTS, objectiveCriteria } from './effect.js';
+export { BAND_NAMES, BAND_THRESHOLDS, bandByScore, bandOf, NOT_EXCELLENT, NOT_GOOD, type BandInput } from './band.js';
+export { limitText } from './response-time.js';
 export { clock, duration } from './format.js';
 export { DRILL_LOG_SCHEMA_ID, EVENT_KEYS, MAX_LOG_LINE, drillLogSchema, readLog, validateEvent, writeEvent, writeLog, type LogReadResult } from './log.js';
 
@@ -75,7 +78,7 @@ export function scoreDrill(plan: Plan, events: readonly DrillEvent[], opts: Scor
   }));
   const coordinationEvaluated = gaps.length > 0 || steps.some((s) => s.required && s.status !== 'pending');
   const coordinationScore = coordinationEvaluated ? Math.max(0, 100 - gaps.reduce((s, g) => s + g.penalty, 0)) : 0;
-  const objectives = evaluateObjectives(ctx);
+  const objectives = evaluateObjectives(ctx, steps, gaps);
   const expected = evaluateExpected(ctx);
   const outcome = evaluateOutcome(ctx, steps);
   const effect = effectItems(ctx, objectives, expected, steps, outcome);
@@ -104,8 +107,10 @@ export function scoreDrill(plan: Plan, events: readonly DrillEvent[], opts: Scor
   const findings = buildFindings(ctx, { steps, activations, milestones, gaps, objectives, outcome });
   const final = ctx.declared.length ? ctx.declared[ctx.declared.length - 1].id : null;
 
+  const rounded = round1(overall);
   return {
-    overall: round1(overall),
+    overall: rounded,
+    band: bandOf({ overall: rounded, steps, gaps, objectives, activations, outcome, cutShort: ctx.cutShort }),
     dimensions,
     incidentStart: ctx.incidentStart,
     end: ctx.end,
@@ -152,7 +157,7 @@ export function observedKinds(score: Score): (GapKind | OutcomeKind)[] {
     if (a.status === 'late') out.add('level-late');
     if (a.status === 'missed') out.add('level-missed');
   }
-  if (score.objectives.some((o) => !o.met)) out.add('objective-missed');
+  if (score.objectives.some((o) => o.status === 'missed')) out.add('objective-missed');
   const oc = score.outcome;
   if (score.dimensions.effect.items.some((i) => i.id === 'containment' && i.value === 0)) out.add('not-contained');
   if (oc.terminatedAt !== undefined && oc.terminationCondition !== true) out.add('premature-termination');
@@ -173,10 +178,15 @@ const worst = (a: Rating, b: Rating): Rating => (WORSE[b] > WORSE[a] ? b : a);
 function rate(s: StepResult, gaps: Gap[]): void {
   const mine = gaps.filter((g) => g.steps.includes(s.step));
   s.gaps = mine.map((g) => g.id);
-  if (!s.required || s.status === 'pending' || s.status === 'not-required') return;
+  if (!s.required || s.status === 'pending' || s.status === 'not-required' || s.status === 'not-scored') return;
   const reasons: string[] = [];
   let r: Rating;
-  if (s.status === 'missed') { r = 'U'; reasons.push('missed'); }
+  if (s.dues) {
+    // A cadence: P when every due was kept, S when at most half were missed, M when more, U when all.
+    const m = s.misses ?? 0;
+    r = m === 0 ? 'P' : m === s.dues ? 'U' : m * 2 <= s.dues ? 'S' : 'M';
+    reasons.push(`dues:${s.dues - m}/${s.dues}`);
+  } else if (s.status === 'missed') { r = 'U'; reasons.push('missed'); }
   else if (s.status === 'late') {
     const major = !s.allowed || s.lateBy! > 0.5 * s.allowed;
     r = major ? 'M' : 'S';

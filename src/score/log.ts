@@ -23,6 +23,8 @@ export const EVENT_KEYS: Readonly<Record<DrillEventType, readonly string[]>> = {
   note: ['seq', 't', 'type', 'role', 'text', 'source'],
   terminate: ['seq', 't', 'type', 'role', 'source'],
   'drill.end': ['seq', 't', 'type', 'reason'],
+  schedule: ['seq', 't', 'type', 'inject', 'op', 'at', 'message', 'to', 'facts', 'source'],
+  clock: ['seq', 't', 'type', 'op', 'speed', 'running', 'source'],
 };
 
 type SchemaObject = Record<string, unknown>;

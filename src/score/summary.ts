@@ -1,6 +1,7 @@
 /** Short text views of a drill log for terminals: level path, a one-line-per-event timeline, the score summary. */
 import type { Plan } from '../model/index.js';
 import type { DrillEvent } from '../drill/types.js';
+import { BAND_NAMES } from './band.js';
 import { clock } from './format.js';
 import type { Score } from './types.js';
 
@@ -70,8 +71,8 @@ export function summaryText(plan: Plan, title: string, events: readonly DrillEve
     `${title} — ${plan.meta.title || plan.meta.id}`,
     tr(lang, `Levels warranted: ${warranted.join(' → ') || 'none'}; declared: ${declared.join(' → ') || 'none'}`,
       `应启动级别：${warranted.join(' → ') || '无'}；实际启动：${declared.join(' → ') || '无'}`),
-    tr(lang, `Score: ${score.overall.toFixed(1)} (time ${dim(d.time)} · coordination ${dim(d.coordination)} · effect ${dim(d.effect)})`,
-      `总分：${score.overall.toFixed(1)}（响应时间 ${dim(d.time)} · 协同效率 ${dim(d.coordination)} · 处置效果 ${dim(d.effect)}）`),
+    tr(lang, `Score: ${score.overall.toFixed(1)}, ${BAND_NAMES.en[score.band.id]} (time ${dim(d.time)} · coordination ${dim(d.coordination)} · effect ${dim(d.effect)})`,
+      `总分：${score.overall.toFixed(1)}，${BAND_NAMES.zh[score.band.id]}（响应时间 ${dim(d.time)} · 协同效率 ${dim(d.coordination)} · 处置效果 ${dim(d.effect)}）`),
     tr(lang, `Gaps: ${gapCounts(score, lang)}`, `问题：${gapCounts(score, lang)}`),
     tr(lang, 'Timeline:', '时间线：'),
     ...timelineText(events, lang, { brief: true, max: 40 }),

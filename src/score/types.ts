@@ -1,4 +1,5 @@
 import type { DrillEvent, Scenario } from '../drill/types.js';
+import type { DurationKind, Obligation, Standing } from '../model/index.js';
 
 /** The three evaluation dimensions (演练评估三大维度: 响应时间、协同效率、处置效果). */
 export type DimensionId = 'time' | 'coordination' | 'effect';
@@ -91,7 +92,22 @@ export type TimeStatus =
   | 'missed'
   /** Required, not done, deadline still ahead when the drill ended: not evaluated. */
   | 'pending'
+  /** Not done, and its time limit counts from a moment the drill does not show (see `NotScored`): reported, not scored. */
+  | 'not-scored'
   | 'not-required';
+
+/**
+ * Why a step's time limit could not be timed: `event-anchor` (counts from a later event the drill does not model:
+ * 自伤亡人数变化之日起30日), `not-told` (接到报告后: its role was never told — no inject or notification reached it),
+ * `anchor-not-reached` (after a step that was never done, or after activation when no level was started).
+ */
+export type NotScored = 'event-anchor' | 'not-told' | 'anchor-not-reached';
+
+/** A time limit as people read it (`立即（≤ 2分钟）`, `30分钟–1小时`, `每30分钟`) in both languages. */
+export interface LimitText {
+  zh: string;
+  en: string;
+}
 
 /** One step of the plan, evaluated. */
 export interface StepResult {
@@ -99,8 +115,24 @@ export interface StepResult {
   action: string;
   /** Owner role in the plan. */
   role?: string;
-  /** Required at the level the drill is evaluated at (declared level). */
+  /**
+   * Required at the level the drill is evaluated at (declared level): the step applies there, its condition holds and
+   * it is a duty (`shall`). A `should` / `may` step is never required: its outcome is reported, not scored.
+   */
   required: boolean;
+  /** 应 (shall, default), 宜 (should), 可 (may). */
+  obligation: Obligation;
+  /** Applies and its condition holds, but it is a recommendation (`should` / `may`): reported, never a failure. */
+  advisory?: boolean;
+  /** Kind of its time limit (`limit`, `immediate`, `window`, `cadence` …), when it has one. */
+  limitKind?: DurationKind;
+  /** Its time limit as people read it. */
+  limit?: LimitText;
+  /** Why its time limit was not timed. */
+  notScored?: NotScored;
+  /** A cadence (每30分钟): dues that came by the end of the drill (or of the response), and how many were missed. */
+  dues?: number;
+  misses?: number;
   /** Required at the warranted level (used by the effect dimension). */
   requiredWarranted: boolean;
   /** Seconds from drill start when the step became applicable (incident start, or when its level was first warranted/declared). */
@@ -117,7 +149,9 @@ export interface StepResult {
   doneBy?: string;
   /** The first completion was by the owner's deputy. */
   byDeputy?: boolean;
-  /** The first completion was by a role that neither owns the step nor deputises for its owner. */
+  /** How the first completer stands to the step (lead, alternative, support, deputy); absent when it has no standing. */
+  standing?: Standing;
+  /** The first completion was by a role with no standing (not the lead, an alternative, a supporting role or a deputy). */
   wrongRole?: boolean;
   status: TimeStatus;
   lateBy?: number;
@@ -212,12 +246,21 @@ export interface Gap {
   messageZh: string;
 }
 
+/** Outcome of an objective: met, missed, or not reached (the drill ended before it was due: not a failure). */
+export type ObjectiveStatus = 'met' | 'missed' | 'not-reached';
+
 export interface ObjectiveResult {
   id: string;
   text: string;
   steps: string[];
   within?: number;
+  status: ObjectiveStatus;
+  /** `status === 'met'`. */
   met: boolean;
+  /** Gap kinds the objective's own words rule out (不重复 → duplicated, 不越位 → wrong-role …; see `objectiveCriteria`). */
+  criteria: GapKind[];
+  /** Gaps of those kinds found on the objective's steps: each one fails it. */
+  gapIds: string[];
   /** Completion time of each listed step (absent when not done or unknown). */
   doneAt: Record<string, number | undefined>;
   /** Steps that were not done in time. */
@@ -263,10 +306,14 @@ export interface Outcome {
   completedWarranted: number;
 }
 
-/** A strength or a gap written up for the after-action report. */
+/**
+ * A finding written up for the after-action report: a strength, a gap (with a corrective action), or a note — what the
+ * report must say but is not a failure (a recommendation not followed, a limit the drill cannot time, an objective the
+ * drill ended before).
+ */
 export interface Finding {
   id: string;
-  kind: 'strength' | 'gap';
+  kind: 'strength' | 'gap' | 'note';
   dimension: DimensionId;
   text: string;
   textZh: string;
@@ -279,9 +326,23 @@ export interface Finding {
   evidence: number[];
 }
 
+/** Rating bands of the overall result (docs/scoring.md §6): 优秀 / 良好 / 合格 / 不合格, or not rated. */
+export type BandId = 'excellent' | 'good' | 'adequate' | 'inadequate' | 'not-rated';
+
+/** The band of a drill: from the score, capped by what the record shows (a band never hides a major problem). */
+export interface Band {
+  id: BandId;
+  /** The band the score alone would give. */
+  byScore: Exclude<BandId, 'not-rated'>;
+  /** Why the band is lower than the score's (machine-readable: `objective-missed:o2`, `wrong-role:G03`, `rated-U:first-aid` …). */
+  reasons: string[];
+}
+
 export interface Score {
   /** 0–100, one decimal. */
   overall: number;
+  /** The rating band (优秀 / 良好 / 合格 / 不合格 / 未评定). */
+  band: Band;
   dimensions: Record<DimensionId, DimensionScore>;
   /** Seconds from drill start that count as incident start. */
   incidentStart: number;

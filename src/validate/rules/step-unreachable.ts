@@ -1,4 +1,4 @@
-import type { Plan, Step } from '../../model/index.js';
+import { appliesAt, type Plan, type Step } from '../../model/index.js';
 import { parseLevelSpec } from '../../parse/fields.js';
 import { defineRule } from '../rule.js';
 
@@ -34,7 +34,7 @@ export default defineRule({
       });
     }
     for (const level of plan.levels) {
-      const runs = plan.steps.some((s) => !dead.has(s) && (s.levels.length === 0 || s.levels.includes(level.id)));
+      const runs = plan.steps.some((s) => !dead.has(s) && appliesAt(s, level.id));
       if (runs) continue;
       report({
         node: level, field: 'id',

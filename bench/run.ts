@@ -12,10 +12,12 @@ const suites: [string, () => Promise<string[]> | string[]][] = [
   ['render', async () => (await import('./render.js')).benchRender(join(dir, 'render'))],
   ['drill', async () => (await import('./drill.js')).benchDrill()],
   ['live', async () => (await import('./live.js')).benchLive()],
+  ['scale', async () => (await import('./scale.js')).benchScale(join(dir, 'scale')).lines],
 ];
 try {
   for (const [name, run] of suites) {
-    if (only && only !== name) continue;
+    // The scale sweep takes many minutes: only on request (`npm run bench scale`).
+    if (only ? only !== name : name === 'scale') continue;
     const lines = await run();
     process.stdout.write(`\n${lines.join('\n')}\n`);
   }

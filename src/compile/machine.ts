@@ -8,8 +8,9 @@
  * a deadline timer fires. Delays are the deadlines in milliseconds.
  */
 import { assign, raise, setup } from 'xstate';
-import { evaluate, parseExpr, type Expr, type FactValues } from '../expr/index.js';
+import { evaluate, type FactValues } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
+import { triggerResolver, type TriggerParams } from './guards.js';
 import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
 import { appliesAtLevel, mergeFacts, stepModels, stepStatuses } from './steps.js';
 
@@ -31,14 +32,7 @@ export type PlanEvent =
   /** Recovery begins (otherwise it begins when the follow-up period after termination ends). */
   | { type: 'RECOVER' };
 
-/** Params of the `trigger` guard: which trigger of the plan (plus its text, for readers and as a fallback). */
-export interface TriggerParams {
-  level?: string;
-  escalation?: number;
-  warning?: string;
-  termination?: boolean;
-  when?: string;
-}
+export type { TriggerParams } from './guards.js';
 
 /** `{ type: 'FACTS', values }`. */
 export const factsEvent = (values: FactInput): PlanEvent => ({ type: 'FACTS', values });
@@ -71,30 +65,7 @@ function factsAfter(context: PlanContext, event: { type: string }, plan: Plan): 
 export function createPlanMachine(plan: Plan, config: StatechartConfig = compileStatechart(plan)) {
   const steps = stepModels(plan);
   const stepById = new Map(steps.map((s) => [s.id, s] as const));
-  const levels = uniqueById(plan.levels);
-  const warnings = uniqueById(plan.warnings ?? []);
-  const parsed = new Map<string, Expr | undefined>();
-
-  /** The AST a trigger guard names: from the plan, else parsed from the `when` text the config carries (never eval). */
-  function triggerAst(p: TriggerParams): Expr | undefined {
-    let fromPlan: Expr | undefined;
-    let found = false;
-    if (typeof p.level === 'string') {
-      const l = levels.find((x) => x.id === p.level);
-      found = !!l; fromPlan = l?.trigger?.ast;
-    } else if (typeof p.escalation === 'number') {
-      const e = plan.escalations[p.escalation];
-      found = !!e && (p.when === undefined || e.when?.text === p.when); fromPlan = found ? e.when?.ast : undefined;
-    } else if (typeof p.warning === 'string') {
-      const w = warnings.find((x) => x.id === p.warning);
-      found = !!w; fromPlan = w?.trigger?.ast;
-    } else if (p.termination) {
-      found = !!plan.termination; fromPlan = plan.termination?.when?.ast;
-    }
-    if (found || typeof p.when !== 'string') return fromPlan;
-    if (!parsed.has(p.when)) parsed.set(p.when, parseExpr(p.when).ast);
-    return parsed.get(p.when);
-  }
+  const triggerAst = triggerResolver(plan);
 
   const holds = (p: TriggerParams, context: PlanContext, event: { type: string }): boolean => {
     const ast = triggerAst(p ?? {});

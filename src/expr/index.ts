@@ -18,3 +18,5 @@ export {
   type Box, type Constraint, type FactValue, type Interval, type LevelRegion, type MonotonicityReport, type MonotonicityViolation,
   type Overlap, type RankedLevelRegion, type Region,
 } from './intervals.js';
+export { and, FALSE, or, TRUE, triggerFormula, type Formula, type TriggerFormula } from './formula.js';
+export { Conjunction, satisfy, SOLVER_WORK, Work } from './solve.js';

@@ -31,13 +31,11 @@
 import type { Expr, ValueExpr } from './ast.js';
 import type { Fact } from '../model/plan.js';
 import {
-  factDomain, FULL_BOX, fullLike, interval, intersectBox, intersectC, isEmptyC, member, norm, normBox, sample,
+  factDomain, FULL_BOX, fullLike, intersectBox, intersectC, isEmptyC, member, norm, normBox, sample,
   simplify, STEP_LIMIT, subtractBox, type Box, type Constraint, type FactValue,
 } from './box.js';
-import {
-  compareLiterals, factLookup, isOrdering, negateOp, operandValue, resolveCompare,
-  type Atom, type FactLookup,
-} from './resolve.js';
+import { atomConstraints } from './formula.js';
+import { factLookup, resolveCompare, type Atom, type FactLookup } from './resolve.js';
 
 export { factDomain, type Box, type Constraint, type FactValue, type Interval } from './box.js';
 
@@ -313,38 +311,10 @@ class RegionBuilder {
   }
 
   private atom(a: Atom, neg: boolean): Box[] {
-    switch (a.kind) {
-      case 'literals': {
-        const t = compareLiterals(a.op, a.left, a.right);
-        if (t === undefined) return this.unknown();
-        return t !== neg ? [FULL_BOX] : [];
-      }
-      case 'facts':
-      case 'unknown':
-        return this.unknown();
-      case 'fact': {
-        const v = operandValue(a.fact, a.operand);
-        if (v === undefined) return this.unknown();
-        const op = neg ? negateOp(a.op) : a.op;
-        const f = a.fact;
-        if (typeof v === 'number') {
-          const int = f.type === 'integer';
-          switch (op) {
-            case '<': return this.boxesOf(f, [interval(-Infinity, v, true, true, int)]);
-            case '<=': return this.boxesOf(f, [interval(-Infinity, v, true, false, int)]);
-            case '>': return this.boxesOf(f, [interval(v, Infinity, true, true, int)]);
-            case '>=': return this.boxesOf(f, [interval(v, Infinity, false, true, int)]);
-            case '==': return this.boxesOf(f, [interval(v, v, false, false, int)]);
-            case '!=': return this.boxesOf(f, [interval(-Infinity, v, true, true, int), interval(v, Infinity, true, true, int)]);
-          }
-        }
-        if (isOrdering(op)) return this.unknown();
-        if (typeof v === 'boolean') return this.boxesOf(f, [{ kind: 'boolean', values: [op === '==' ? v : !v] }]);
-        const d = this.domain.get(f.id) ?? factDomain(f);
-        const universe = d.kind === 'enum' ? d.values : [];
-        return this.boxesOf(f, [{ kind: 'enum', values: op === '==' ? universe.filter((x) => x === v) : universe.filter((x) => x !== v) }]);
-      }
-    }
+    const r = atomConstraints(a, neg, (f) => this.domain.get(f.id) ?? factDomain(f));
+    if (r === 'unknown' || r === 'facts') return this.unknown();
+    if (typeof r === 'boolean') return r ? [FULL_BOX] : [];
+    return a.kind === 'fact' ? this.boxesOf(a.fact, r) : [];
   }
 }
 

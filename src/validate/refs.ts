@@ -1,4 +1,4 @@
-import type { Located, Plan } from '../model/index.js';
+import type { Located, Plan, Step } from '../model/index.js';
 
 /** A place in a plan where a role is referenced. */
 export interface RoleRef {
@@ -29,9 +29,33 @@ export function byId<T extends { id: string }>(list: readonly T[]): Map<string, 
   return new Map(list.map((x) => [x.id, x] as const));
 }
 
-/** Steps that apply at a level (a step with no levels applies at every level). */
-export function stepsAt(plan: Plan, levelId: string) {
-  return plan.steps.filter((s) => s.levels.length === 0 || s.levels.includes(levelId));
+const ACTIVE = new WeakMap<Plan, { byLevel: Map<string, Step[]>; everywhere: Step[] }>();
+
+/** Steps that apply at each level id (a step with no levels applies at every level), built in one pass per plan. */
+function activeIndex(plan: Plan) {
+  let index = ACTIVE.get(plan);
+  if (index) return index;
+  const byLevel = new Map<string, Step[]>();
+  const everywhere: Step[] = [];
+  for (const s of plan.steps) {
+    if (s.levels.length === 0) { everywhere.push(s); continue; }
+    for (const id of new Set(s.levels)) {
+      if (!byLevel.has(id)) byLevel.set(id, []);
+      byLevel.get(id)!.push(s);
+    }
+  }
+  // Merge the every-level steps back in, in document order.
+  const order = new Map(plan.steps.map((s, i) => [s, i] as const));
+  if (everywhere.length) for (const [id, list] of byLevel) byLevel.set(id, [...list, ...everywhere].sort((a, b) => order.get(a)! - order.get(b)!));
+  index = { byLevel, everywhere };
+  ACTIVE.set(plan, index);
+  return index;
+}
+
+/** Steps that apply at a level (a step with no levels applies at every level), in document order. */
+export function stepsAt(plan: Plan, levelId: string): Step[] {
+  const { byLevel, everywhere } = activeIndex(plan);
+  return [...(byLevel.get(levelId) ?? everywhere)];
 }
 
 /** Levels ordered from least severe to most severe (IV, III, II, I). */

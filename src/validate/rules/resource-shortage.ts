@@ -2,7 +2,7 @@ import type { Plan, Resource, Step } from '../../model/index.js';
 import { stepsAt } from '../refs.js';
 import { defineRule } from '../rule.js';
 import { findResource, useTarget } from './resource-undefined.js';
-import { ancestors } from './step-cycle.js';
+import { heaviestAntichain } from '../antichain.js';
 
 /** One step's demand for one resource. */
 interface Demand {
@@ -21,37 +21,21 @@ interface Shortage {
 
 /**
  * The heaviest set of demands whose steps may run at the same time (no step among them waits for another, directly or
- * transitively): a maximum-weight clique of the "concurrent" graph, by Bron–Kerbosch with pivoting.
+ * transitively; two demands of one step count once, the larger): a maximum-weight antichain (src/validate/antichain.ts).
+ * Undefined when the plan is too large to decide within the work budget.
  */
-function heaviestConcurrent(demands: Demand[], ordered: (a: Step, b: Step) => boolean): { set: Demand[]; total: number } {
-  const n = demands.length;
-  const adj = demands.map((a, i) => new Set(demands.map((_, j) => j).filter((j) => j !== i && !ordered(a.step, demands[j].step))));
-  let best: number[] = [];
-  let bestTotal = -1;
-  let calls = 0;
-  const weight = (xs: number[]) => xs.reduce((t, i) => t + demands[i].quantity, 0);
-  const bk = (r: number[], p: number[], x: number[]) => {
-    if (++calls > 20_000) return; // pathological plans: keep the best found so far
-    if (weight(r) + weight(p) <= bestTotal) return; // cannot beat the best clique found so far
-    if (!p.length && !x.length) {
-      const w = weight(r);
-      if (w > bestTotal) { best = r; bestTotal = w; }
-      return;
-    }
-    const pivot = [...p, ...x][0];
-    for (const v of p.filter((v) => !adj[pivot].has(v))) {
-      bk([...r, v], p.filter((u) => adj[v].has(u)), x.filter((u) => adj[v].has(u)));
-      p = p.filter((u) => u !== v);
-      x = [...x, v];
-    }
-  };
-  bk([], demands.map((_, i) => i), []);
-  if (bestTotal < 0 && n) { best = [0]; bestTotal = demands[0].quantity; }
-  return { set: best.sort((a, b) => a - b).map((i) => demands[i]), total: bestTotal };
+function heaviestConcurrent(plan: Plan, demands: Demand[]): { set: Demand[]; total: number } | undefined {
+  const byStep = new Map<string, Demand>();
+  for (const d of demands) { const prev = byStep.get(d.step.id); if (!prev || d.quantity > prev.quantity) byStep.set(d.step.id, d); }
+  const found = heaviestAntichain(plan, new Map([...byStep].map(([id, d]) => [id, d.quantity] as const)));
+  if (!found) return undefined;
+  const order = new Map(demands.map((d, i) => [d, i] as const));
+  const set = found.ids.map((id) => byStep.get(id)!).sort((a, b) => order.get(a)! - order.get(b)!);
+  return { set, total: found.total };
 }
 
 /** Shortages at one level (or the whole plan when it declares no levels), one per resource. */
-function shortagesAt(plan: Plan, levelId: string | undefined, ordered: (a: Step, b: Step) => boolean): Shortage[] {
+function shortagesAt(plan: Plan, levelId: string | undefined, cut: (resource: Resource) => void): Shortage[] {
   const steps = levelId === undefined ? plan.steps : stepsAt(plan, levelId);
   const byResource = new Map<Resource, Demand[]>();
   for (const step of steps) {
@@ -67,7 +51,9 @@ function shortagesAt(plan: Plan, levelId: string | undefined, ordered: (a: Step,
   for (const [resource, demands] of byResource) {
     // Most resources are never short even if every demand ran at once: skip the clique search for them.
     if (demands.reduce((t, d) => t + d.quantity, 0) <= resource.quantity!) continue;
-    const { set, total } = heaviestConcurrent(demands, ordered);
+    const found = heaviestConcurrent(plan, demands);
+    if (!found) { cut(resource); continue; }
+    const { set, total } = found;
     if (total > resource.quantity!) out.push({ resource, demands: set, total, levels: levelId === undefined ? [] : [levelId] });
   }
   return out;
@@ -82,12 +68,11 @@ export default defineRule({
     clause: 'GB/T 29639-2020 6.5.3、7.5（物资装备保障）',
   },
   check({ plan, report }) {
-    const anc = ancestors(plan);
-    const ordered = (a: Step, b: Step) => a === b || anc.get(a.id)!.has(b.id) || anc.get(b.id)!.has(a.id);
+    const truncated = new Set<Resource>();
     // One finding per resource: the level with the largest overflow, naming every level where the stock runs out.
     const worst = new Map<Resource, Shortage>();
     for (const levelId of plan.levels.length ? plan.levels.map((l) => l.id) : [undefined]) {
-      for (const s of shortagesAt(plan, levelId, ordered)) {
+      for (const s of shortagesAt(plan, levelId, (r) => truncated.add(r))) {
         const prev = worst.get(s.resource);
         if (!prev) worst.set(s.resource, s);
         else worst.set(s.resource, { ...(s.total > prev.total ? s : prev), levels: [...prev.levels, ...s.levels] });

@@ -1,58 +1,6 @@
-import type { Plan, Step } from '../../model/index.js';
-import { byId } from '../refs.js';
+import type { Step } from '../../model/index.js';
+import { components, prerequisites } from '../graph.js';
 import { defineRule } from '../rule.js';
-
-/** Each step's defined prerequisites (undefined `after` names are step-dangling's finding). */
-export function prerequisites(plan: Plan): Map<string, Step[]> {
-  const steps = byId(plan.steps);
-  return new Map(plan.steps.map((s) => [s.id, s.after.map((a) => steps.get(a)).filter((x): x is Step => !!x)] as const));
-}
-
-/** Each step's transitive prerequisites (cycle-safe: a step in a cycle lists itself). */
-export function ancestors(plan: Plan): Map<string, Set<string>> {
-  const pre = prerequisites(plan);
-  const out = new Map<string, Set<string>>();
-  for (const s of plan.steps) {
-    const seen = new Set<string>();
-    const stack = [...(pre.get(s.id) ?? [])];
-    while (stack.length) {
-      const p = stack.pop()!;
-      if (seen.has(p.id)) continue;
-      seen.add(p.id);
-      stack.push(...(pre.get(p.id) ?? []));
-    }
-    out.set(s.id, seen);
-  }
-  return out;
-}
-
-/** Strongly connected components of the `after` graph (Tarjan), in document order of their first step. */
-function components(plan: Plan): Step[][] {
-  const pre = prerequisites(plan);
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: Step[] = [];
-  const out: Step[][] = [];
-  let next = 0;
-  const visit = (s: Step) => {
-    index.set(s.id, next); low.set(s.id, next); next++;
-    stack.push(s); onStack.add(s.id);
-    for (const p of pre.get(s.id) ?? []) {
-      if (!index.has(p.id)) { visit(p); low.set(s.id, Math.min(low.get(s.id)!, low.get(p.id)!)); }
-      else if (onStack.has(p.id)) low.set(s.id, Math.min(low.get(s.id)!, index.get(p.id)!));
-    }
-    if (low.get(s.id) === index.get(s.id)) {
-      const comp: Step[] = [];
-      let x: Step;
-      do { x = stack.pop()!; onStack.delete(x.id); comp.push(x); } while (x !== s);
-      out.push(comp);
-    }
-  };
-  for (const s of plan.steps) if (!index.has(s.id)) visit(s);
-  const order = new Map(plan.steps.map((s, i) => [s.id, i] as const));
-  return out.map((c) => c.sort((a, b) => order.get(a.id)! - order.get(b.id)!)).sort((a, b) => order.get(a[0].id)! - order.get(b[0].id)!);
-}
 
 /** One concrete cycle inside a component, starting and ending at `start`, in execution order (prerequisite first). */
 function cycleThrough(start: Step, members: Set<string>, pre: Map<string, Step[]>): Step[] {
@@ -60,8 +8,8 @@ function cycleThrough(start: Step, members: Set<string>, pre: Map<string, Step[]
   const from = new Map<string, Step>();
   const queue: Step[] = [start];
   const seen = new Set<string>([start.id]);
-  while (queue.length) {
-    const s = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head];
     for (const p of pre.get(s.id) ?? []) {
       if (!members.has(p.id)) continue;
       if (p.id === start.id) {
@@ -87,7 +35,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     const pre = prerequisites(plan);
-    for (const comp of components(plan)) {
+    for (const comp of components(plan).list) {
       const first = comp[0];
       const selfLoop = comp.length === 1 && (pre.get(first.id) ?? []).includes(first);
       if (comp.length === 1 && !selfLoop) continue;

@@ -132,15 +132,31 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
    * Follows a decision list in conjunction `c` (which it narrows): each move whose guard can hold while the earlier
    * ones do not continues with `then`; returns the conjunction in which none holds, or undefined when one always does.
    */
-  const branches = (moves: readonly Move[], c: Conjunction, then: (m: Move, c: Conjunction) => void): Conjunction | undefined => {
+  const branches = (moves: readonly Move[], c: Conjunction, then: (m: Move, c: Conjunction) => void, wanted: (m: Move) => boolean): Conjunction | undefined => {
     for (const m of moves) {
-      if (m.guard.kind === 'none') { then(m, c); return undefined; }
+      if (m.guard.kind === 'none') { if (wanted(m)) then(m, c); return undefined; }
       const f = formulaOf(m.guard);
-      const yes = c.fork();
-      if (yes.add(f.holds)) then(m, yes);
+      if (wanted(m)) {
+        const yes = c.fork();
+        if (yes.add(f.holds)) then(m, yes);
+      }
       if (!c.add(f.fails)) return undefined;
     }
     return c;
+  };
+
+  /** The resting states an event may end in once it has led to `at`, whatever the guards say (memoised). */
+  const potential = new Map<string, Set<string>>();
+  const endsOf = (at: string, depth = 0): Set<string> => {
+    let p = potential.get(at);
+    if (p) return p;
+    p = new Set();
+    if (depth > MAX_MICROSTEPS) { truncated = true; return p; }
+    const moves = program.always(at);
+    if (!moves.some((m) => m.guard.kind === 'none')) p.add(at);
+    for (const m of moves) for (const x of endsOf(m.to ?? at, depth + 1)) p.add(x);
+    potential.set(at, p);
+    return p;
   };
 
   const states = new Map<string, PlanEvent[]>([[program.start, []]]);
@@ -156,51 +172,82 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
     queue.push(to);
   };
 
+  /**
+   * The successors of one control state. With `all` false a branch into a state already found is not solved (only
+   * `terminated` is, for `terminatesAt`): discovering states needs only the new ones. Returns true when some branch
+   * was skipped that way.
+   */
+  const explore = (key: string, all: boolean): boolean => {
+    let skipped = false;
+    const out = edges.get(key) ?? new Set<string>();
+    edges.set(key, out);
+    const standby = key === 'standby' || key.startsWith('standby.');
+    if (!standby && !key.startsWith('response.')) return false;
+    if (standby && !all) {
+      const to = step(program, plan, key, 'INCIDENT', {});
+      if (to === undefined) { truncated = true; return false; }
+      transitions++;
+      out.add(to);
+      discover(key, to, () => ({ type: 'INCIDENT', values: {} }));
+    }
+    if (domain.boxes.length === 0) return false; // no valuation of the facts exists
+    /** A resting state at the end of a branch: solve it (unless its successor is known) and record it. */
+    const rest = (to: string, c: Conjunction) => {
+      if (out.has(to) || !c.possible) return;
+      if (!all && to !== 'terminated' && states.has(to)) { skipped = true; return; }
+      if (transitions >= maxTransitions) throw new Cut('transitions');
+      const box = c.solve();
+      if (box === undefined) throw new Cut('work');
+      if (box === null) return;
+      transitions++;
+      out.add(to);
+      discover(key, to, () => {
+        const values = sampleBox(box, plan.facts);
+        // The witness must take the machine where the symbolic reading says; if not, the readings disagree.
+        if (step(program, plan, key, 'FACTS', values) !== to) { truncated = true; return undefined; }
+        return { type: 'FACTS', values: values as FactInput };
+      });
+    };
+    /** Eventless transitions from `at`, followed while one holds. */
+    // While discovering, a branch all of whose possible ends are known (and are not `terminated`) needs no search.
+    const wanted = (from: string) => (m: Move) => all || [...endsOf(m.to ?? from)].some((x) => !out.has(x) && (x === 'terminated' || !states.has(x)));
+    const settle = (at: string, c: Conjunction, depth: number) => {
+      if (depth > MAX_MICROSTEPS) { truncated = true; return; }
+      const none = branches(program.always(at), c, (m, c2) => settle(m.to ?? at, c2, depth + 1), wanted(at));
+      if (none) rest(at, none);
+    };
+    const none = branches(program.on(key, 'FACTS'), Conjunction.over(domain.domain, work), (m, c) => settle(m.to ?? key, c, 0), wanted(key));
+    if (none) rest(key, none);
+    if (work.exhausted) throw new Cut('work');
+    return skipped;
+  };
+
+  /** States from which `terminated` can be reached over the edges found so far. */
+  const ending = () => {
+    const into = new Map<string, string[]>();
+    for (const [from, tos] of edges) for (const t of tos) { if (!into.has(t)) into.set(t, []); into.get(t)!.push(from); }
+    const canEnd = new Set<string>(states.has('terminated') ? ['terminated'] : []);
+    const back = [...canEnd];
+    while (back.length) for (const f of into.get(back.pop()!) ?? []) if (!canEnd.has(f)) { canEnd.add(f); back.push(f); }
+    return canEnd;
+  };
+
+  let canEnd = new Set<string>();
   try {
-    for (let head = 0; head < queue.length; head++) {
-      const key = queue[head];
-      const out = new Set<string>();
-      edges.set(key, out);
-      const standby = key === 'standby' || key.startsWith('standby.');
-      if (!standby && !key.startsWith('response.')) continue;
-      if (standby) {
-        const to = step(program, plan, key, 'INCIDENT', {});
-        if (to === undefined) { truncated = true; continue; }
-        transitions++;
-        out.add(to);
-        discover(key, to, () => ({ type: 'INCIDENT', values: {} }));
-      }
-      if (domain.boxes.length === 0) continue; // no valuation of the facts exists
-      /** A resting state at the end of a branch: solve it (unless the successor is known already) and record it. */
-      const rest = (to: string, c: Conjunction) => {
-        if (out.has(to) || !c.possible) return;
-        if (transitions >= maxTransitions) throw new Cut('transitions');
-        const box = c.solve();
-        if (box === undefined) throw new Cut('work');
-        if (box === null) return;
-        transitions++;
-        out.add(to);
-        discover(key, to, () => {
-          const values = sampleBox(box, plan.facts);
-          // The witness must take the machine where the symbolic reading says; if not, the readings disagree.
-          if (step(program, plan, key, 'FACTS', values) !== to) { truncated = true; return undefined; }
-          return { type: 'FACTS', values: values as FactInput };
-        });
-      };
-      /** Eventless transitions from `at`, followed while one holds. */
-      const settle = (at: string, c: Conjunction, depth: number) => {
-        if (depth > MAX_MICROSTEPS) { truncated = true; return; }
-        const none = branches(program.always(at), c, (m, c2) => settle(m.to ?? at, c2, depth + 1));
-        if (none) rest(at, none);
-      };
-      const none = branches(program.on(key, 'FACTS'), Conjunction.over(domain.domain, work), (m, c) => settle(m.to ?? key, c, 0));
-      if (none) rest(key, none);
-      if (work.exhausted) throw new Cut('work');
+    // Discover every state (solving only branches into new states and into `terminated`) …
+    const partial: string[] = [];
+    for (let head = 0; head < queue.length; head++) if (explore(queue[head], false)) partial.push(queue[head]);
+    canEnd = ending();
+    // … then, only if some state cannot end the response directly, the edges between known states too.
+    if ([...states.keys()].some((k) => k.startsWith('response.') && !canEnd.has(k))) {
+      for (const k of partial) explore(k, true);
+      canEnd = ending();
     }
   } catch (err) {
     if (!(err instanceof Cut)) throw err;
     truncated = true;
     limit = err.limit;
+    canEnd = ending();
   }
 
   const levelIds = new Set(levelsBySeverity(plan).map((l) => l.id));
@@ -209,12 +256,6 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
     const id = k.startsWith('response.') ? k.slice('response.'.length) : undefined;
     if (id !== undefined && levelIds.has(id)) levels.add(id);
   }
-  // Backward search from `terminated` over the edges found.
-  const into = new Map<string, string[]>();
-  for (const [from, tos] of edges) for (const t of tos) { if (!into.has(t)) into.set(t, []); into.get(t)!.push(from); }
-  const canEnd = new Set<string>(states.has('terminated') ? ['terminated'] : []);
-  const back = [...canEnd];
-  while (back.length) for (const f of into.get(back.pop()!) ?? []) if (!canEnd.has(f)) { canEnd.add(f); back.push(f); }
   const terminatesFrom = new Set([...levels].filter((id) => canEnd.has(`response.${id}`)));
   const terminatesAt = new Set([...levels].filter((id) => edges.get(`response.${id}`)?.has('terminated')));
   return {

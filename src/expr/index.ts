@@ -13,10 +13,11 @@ export {
 } from './units.js';
 export { factLookup, type FactLookup } from './resolve.js';
 export {
-  coverageGaps, describeBox, domainRegion, factDomain, gapRegion, intersect, isEmpty, MAX_BOXES, MAX_WORK,
+  coverageGaps, describeBox, domainRegion, factDomain, gapRegion, intersect, isEmpty, leqCompatible, leqWitness, MAX_BOXES, MAX_WORK,
   monotonicityReport, monotonicityViolations, overlaps, regionContains, regionOf, sampleBox, subtract, union,
   type Box, type Constraint, type FactValue, type Interval, type LevelRegion, type MonotonicityReport, type MonotonicityViolation,
   type Overlap, type RankedLevelRegion, type Region,
 } from './intervals.js';
 export { and, FALSE, or, TRUE, triggerFormula, type Formula, type TriggerFormula } from './formula.js';
-export { Conjunction, satisfy, SOLVER_WORK, Work } from './solve.js';
+export { Conjunction, satisfy, SOLVER_WORK, Work, type Coupling } from './solve.js';
+export { complementWithin, member } from './box.js';

@@ -499,8 +499,16 @@ export function monotonicityReport(levels: readonly RankedLevelRegion[], facts: 
   return { violations, truncated };
 }
 
+/** True when some x ∈ X and y ∈ Y have x ≤ y (numbers by value, false < true, enum values only equal to themselves). */
+export function leqCompatible(X: Constraint, Y: Constraint): boolean {
+  if (intersectC(X, Y)) return true;
+  if (X.kind === 'interval' && Y.kind === 'interval') return X.lo < Y.hi || (X.lo === Y.hi && !X.loOpen && !Y.hiOpen);
+  if (X.kind === 'boolean' && Y.kind === 'boolean') return X.values.includes(false) || Y.values.includes(true);
+  return false;
+}
+
 /** Points x ∈ X, y ∈ Y with x ≤ y fact by fact, or undefined when none exist. */
-function leqWitness(x: Box, y: Box, domain: ReadonlyMap<string, Constraint>):
+export function leqWitness(x: Box, y: Box, domain: ReadonlyMap<string, Constraint>):
   { smaller: Record<string, FactValue>; larger: Record<string, FactValue> } | undefined {
   const smaller: Record<string, FactValue> = {};
   const larger: Record<string, FactValue> = {};
@@ -517,18 +525,14 @@ function leqWitness(x: Box, y: Box, domain: ReadonlyMap<string, Constraint>):
       larger[k] = p;
       continue;
     }
-    if (X.kind === 'interval' && Y.kind === 'interval') {
-      // Disjoint: possible only when X lies below Y, and then any two points do.
-      if (!(X.lo < Y.hi || (X.lo === Y.hi && !X.loOpen && !Y.hiOpen))) return undefined;
+    // Disjoint intervals: possible only when X lies below Y, and then any two points do; booleans: false ≤ true.
+    if (!leqCompatible(X, Y)) return undefined;
+    if (X.kind === 'interval') {
       smaller[k] = sample(X);
       larger[k] = sample(Y);
-    } else if (X.kind === 'boolean' && Y.kind === 'boolean') {
-      if (!(X.values.includes(false) || Y.values.includes(true))) return undefined;
+    } else {
       smaller[k] = false;
       larger[k] = true;
-    } else {
-      // Enum values are unordered: only equal values compare.
-      return undefined;
     }
   }
   return { smaller, larger };

@@ -9,6 +9,16 @@
 import { intersectC, normBox, type Box, type Constraint } from './box.js';
 import type { Formula } from './formula.js';
 
+/**
+ * Pairs of facts whose values must be ordered (`x ≤ partner`): fact id → partner id, for questions about two
+ * valuations at once (the second one's facts renamed), and the test whether two constraints admit such values.
+ */
+export interface Coupling {
+  /** Either fact id of a pair → the pair (`x` must be ≤ `y`). */
+  pairs: ReadonlyMap<string, { x: string; y: string }>;
+  compatible(x: Constraint, y: Constraint): boolean;
+}
+
 /** Default budget of one analysis, in formula nodes visited. */
 export const SOLVER_WORK = 5_000_000;
 
@@ -36,19 +46,48 @@ export class Conjunction {
     private store: Map<string, Constraint>,
     private pending: Formula[],
     private readonly work: Work,
+    private readonly coupling?: Coupling,
   ) {}
 
-  /** The empty conjunction (every valuation of the facts' domains). */
-  static over(domain: ReadonlyMap<string, Constraint>, work: Work): Conjunction {
-    return new Conjunction(domain, new Map(), [], work);
+  /** The empty conjunction (every valuation of the facts' domains), optionally with coupled facts. */
+  static over(domain: ReadonlyMap<string, Constraint>, work: Work, coupling?: Coupling): Conjunction {
+    return new Conjunction(domain, new Map(), [], work, coupling);
   }
 
   /** A copy that can be narrowed independently. */
   fork(): Conjunction {
     this.work.spend(1 + this.store.size + this.pending.length);
-    const c = new Conjunction(this.domain, new Map(this.store), [...this.pending], this.work);
+    const c = new Conjunction(this.domain, new Map(this.store), [...this.pending], this.work, this.coupling);
     c.dead = this.dead;
     return c;
+  }
+
+  /**
+   * The conjunction of this and `other` (their facts should be disjoint, as for a valuation and a renamed second
+   * one), checked against the coupling.
+   */
+  and(other: Conjunction): Conjunction {
+    const c = this.fork();
+    if (c.dead || other.dead) { c.dead = true; return c; }
+    this.work.spend(other.store.size + other.pending.length);
+    for (const [k, x] of other.store) {
+      const cur = c.store.get(k);
+      const y = cur ? intersectC(cur, x) : x;
+      if (!y) { c.dead = true; return c; }
+      c.store.set(k, y);
+      if (!c.coupled(k)) { c.dead = true; return c; }
+    }
+    c.pending.push(...other.pending);
+    return c;
+  }
+
+  /** False when fact `k` and its coupled partner can no longer be ordered. */
+  private coupled(k: string): boolean {
+    const pair = this.coupling?.pairs.get(k);
+    if (!pair) return true;
+    const X = this.store.get(pair.x) ?? this.domain.get(pair.x);
+    const Y = this.store.get(pair.y) ?? this.domain.get(pair.y);
+    return !X || !Y || this.coupling!.compatible(X, Y);
   }
 
   /** False once the conjunction is known to be unsatisfiable (by propagation alone; `solve` decides). */
@@ -68,6 +107,7 @@ export class Conjunction {
         const cur = this.store.get(f.fact) ?? this.domain.get(f.fact);
         const x = cur ? intersectC(cur, f.c) : f.c;
         if (x) this.store.set(f.fact, x); else this.dead = true;
+        if (x && !this.coupled(f.fact)) this.dead = true;
         break;
       }
       case 'and':
@@ -101,7 +141,7 @@ export class Conjunction {
     const choice = this.pending[pick] as { xs: Formula[] };
     const rest = this.pending.filter((_, i) => i !== pick);
     for (const kid of choice.xs) {
-      const branch = new Conjunction(this.domain, new Map(this.store), [...rest], this.work);
+      const branch = new Conjunction(this.domain, new Map(this.store), [...rest], this.work, this.coupling);
       if (!this.work.spend(1 + this.store.size + rest.length)) return undefined;
       if (!branch.add(kid)) continue;
       const r = branch.search(depth + 1);
@@ -129,19 +169,26 @@ export class Conjunction {
     return !this.dead;
   }
 
-  /** The disjuncts not already ruled out by the store (only atoms and constants are judged here). */
+  /** The disjuncts not already ruled out by the store (judged by their atoms, and a conjunction's own atoms). */
   private alive(xs: readonly Formula[]): Formula[] {
     this.work.spend(xs.length);
     const out: Formula[] = [];
     for (const x of xs) {
       if (x.k === 'const') { if (x.value) return [x]; continue; }
-      if (x.k === 'atom') {
-        const cur = this.store.get(x.fact) ?? this.domain.get(x.fact);
-        if (cur && !intersectC(cur, x.c)) continue;
+      if (x.k === 'atom' && this.excludes(x)) continue;
+      if (x.k === 'and') {
+        this.work.spend(x.xs.length);
+        if (x.xs.some((y) => (y.k === 'atom' && this.excludes(y)) || (y.k === 'const' && !y.value))) continue;
       }
       out.push(x);
     }
     return out;
+  }
+
+  /** True when the store leaves no value for the atom. */
+  private excludes(a: Extract<Formula, { k: 'atom' }>): boolean {
+    const cur = this.store.get(a.fact) ?? this.domain.get(a.fact);
+    return !!cur && !intersectC(cur, a.c);
   }
 }
 

@@ -10,7 +10,7 @@ const suites: [string, () => Promise<string[]> | string[]][] = [
   ['parse', () => benchParse(join(dir, 'parse'))],
   ['lint', async () => (await import('./lint.js')).benchLint(join(dir, 'lint'))],
   ['render', async () => (await import('./render.js')).benchRender(join(dir, 'render'))],
-  ['drill', async () => (await import('./drill.js')).benchDrill()],
+  ['drill', async () => (await import('./drill.js')).benchDrill(join(dir, 'drill'))],
   ['live', async () => (await import('./live.js')).benchLive()],
   ['scale', async () => (await import('./scale.js')).benchScale(join(dir, 'scale')).lines],
 ];

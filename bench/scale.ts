@@ -27,11 +27,19 @@ type Point = { n: number; stages: Map<string, Result>; killed?: string; found: M
 
 const script = () => join(process.cwd(), 'dist/bench/scale-point.js');
 
-/** Runs one point in a child process; a point that outlives the timeout is killed, keeping the stages it finished. */
-function runPoint(shape: Shape, n: number, dir: string, timeoutMs: number): Point {
-  const r = spawnSync(process.execPath, [script(), 'time', shape, String(n), join(dir, `${shape}-${n}`)], {
-    encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 24, killSignal: 'SIGKILL',
+/**
+ * Runs `node args…` under a CPU-time limit (`ulimit -t`: the kernel stops it after that many CPU seconds, however
+ * loaded the machine is), with a wall-clock limit of ten times that as a last resort.
+ */
+function limited(args: string[], cpuSeconds: number) {
+  return spawnSync('bash', ['-c', `ulimit -t ${Math.ceil(cpuSeconds)}; exec "$@"`, 'bash', process.execPath, ...args], {
+    encoding: 'utf8', timeout: cpuSeconds * 10_000, maxBuffer: 1 << 24, killSignal: 'SIGKILL',
   });
+}
+
+/** Runs one point in a child process; a point that outlives the CPU limit is killed, keeping the stages it finished. */
+function runPoint(shape: Shape, n: number, dir: string, cpuSeconds: number): Point {
+  const r = limited([script(), 'time', shape, String(n), join(dir, `${shape}-${n}`)], cpuSeconds);
   const stages = new Map<string, Result>();
   const found = new Map<string, number>();
   for (const line of r.stdout.split('\n').filter(Boolean)) {
@@ -39,7 +47,7 @@ function runPoint(shape: Shape, n: number, dir: string, timeoutMs: number): Poin
     if (x.stage.startsWith('found:')) found.set(x.stage.slice(6), x.found ?? 0);
     else stages.set(x.stage, x);
   }
-  const killed = r.error || r.signal ? `killed after ${(timeoutMs / 1000).toFixed(0)} s` : r.status ? `exit ${r.status}: ${r.stderr.trim().split('\n').pop()}` : undefined;
+  const killed = r.error || r.signal ? `killed after ${cpuSeconds} s of CPU` : r.status ? `exit ${r.status}: ${r.stderr.trim().split('\n').pop()}` : undefined;
   return { n, stages, killed, found };
 }
 
@@ -59,9 +67,9 @@ export function exponent(points: { n: number; t: number }[]): number | undefined
 const ms = (t: number) => (t >= 10_000 ? `${(t / 1000).toFixed(1)} s` : t >= 100 ? `${t.toFixed(0)} ms` : `${t.toFixed(1)} ms`);
 
 /** Peak RSS (MB) of parsing only and of linting the same files, in alternate child processes (median of 3 each). */
-function memory(dir: string, timeoutMs: number): { parse: number; lint: number; status: string } {
+function memory(dir: string, cpuSeconds: number): { parse: number; lint: number; status: string } {
   const one = (what: string) => {
-    const r = spawnSync(process.execPath, [script(), 'mem', what, dir], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: timeoutMs, killSignal: 'SIGKILL' });
+    const r = limited([script(), 'mem', what, dir], cpuSeconds);
     try { return JSON.parse(r.stdout) as { maxRSS: number; status: string }; } catch { return { maxRSS: NaN, status: r.signal ? 'killed' : `exit ${r.status}` }; }
   };
   const parse: number[] = [];
@@ -81,12 +89,12 @@ function memory(dir: string, timeoutMs: number): { parse: number; lint: number; 
  * Sweeps plan size and shape (bench/generate.ts `generateShape`) and prints, per shape, the CPU time of every stage
  * at each size, its growth exponent, the worst time, the lint/parse ratio (measured alternately), and peak memory of
  * lint vs parse on the 5,000-step plans. Env: YUAN_SCALE_SHAPES (comma list), YUAN_SCALE_MAX (largest size),
- * YUAN_SCALE_TIMEOUT (seconds per point, default 150).
+ * YUAN_SCALE_CPU (CPU seconds allowed per point, default 120).
  */
 export function benchScale(dir: string): { lines: string[]; ok: boolean } {
   const only = process.env.YUAN_SCALE_SHAPES?.split(',').filter(Boolean);
   const max = Number(process.env.YUAN_SCALE_MAX ?? Infinity);
-  const timeoutMs = Number(process.env.YUAN_SCALE_TIMEOUT ?? 150) * 1000;
+  const cpuSeconds = Number(process.env.YUAN_SCALE_CPU ?? 120);
   const lines: string[] = ['scale — CPU time per stage by plan size (each point in its own process; exponent k: time ∝ n^k)'];
   const summary: string[] = [];
   let ok = true;
@@ -94,7 +102,7 @@ export function benchScale(dir: string): { lines: string[]; ok: boolean } {
     if (only && !only.includes(shape)) continue;
     const points: Point[] = [];
     for (const n of SIZES[shape].filter((x) => x <= max)) {
-      const p = runPoint(shape, n, dir, timeoutMs);
+      const p = runPoint(shape, n, dir, cpuSeconds);
       points.push(p);
       process.stderr.write(`scale ${shape} ${n}: ${p.killed ?? 'ok'}\n`);
       if (p.killed) break; // a bigger plan of the same shape would only take longer
@@ -135,7 +143,7 @@ export function benchScale(dir: string): { lines: string[]; ok: boolean } {
     const found = [...(last?.found ?? [])].map(([id, k]) => `${id} ${k}`).join(', ');
     if (found) lines.push(`  findings at n=${last.n}: ${found}`);
     if (['steps', 'concurrent', 'pairs', 'chain', 'layered'].includes(shape) && points.some((p) => p.n === 5000)) {
-      const m = memory(join(dir, `${shape}-5000`), timeoutMs);
+      const m = memory(join(dir, `${shape}-5000`), cpuSeconds);
       const ratio = m.lint / m.parse;
       lines.push(`  peak memory at 5,000 steps: parse ${m.parse.toFixed(0)} MB, lint ${m.lint.toFixed(0)} MB — ${ratio.toFixed(2)}×${m.status === 'ok' ? '' : ` (${m.status})`}`);
       if (!(ratio <= LIMIT_MEMORY)) { ok = false; summary.push(`FAIL ${shape}: peak memory lint ${ratio.toFixed(2)}× parse (limit ${LIMIT_MEMORY}×)`); }

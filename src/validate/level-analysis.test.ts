@@ -9,8 +9,8 @@ import { coverageGaps, levelInversions, levelOverlaps, type RankedTrigger } from
 
 // Each analysis has two ways to describe a finding: exact regions (small triggers) and the solver's witness boxes
 // (large ones). Forcing each way on the same plans, they must agree on every decision, and every witness must be real.
-const REGIONS = Infinity;
-const WITNESS = 0;
+const REGIONS = { regionAtoms: Infinity };
+const WITNESS = { regionAtoms: 0 };
 
 const facts = '## 2 事故信息要素\n\n| 标识 | 名称 | 类型 | 单位 | 取值 |\n|---|---|---|---|---|\n| a | 甲 | integer | 人 | |\n| b | 乙 | number | kg | |\n| f | 火灾 | boolean | | |\n| w | 预警 | enum | | blue, yellow, red |';
 const atom = fc.oneof(

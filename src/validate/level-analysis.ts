@@ -40,6 +40,12 @@ export function atomCount(ast: Expr): number {
 
 const small = (items: readonly LevelTrigger[], limit: number) => items.reduce((t, i) => t + atomCount(i.ast), 0) <= limit;
 
+/** Limits of an analysis: its solver work budget, and up to how many atoms findings are described with regions. */
+export interface AnalysisOptions {
+  maxWork?: number;
+  regionAtoms?: number;
+}
+
 // ---------------------------------------------------------------- overlap
 
 /** Two levels whose triggers hold at once, and a box of values where both do. */
@@ -50,8 +56,8 @@ export interface LevelOverlap {
 }
 
 /** Every pair of levels (in input order) whose triggers can hold at once; `cut` when the budget ran out. */
-export function levelOverlaps(plan: Plan, items: readonly LevelTrigger[], regionAtoms = REGION_ATOMS): { found: LevelOverlap[]; cut: boolean } {
-  const logic = new TriggerLogic(plan);
+export function levelOverlaps(plan: Plan, items: readonly LevelTrigger[], { maxWork, regionAtoms = REGION_ATOMS }: AnalysisOptions = {}): { found: LevelOverlap[]; cut: boolean } {
+  const logic = new TriggerLogic(plan, maxWork);
   const regions = new Map<Level, Region>();
   const region = (i: LevelTrigger) => regions.get(i.level) ?? regions.set(i.level, regionOf(i.ast, plan.facts)).get(i.level)!;
   const found: LevelOverlap[] = [];
@@ -137,8 +143,8 @@ export interface CoverageGap {
  * Up to `max` boxes of values no level's trigger holds for (none when the levels cover every valuation of the facts
  * their triggers and domains mention); `cut` when the budget ran out.
  */
-export function coverageGaps(plan: Plan, items: readonly LevelTrigger[], max: number, regionAtoms = REGION_ATOMS): { gaps: CoverageGap[]; cut: boolean } {
-  const logic = new TriggerLogic(plan);
+export function coverageGaps(plan: Plan, items: readonly LevelTrigger[], max: number, { maxWork, regionAtoms = REGION_ATOMS }: AnalysisOptions = {}): { gaps: CoverageGap[]; cut: boolean } {
+  const logic = new TriggerLogic(plan, maxWork);
   const fails = items.map((i) => logic.fails(i.ast));
   const first = logic.witness(...fails);
   if (first === undefined) return { gaps: [], cut: true };
@@ -195,7 +201,7 @@ function renamed(f: Formula, name: (fact: string) => string, memo: Map<Formula, 
  * src/expr/intervals.ts for the reading), one per pair of levels, pairs in order of rank; `cut` when the budget ran
  * out. Each level's effective region is its trigger minus the triggers of all more severe levels.
  */
-export function levelInversions(plan: Plan, ranked: readonly RankedTrigger[], regionAtoms = REGION_ATOMS): { violations: MonotonicityViolation[]; cut: boolean } {
+export function levelInversions(plan: Plan, ranked: readonly RankedTrigger[], { maxWork, regionAtoms = REGION_ATOMS }: AnalysisOptions = {}): { violations: MonotonicityViolation[]; cut: boolean } {
   if (small(ranked, regionAtoms)) {
     const regions = ranked.map((r) => ({ id: r.level.id, rank: r.rank, region: regionOf(r.ast, plan.facts) }));
     if (!regions.some((r) => r.region.truncated)) {
@@ -203,7 +209,7 @@ export function levelInversions(plan: Plan, ranked: readonly RankedTrigger[], re
       if (!report.truncated) return { violations: report.violations, cut: false };
     }
   }
-  const logic = new TriggerLogic(plan);
+  const logic = new TriggerLogic(plan, maxWork);
   const base = logic.domain;
   // The second valuation's facts are renamed; each fact is coupled to its copy: x ≤ y.
   const copy = (fact: string) => `\u0000y\u0000${fact}`;

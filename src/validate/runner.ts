@@ -11,6 +11,8 @@ export interface LintOptions {
   today?: string;
   /** Inline disables per file. */
   disables?: Map<string, Disables>;
+  /** Run only the per-plan checks (`plan`) or only the 1+N system checks (`system`); default both. */
+  scope?: 'plan' | 'system';
 }
 
 const placeFor = (t: Target) => t.place ?? placeOf(t.node, t.field);
@@ -51,13 +53,13 @@ export function runRules(rules: Rule[], plans: Plan[], opts: LintOptions = {}): 
         });
       }
     };
-    if (rule.check) {
+    if (rule.check && opts.scope !== 'system') {
       for (const plan of plans) {
         if (rule.meta.kinds && !rule.meta.kinds.includes(plan.meta.kind)) continue;
         guarded(plan.file, plan.meta, () => rule.check!({ plan, options: setting.options, today, report: stamp(plan.file), truncated: truncated(plan.file) }));
       }
     }
-    if (rule.checkSystem && plans.length) {
+    if (rule.checkSystem && plans.length && opts.scope !== 'plan') {
       guarded(plans[0].file, plans[0].meta, () => rule.checkSystem!({ plans, options: setting.options, today, report: stamp(plans[0].file), truncated: truncated(plans[0].file) }));
     }
   }

@@ -1,6 +1,7 @@
 import { describeBox, checkExpr } from '../../expr/index.js';
 import type { Fact, Level } from '../../model/index.js';
 import { coverageGaps } from '../level-analysis.js';
+import { limitOption, limitText, SOLVER_LIMIT } from '../logic.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -13,7 +14,7 @@ export default defineRule({
     description: { en: 'The level triggers together cover every incident', zh: '各响应级别的启动条件应覆盖所有事故情形' },
     severity: 'error',
     clause: 'GB/T 29639-2020 6.2 (响应分级) / 6.4.1 (响应启动)',
-    options: { max: 10 },
+    options: { max: 10, ...SOLVER_LIMIT },
   },
   check({ plan, report, options, truncated }) {
     if (plan.levels.length === 0) return;
@@ -24,8 +25,8 @@ export default defineRule({
     const parsed = plan.levels.filter((l) => l.trigger?.ast).map((level) => ({ level, ast: level.trigger!.ast! }));
     if (parsed.length === 0) return; // nothing to analyse: level-trigger reports the levels
     const max = typeof options.max === 'number' ? options.max : 10;
-    const { gaps, cut } = coverageGaps(plan, parsed, max);
-    if (cut) truncated({ node: plan.levels[0], what: { en: 'the search for incidents no level covers', zh: '未覆盖事故情形的搜索' } });
+    const { gaps, cut } = coverageGaps(plan, parsed, max, { maxWork: limitOption(options, 'maxWork') });
+    if (cut) truncated({ node: plan.levels[0], what: { en: 'the search for incidents no level covers', zh: '未覆盖事故情形的搜索' }, limit: limitText('work', options) });
     for (const { box, neighbours } of gaps) {
       const en = describeBox(box, facts, 'en');
       const zh = describeBox(box, facts, 'zh');

@@ -1,6 +1,7 @@
 import { checkExpr, type FactValue } from '../../expr/index.js';
 import type { Fact, Level } from '../../model/index.js';
 import { levelInversions, type RankedTrigger } from '../level-analysis.js';
+import { limitOption, limitText, SOLVER_LIMIT } from '../logic.js';
 import { defineRule } from '../rule.js';
 
 type Valuation = Record<string, FactValue>;
@@ -37,8 +38,9 @@ export default defineRule({
     description: { en: 'A larger incident never starts a less severe level', zh: '事故规模越大，启动的响应级别不应越低' },
     severity: 'error',
     clause: 'GB/T 29639-2020 6.2 (响应分级依据事故危害程度、影响范围)',
+    options: { ...SOLVER_LIMIT },
   },
-  check({ plan, report, truncated }) {
+  check({ plan, report, truncated, options }) {
     const byId = new Map<string, Level>();
     const ranked: RankedTrigger[] = [];
     for (const level of plan.levels) {
@@ -49,8 +51,8 @@ export default defineRule({
       ranked.push({ level, ast: level.trigger.ast, rank: level.rank });
     }
     if (ranked.length < 2) return;
-    const { violations, cut } = levelInversions(plan, ranked);
-    if (cut) truncated({ node: ranked[0].level, field: 'trigger', what: { en: 'the comparison of larger and smaller incidents', zh: '事故大小与响应级别的比较' } });
+    const { violations, cut } = levelInversions(plan, ranked, { maxWork: limitOption(options, 'maxWork') });
+    if (cut) truncated({ node: ranked[0].level, field: 'trigger', what: { en: 'the comparison of larger and smaller incidents', zh: '事故大小与响应级别的比较' }, limit: limitText('work', options) });
     for (const v of violations) {
       const severe = byId.get(v.moreSevere)!;
       const mild = byId.get(v.lessSevere)!;

@@ -1,5 +1,6 @@
 import { describeBox } from '../../expr/index.js';
 import { levelOverlaps, type LevelTrigger } from '../level-analysis.js';
+import { limitOption, limitText, SOLVER_LIMIT } from '../logic.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -13,8 +14,9 @@ export default defineRule({
     severity: 'warning',
     strict: 'error',
     clause: 'GB/T 29639-2020 6.2 (响应分级)',
+    options: { ...SOLVER_LIMIT },
   },
-  check({ plan, report, truncated }) {
+  check({ plan, report, truncated, options }) {
     const seen = new Set<string>();
     const items: LevelTrigger[] = [];
     for (const level of plan.levels) {
@@ -22,8 +24,8 @@ export default defineRule({
       seen.add(level.id);
       items.push({ level, ast: level.trigger.ast });
     }
-    const { found, cut } = levelOverlaps(plan, items);
-    if (cut) truncated({ node: items[0].level, field: 'trigger', what: { en: 'the comparison of the level triggers', zh: '各级别启动条件的两两比较' } });
+    const { found, cut } = levelOverlaps(plan, items, { maxWork: limitOption(options, 'maxWork') });
+    if (cut) truncated({ node: items[0].level, field: 'trigger', what: { en: 'the comparison of the level triggers', zh: '各级别启动条件的两两比较' }, limit: limitText('work', options) });
     for (const o of found) {
       const [a, b] = [o.a, o.b];
       const [severe, mild] = a.rank <= b.rank ? [a, b] : [b, a];

@@ -2,7 +2,7 @@ import { reachableStates } from '../../compile/reach.js';
 import { levelsBySeverity, uniqueById } from '../../compile/statechart.js';
 import { checkExpr, type Expr } from '../../expr/index.js';
 import type { Level } from '../../model/index.js';
-import { limitText, TriggerLogic } from '../logic.js';
+import { LIMITS, limitOption, limitText, reachOptions, TriggerLogic } from '../logic.js';
 import { defineRule, type Finding } from '../rule.js';
 
 /**
@@ -18,18 +18,19 @@ export default defineRule({
     description: { en: 'Every response level can be reached by some course of the incident', zh: '每个响应级别都应能在某种事故情形下启动' },
     severity: 'error',
     clause: 'GB/T 29639-2020 6.2 / 6.4.1 (响应分级、响应启动)',
+    options: { ...LIMITS },
   },
-  check({ plan, report, truncated }) {
+  check({ plan, report, truncated, options }) {
     const levels = levelsBySeverity(plan);
     if (levels.length === 0) return;
     const broken = (l: Level) => !!l.trigger?.text.trim() && (!l.trigger.ast || checkExpr(l.trigger.ast, plan.facts).length > 0);
-    const reach = reachableStates(plan);
+    const reach = reachableStates(plan, reachOptions(options));
     const cut = (limit?: 'states' | 'transitions' | 'work') => truncated({
       node: levels[0], field: 'trigger', what: { en: 'the search of the levels the incident can reach', zh: '可达响应级别的搜索' },
-      ...(limit ? { limit: limitText(limit) } : {}),
+      ...(limit ? { limit: limitText(limit, options) } : {}),
     });
     if (reach.truncated) { if (reach.limit) cut(reach.limit); return; }
-    const logic = new TriggerLogic(plan);
+    const logic = new TriggerLogic(plan, limitOption(options, 'maxWork'));
     const triggers = new Map<string, Expr>();
     for (const l of levels) if (l.trigger?.ast && !broken(l)) triggers.set(l.id, l.trigger.ast);
 

@@ -2,7 +2,7 @@ import type { Plan, Resource, Step } from '../../model/index.js';
 import { stepsAt } from '../refs.js';
 import { defineRule } from '../rule.js';
 import { findResource, useTarget } from './resource-undefined.js';
-import { heaviestAntichain } from '../antichain.js';
+import { ANTICHAIN_WORK, heaviestAntichain } from '../antichain.js';
 
 /** One step's demand for one resource. */
 interface Demand {
@@ -24,10 +24,10 @@ interface Shortage {
  * transitively; two demands of one step count once, the larger): a maximum-weight antichain (src/validate/antichain.ts).
  * Undefined when the plan is too large to decide within the work budget.
  */
-function heaviestConcurrent(plan: Plan, demands: Demand[]): { set: Demand[]; total: number } | undefined {
+function heaviestConcurrent(plan: Plan, demands: Demand[], maxWork: number): { set: Demand[]; total: number } | undefined {
   const byStep = new Map<string, Demand>();
   for (const d of demands) { const prev = byStep.get(d.step.id); if (!prev || d.quantity > prev.quantity) byStep.set(d.step.id, d); }
-  const found = heaviestAntichain(plan, new Map([...byStep].map(([id, d]) => [id, d.quantity] as const)));
+  const found = heaviestAntichain(plan, new Map([...byStep].map(([id, d]) => [id, d.quantity] as const)), maxWork);
   if (!found) return undefined;
   const order = new Map(demands.map((d, i) => [d, i] as const));
   const set = found.ids.map((id) => byStep.get(id)!).sort((a, b) => order.get(a)! - order.get(b)!);
@@ -35,7 +35,7 @@ function heaviestConcurrent(plan: Plan, demands: Demand[]): { set: Demand[]; tot
 }
 
 /** Shortages at one level (or the whole plan when it declares no levels), one per resource. */
-function shortagesAt(plan: Plan, levelId: string | undefined, cut: (resource: Resource) => void): Shortage[] {
+function shortagesAt(plan: Plan, levelId: string | undefined, maxWork: number, cut: (resource: Resource) => void): Shortage[] {
   const steps = levelId === undefined ? plan.steps : stepsAt(plan, levelId);
   const byResource = new Map<Resource, Demand[]>();
   for (const step of steps) {
@@ -51,7 +51,7 @@ function shortagesAt(plan: Plan, levelId: string | undefined, cut: (resource: Re
   for (const [resource, demands] of byResource) {
     // Most resources are never short even if every demand ran at once: skip the clique search for them.
     if (demands.reduce((t, d) => t + d.quantity, 0) <= resource.quantity!) continue;
-    const found = heaviestConcurrent(plan, demands);
+    const found = heaviestConcurrent(plan, demands, maxWork);
     if (!found) { cut(resource); continue; }
     const { set, total } = found;
     if (total > resource.quantity!) out.push({ resource, demands: set, total, levels: levelId === undefined ? [] : [levelId] });
@@ -66,13 +66,15 @@ export default defineRule({
     description: { en: 'Concurrent steps do not need more of a resource than the stock', zh: '可能同时进行的步骤所需物资不得超过库存数量' },
     severity: 'error',
     clause: 'GB/T 29639-2020 6.5.3、7.5（物资装备保障）',
+    options: { maxWork: ANTICHAIN_WORK },
   },
-  check({ plan, report }) {
-    const truncated = new Set<Resource>();
+  check({ plan, report, options, truncated }) {
+    const maxWork = typeof options.maxWork === 'number' ? options.maxWork : ANTICHAIN_WORK;
+    const cut = new Set<Resource>();
     // One finding per resource: the level with the largest overflow, naming every level where the stock runs out.
     const worst = new Map<Resource, Shortage>();
     for (const levelId of plan.levels.length ? plan.levels.map((l) => l.id) : [undefined]) {
-      for (const s of shortagesAt(plan, levelId, (r) => truncated.add(r))) {
+      for (const s of shortagesAt(plan, levelId, maxWork, (r) => cut.add(r))) {
         const prev = worst.get(s.resource);
         if (!prev) worst.set(s.resource, s);
         else worst.set(s.resource, { ...(s.total > prev.total ? s : prev), levels: [...prev.levels, ...s.levels] });
@@ -80,6 +82,12 @@ export default defineRule({
     }
     for (const resource of plan.resources) {
       const s = worst.get(resource);
+      if (cut.has(resource)) {
+        truncated({
+          node: resource, field: 'quantity', limit: { en: `the work limit (option maxWork: ${maxWork})`, zh: `计算量上限（选项 maxWork：${maxWork}）` },
+          what: { en: `the search for the heaviest concurrent demands for ${resource.id}`, zh: `${resource.id} 最大并发需求的计算` },
+        });
+      }
       if (!s) continue;
       const unit = resource.unit ?? '';
       const list = s.demands.map((d) => `${d.step.id} (${d.quantity})`).join(' + ');

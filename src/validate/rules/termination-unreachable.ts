@@ -1,7 +1,7 @@
 import { reachableStates } from '../../compile/reach.js';
 import { uniqueById } from '../../compile/statechart.js';
 import { checkExpr } from '../../expr/index.js';
-import { limitText, TriggerLogic } from '../logic.js';
+import { LIMITS, limitOption, limitText, reachOptions, TriggerLogic } from '../logic.js';
 import { defineRule, type Finding } from '../rule.js';
 
 /**
@@ -19,16 +19,17 @@ export default defineRule({
     severity: 'warning',
     strict: 'error',
     clause: 'GB/T 29639-2020 6.4.5 (响应终止)',
+    options: { ...LIMITS },
   },
-  check({ plan, report, truncated }) {
+  check({ plan, report, truncated, options }) {
     const t = plan.termination;
     const ast = t?.when?.ast;
     if (!t || !ast || checkExpr(ast, plan.facts).length > 0) return;
     const when = t.when!.text;
-    const logic = new TriggerLogic(plan);
+    const logic = new TriggerLogic(plan, limitOption(options, 'maxWork'));
     const term = logic.holds(ast);
     const cut = (limit: 'states' | 'transitions' | 'work') => truncated({
-      node: t, field: 'when', what: { en: 'the search of where the response can end', zh: '响应可终止情形的搜索' }, limit: limitText(limit),
+      node: t, field: 'when', what: { en: 'the search of where the response can end', zh: '响应可终止情形的搜索' }, limit: limitText(limit, options),
     });
     const possible = logic.sat(term);
     if (possible === undefined) { cut('work'); return; }
@@ -40,7 +41,7 @@ export default defineRule({
       });
       return;
     }
-    const reach = reachableStates(plan);
+    const reach = reachableStates(plan, reachOptions(options));
     if (reach.truncated) { if (reach.limit) cut(reach.limit); return; }
     for (const level of uniqueById(plan.levels)) { // document order
       if (!reach.levels.has(level.id) || reach.terminatesAt.has(level.id)) continue;

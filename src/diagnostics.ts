@@ -47,6 +47,21 @@ export function hasErrors(list: Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');
 }
 
+/**
+ * Parse checks that mean the file could not be read as a plan at all (wrong type, binary, too large or too deep,
+ * broken YAML or front matter). Everything else — a vague deadline, an unknown fact, an ambiguous owner — is a content
+ * finding: the plan is still built, linted, compiled, rendered and drilled, and the finding is reported.
+ */
+const UNREADABLE = new Set([
+  'parse/unsupported-type', 'parse/unreadable', 'parse/binary', 'parse/too-large', 'parse/too-deep', 'parse/alias-bomb',
+  'parse/syntax', 'parse/yaml-syntax', 'parse/front-matter', 'parse/internal',
+]);
+
+/** True for a diagnostic that means the file could not be read as a plan (see `UNREADABLE`). */
+export function isUnreadable(d: Diagnostic): boolean {
+  return d.severity === 'error' && (UNREADABLE.has(d.ruleId) || d.ruleId.startsWith('parse/too-'));
+}
+
 /** The message in the requested language (Chinese falls back to English when no translation exists). */
 export function localize(d: { message: string; messageZh?: string }, lang: 'zh' | 'en'): string {
   return lang === 'zh' && d.messageZh ? d.messageZh : d.message;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createPlanMachine } from '../../src/compile/machine.js';
 import { compileStatechart } from '../../src/compile/statechart.js';
-import { hasErrors } from '../../src/diagnostics.js';
+import { isUnreadable } from '../../src/diagnostics.js';
 import { parsePlanFile } from '../../src/parse/index.js';
 import { t, type Lang } from '../i18n.js';
 import { emit, EXIT, printCompact } from '../output.js';
@@ -21,7 +21,8 @@ export function runCompile(file: string, opts: CompileOptions): number {
   }
   const r = parsePlanFile(file);
   printCompact(r.diagnostics, opts.lang);
-  if (!r.plan || hasErrors(r.diagnostics)) return EXIT.diagnostics;
+  // Content findings (a vague deadline, an unknown fact) are printed; only an unreadable file stops the compile.
+  if (!r.plan || r.diagnostics.some(isUnreadable)) return EXIT.diagnostics;
   const config = compileStatechart(r.plan);
   try {
     createPlanMachine(r.plan, config); // the config must load; a failure here is a bug, not a plan problem

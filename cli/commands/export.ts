@@ -1,4 +1,4 @@
-import { hasErrors } from '../../src/diagnostics.js';
+import { isUnreadable } from '../../src/diagnostics.js';
 import { exportPlan } from '../../src/export/index.js';
 import { parsePlanFile } from '../../src/parse/index.js';
 import { t, type Lang } from '../i18n.js';
@@ -15,7 +15,8 @@ export function runExport(file: string, opts: ExportOptions): number {
   }
   const r = parsePlanFile(file);
   printCompact(r.diagnostics, opts.lang);
-  if (!r.plan || hasErrors(r.diagnostics)) return EXIT.diagnostics;
+  // Export is lossless, content defects included: only an unreadable file stops it.
+  if (!r.plan || r.diagnostics.some(isUnreadable)) return EXIT.diagnostics;
   emit(exportPlan(r.plan, opts.to as 'yaml' | 'md' | 'json'), opts.output);
   return EXIT.ok;
 }

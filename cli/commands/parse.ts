@@ -19,7 +19,8 @@ export function runParse(paths: string[], opts: ParseOptions): number {
     diagnostics.push(...r.diagnostics);
     if (r.plan) plans.push(opts.places ? r.plan : { file, ...stripPlan(r.plan) });
   }
-  emit(JSON.stringify(paths.length === 1 && files.length === 1 ? plans[0] ?? null : plans, null, 2), opts.output);
+  // Nothing to print when the one file named is not a plan (its diagnostic says why).
+  if (!(paths.length === 1 && files.length === 1 && !plans.length)) emit(JSON.stringify(paths.length === 1 && files.length === 1 ? plans[0] : plans, null, 2), opts.output);
   const sorted = sortDiagnostics(diagnostics);
   printCompact(sorted, opts.lang);
   process.stderr.write(t(opts.lang, `${files.length} file(s), ${plans.length} plan(s), ${sorted.length} diagnostic(s)\n`,

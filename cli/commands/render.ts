@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { hasErrors } from '../../src/diagnostics.js';
+import { isUnreadable } from '../../src/diagnostics.js';
 import type { Plan } from '../../src/model/index.js';
 import { collectPlanFiles, parsePlanFile } from '../../src/parse/index.js';
 import { DIAGRAM_FORMATS, renderBatch, safeName, type DiagramFormat, type RenderJob } from '../../src/render/batch.js';
@@ -69,7 +69,7 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
   let mdFiles = 0;
   for (const file of files) {
     const r = parsePlanFile(file);
-    if (!r.plan || hasErrors(r.diagnostics)) {
+    if (!r.plan || r.diagnostics.some(isUnreadable)) {
       printCompact(r.diagnostics.filter((d) => d.severity === 'error'), opts.lang);
       say(`yuan: skipped ${file}: it does not parse`, `yuan：已跳过 ${file}：无法解析`);
       failedPlans.push(file);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { hasErrors, type Diagnostic } from '../../src/diagnostics.js';
+import { isUnreadable, type Diagnostic } from '../../src/diagnostics.js';
 import type { Plan } from '../../src/model/index.js';
 import { collectPlanFiles } from '../../src/parse/index.js';
 import { safeName } from '../../src/render/batch.js';
@@ -84,8 +84,10 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
   for (const file of files) {
     const plan = plansByFile.get(file);
     const diags = byFile.get(file) ?? [];
-    const parseErrors = diags.filter((d) => d.ruleId.startsWith('parse/') && d.severity === 'error');
-    if (!plan || hasErrors(parseErrors)) {
+    // A plan with content defects (及时, an unknown fact) is exactly what a reviewer needs to see: only an unreadable
+    // file is skipped; its findings go into the packet.
+    const parseErrors = diags.filter(isUnreadable);
+    if (!plan || parseErrors.length) {
       printCompact(parseErrors, opts.lang);
       say(`yuan: skipped ${file}: it does not parse`, `yuan：已跳过 ${file}：无法解析`);
       failed++;

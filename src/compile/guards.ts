@@ -12,6 +12,7 @@ export interface TriggerParams {
   level?: string;
   escalation?: number;
   warning?: string;
+  standby?: string;
   termination?: boolean;
   when?: string;
 }
@@ -33,6 +34,9 @@ export function triggerResolver(plan: Plan): (p: TriggerParams) => Expr | undefi
     } else if (typeof p.warning === 'string') {
       const w = warnings.find((x) => x.id === p.warning);
       found = !!w; fromPlan = w?.trigger?.ast;
+    } else if (typeof p.standby === 'string') {
+      const s = (plan.standby ?? []).find((x) => x.id === p.standby);
+      found = !!s; fromPlan = s?.trigger?.ast;
     } else if (p.termination) {
       found = !!plan.termination; fromPlan = plan.termination?.when?.ast;
     }

@@ -11,7 +11,7 @@ import { assign, raise, setup } from 'xstate';
 import { evaluate, type FactValues } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
 import { triggerResolver, type TriggerParams } from './guards.js';
-import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
+import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, periodDelay, periodMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
 import { appliesAtLevel, mergeFacts, stepModels, stepStatuses } from './steps.js';
 
 /** Fact values an event reports; `null` forgets a fact. Keys are fact ids (labels are accepted too). */
@@ -30,7 +30,11 @@ export type PlanEvent =
   /** A step's deadline has passed (raised by its timer; a drill engine on another clock may send it too). */
   | { type: 'DEADLINE'; step: string }
   /** Recovery begins (otherwise it begins when the follow-up period after termination ends). */
-  | { type: 'RECOVER' };
+  | { type: 'RECOVER' }
+  /** Roles were told (an inject or a notification reached them): starts their receipt-anchored deadlines. */
+  | { type: 'NOTIFY'; to: string[] }
+  /** A role declares a level (a level started by decision is entered when its decider declares it). */
+  | { type: 'DECLARE'; level: string; role?: string };
 
 export type { TriggerParams } from './guards.js';
 
@@ -44,6 +48,10 @@ export const stepDone = (step: string, role?: string): PlanEvent => (role === un
 export const terminateEvent = (role?: string): PlanEvent => (role === undefined ? { type: 'TERMINATE' } : { type: 'TERMINATE', role });
 /** `{ type: 'DEADLINE', step }`. */
 export const deadlineEvent = (step: string): PlanEvent => ({ type: 'DEADLINE', step });
+/** `{ type: 'NOTIFY', to }`. */
+export const notifyEvent = (to: readonly string[]): PlanEvent => ({ type: 'NOTIFY', to: [...to] });
+/** `{ type: 'DECLARE', level, role }`. */
+export const declareEvent = (level: string, role?: string): PlanEvent => (role === undefined ? { type: 'DECLARE', level } : { type: 'DECLARE', level, role });
 
 // Every guard of one transition merges the same event into the same facts: remember the last merge per event.
 const MERGED = new WeakMap<object, { base: FactMap; merged: FactMap }>();
@@ -77,7 +85,11 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
   for (const s of uniqueById(plan.steps)) {
     const ms = deadlineMs(s.deadline);
     if (ms !== undefined) delays[deadlineDelay(s.id)] = ms;
+    const period = periodMs(s.deadline);
+    if (period !== undefined) delays[periodDelay(s.id)] = period;
   }
+  const cadences = new Set(uniqueById(plan.steps).filter((s) => periodMs(s.deadline) !== undefined).map((s) => s.id));
+  const notifies = new Map(uniqueById(plan.steps).map((s) => [s.id, s.notify]));
   const fu = deadlineMs(plan.termination?.followUp);
   if (fu !== undefined) delays[FOLLOW_UP_DELAY] = fu;
   const declared = config.meta?.delays;
@@ -99,7 +111,12 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
         return !!s && appliesAtLevel(s, context.level);
       },
       stepOpen: ({ context, event }) =>
-        event.type === 'STEP_DONE' && typeof event.step === 'string' && Object.hasOwn(context.steps, event.step) && context.steps[event.step] !== 'done',
+        event.type === 'STEP_DONE' && typeof event.step === 'string' && Object.hasOwn(context.steps, event.step)
+        && (context.steps[event.step] !== 'done' || cadences.has(event.step)),
+      received: ({ context }, params: { roles: string[] }) => (params?.roles ?? []).some((r) => context.received.includes(r)),
+      mayDeclare: ({ event }, params: { level: string; roles: string[] }) =>
+        event.type === 'DECLARE' && event.level === params?.level
+        && (!(params.roles ?? []).length || (typeof event.role === 'string' && params.roles.includes(event.role))),
       deadlineFor: ({ event }, params: { step: string }) => event.type === 'DEADLINE' && event.step === params.step,
       decider: ({ event }, params: { roles: string[] }) =>
         event.type === 'TERMINATE' && typeof event.role === 'string' && (params?.roles ?? []).includes(event.role),
@@ -114,7 +131,23 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
       completeStep: assign(({ context, event }) => {
         if (event.type !== 'STEP_DONE') return {};
         const next = { ...context, steps: { ...context.steps, [event.step]: 'done' as const } };
-        return { steps: refreshed(next) };
+        const told = (notifies.get(event.step) ?? []).filter((r) => !context.received.includes(r));
+        return {
+          steps: refreshed(next),
+          counts: { ...context.counts, [event.step]: (context.counts[event.step] ?? 0) + 1 },
+          ...(told.length ? { received: [...context.received, ...told] } : {}),
+        };
+      }),
+      markReceived: assign(({ context, event }) => {
+        if (event.type !== 'NOTIFY' || !Array.isArray(event.to)) return {};
+        const told = event.to.filter((r) => typeof r === 'string' && !context.received.includes(r));
+        return told.length ? { received: [...context.received, ...told] } : {};
+      }),
+      checkCadence: assign(({ context }, params: { step: string }) => {
+        // Only a due at which the step applies counts (a cadence bound to levels is not owed at other levels).
+        const due = (context.dues[params.step] ?? 0) + 1;
+        const short = (context.counts[params.step] ?? 0) < due && context.steps[params.step] !== 'skipped';
+        return { dues: { ...context.dues, [params.step]: due }, ...(short ? { missed: [...context.missed, { step: params.step, due }] } : {}) };
       }),
       markOverdue: assign(({ context }, params: { step: string }) => {
         if (context.expired.includes(params.step)) return {};

@@ -47,7 +47,7 @@ describe('compileStatechart', () => {
       for (const l of plan.levels) {
         const meta = level.states![l.id].meta!;
         expect(meta).toMatchObject({ level: l.id, rank: l.rank, colour: l.colour!, decidedBy: l.decidedBy! });
-        expect(meta.activation).toEqual({ seconds: l.activation!.seconds, text: l.activation!.text, anchor: { kind: 'incident' } });
+        expect(meta.activation).toEqual({ kind: 'limit', seconds: l.activation!.seconds, text: l.activation!.text, anchor: { kind: 'incident' } });
       }
       // Most severe first out of assessing; a level with escalation rules is entered through its `↑` state.
       const always = level.states!.assessing.always as TransitionConfig[];
@@ -118,7 +118,9 @@ describe('compileStatechart', () => {
         }
         expect(Object.keys(t.states!.running.after!)).toEqual([`deadline.${s.id}`]);
       }
-      expect(config.context).toEqual({ facts: {}, level: null, steps: Object.fromEntries(plan.steps.map((s) => [s.id, 'pending'])), expired: [] });
+      expect(config.context).toEqual({
+        facts: {}, level: null, steps: Object.fromEntries(plan.steps.map((s) => [s.id, 'pending'])), expired: [], received: [], counts: {}, dues: {}, missed: [],
+      });
     });
 
     it('has warning states in standby exactly when the plan has warnings', () => {
@@ -166,7 +168,9 @@ describe('compileStatechart', () => {
     expect(Object.keys(config.states!.response.states!.level.states!)).toEqual(['assessing', 'II', 'II.a', 'III', '↑III', '↓III']);
     expect(Object.keys(config.states!.response.states!.timers.states!)).toEqual(['alarm', 'isolate', 'report']);
     const iii = config.states!.response.states!.level.states!.III.on!.FACTS as TransitionConfig[];
-    expect(iii.map((t) => t.target)).toEqual(['II', 'II\\.a', '#mini.terminated']);
+    // The written rules first, then (highest level met applies) II's and II.a's own criteria, then termination.
+    expect(iii.map((t) => t.target)).toEqual(['II', 'II\\.a', 'II', 'II\\.a', '#mini.terminated']);
+    expect(iii.map((t) => t.guard?.params)).toMatchObject([{ escalation: 0 }, { escalation: 3 }, { level: 'II' }, { level: 'II.a' }, {}]);
     expect(() => createPlanMachine(odd, config)).not.toThrow();
   });
 });

@@ -33,7 +33,7 @@
  * level. Rising moves only up, falling only down and switches to rising at most
  * once, so every chain ends; intermediate levels are passed, not entered.
  */
-import type { Duration, Level, Plan, Step } from '../model/index.js';
+import { isTimed, type Duration, type Level, type Plan, type Step } from '../model/index.js';
 
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -54,6 +54,14 @@ export interface PlanContext {
   steps: Record<string, StepStatus>;
   /** Steps whose deadline has passed (in the order it happened), done or not. */
   expired: string[];
+  /** Roles that have been told (an inject or notification reached them): starts receipt-anchored deadlines. */
+  received: string[];
+  /** How many times each step has been done (a cadence is done again and again). */
+  counts: Record<string, number>;
+  /** Dues of each cadence step so far. */
+  dues: Record<string, number>;
+  /** Cadence dues that passed without the step done often enough, in order. */
+  missed: { step: string; due: number }[];
 }
 
 /** A named guard or action with JSON params (`{ type: 'trigger', params: { level: 'II', when: '…' } }`). */
@@ -91,8 +99,10 @@ export interface StatechartConfig extends StateConfig {
   meta: { [key: string]: Json };
 }
 
-/** Names of the delays in a compiled config (`deadline.<step>`, `followUp`). */
+/** Names of the delays in a compiled config (`deadline.<step>`, `period.<step>`, `followUp`). */
 export const deadlineDelay = (step: string): string => `deadline.${step}`;
+/** Delay between the dues of a cadence step. */
+export const periodDelay = (step: string): string => `period.${step}`;
 export const FOLLOW_UP_DELAY = 'followUp';
 
 /** Version of the config format, stored in the root `meta.format`. */
@@ -117,15 +127,26 @@ export function uniqueById<T extends { id: string }>(list: readonly T[]): T[] {
   return list.filter((x) => typeof x.id === 'string' && x.id !== '' && !seen.has(x.id) && !!seen.add(x.id));
 }
 
-/** A deadline in milliseconds, or undefined when the duration is missing or not a finite non-negative number. */
+/**
+ * The first due of a time limit in milliseconds (a window's upper bound, a cadence's first due, 立即's threshold), or
+ * undefined when it has none the machine can time: no due time (vague, unreadable, a standing duty) or an anchor
+ * only the outside world knows (a later event).
+ */
 export function deadlineMs(d: Duration | undefined): number | undefined {
-  if (!d || typeof d.seconds !== 'number' || !Number.isFinite(d.seconds) || d.seconds < 0) return undefined;
+  if (!isTimed(d) || d.seconds < 0 || d.anchor.kind === 'event') return undefined;
   return Math.round(d.seconds * 1000);
 }
 
+/** The time between dues of a cadence (`每日至少2次` → 12 h), in milliseconds; undefined for other kinds. */
+export function periodMs(d: Duration | undefined): number | undefined {
+  if (!isTimed(d) || d.kind !== 'cadence' || !d.every) return undefined;
+  const ms = Math.round((d.every / (d.times ?? 1)) * 1000);
+  return ms > 0 ? ms : undefined;
+}
+
 function durationJson(d: Duration): { [key: string]: Json } {
-  const anchor: { [key: string]: Json } = d.anchor.kind === 'step' ? { kind: 'step', step: d.anchor.step } : { kind: d.anchor.kind };
-  return clean({ seconds: finite(d.seconds), text: d.text, anchor }) as { [key: string]: Json };
+  const t = isTimed(d) ? d : undefined;
+  return clean({ kind: d.kind, seconds: finite(d.seconds), earliest: finite(t?.earliest), every: finite(t?.every), times: finite(t?.times), text: d.text, anchor: { ...d.anchor } }) as { [key: string]: Json };
 }
 
 /** A number JSON can hold, else undefined (dropped). */
@@ -204,6 +225,15 @@ export function compileStatechart(plan: Plan): StatechartConfig {
   } else {
     standbyFacts.push({ actions: [merge] });
   }
+  // Readiness states (启动准备 / 预警响应): entered from standby when their condition holds, before any level.
+  for (const s of uniqueById(plan.standby ?? [])) {
+    if (!s.trigger?.text.trim()) continue;
+    standby.states ??= { [normal]: { description: 'No warning in force' } };
+    standby.initial ??= normal;
+    const key = pick(s.id, new Set([...Object.keys(standby.states)]));
+    standby.states[key] = { description: `Standby ${s.id}${s.name ? ` (${s.name})` : ''}`, meta: clean({ standby: s.id, when: s.trigger.text, decidedBy: s.decidedBy, actions: s.actions }) as { [key: string]: Json } };
+    standbyFacts.splice(standbyFacts.length - 1, 0, { guard: { type: 'trigger', params: { standby: s.id, when: s.trigger.text } }, target: `.${escapeKey(key)}`, actions: [merge] });
+  }
 
   // ------------------------------------------------------------------ level region
   // The plan's escalation edges between known levels (index = position in plan.escalations, the guard's reference).
@@ -217,6 +247,10 @@ export function compileStatechart(plan: Plan): StatechartConfig {
   const downOf = (l: Level): Edge[] => edges.filter((x) => x.from.id === l.id && rankOf(x.to) >= rankOf(l)).sort((a, b) => rankOf(b.to) - rankOf(a.to));
   /** De-escalations a chain may follow: strictly less severe, so a falling chain always ends. */
   const fallOf = (l: Level): Edge[] => downOf(l).filter((x) => rankOf(x.to) > rankOf(l));
+  // 就高不就低: under the `highest` convention (the default) a more severe level whose criteria now hold is entered from
+  // any level, whether or not the plan wrote an escalation rule ("根据事态发展调整响应级别").
+  const highest = plan.meta?.grading !== 'exclusive';
+  const impliedUp = (l: Level): Level[] => (highest ? levels.filter((m) => rankOf(m) < rankOf(l) && levelGuard(m)) : []);
 
   const assessing = pick('assessing', levelIds);
   const taken = new Set([...levelIds, assessing]);
@@ -227,14 +261,16 @@ export function compileStatechart(plan: Plan): StatechartConfig {
   for (const l of levels) {
     const risenInto = !!levelGuard(l) || edges.some((x) => x.to.id === l.id && rankOf(x.to) < rankOf(x.from));
     const fallenInto = edges.some((x) => x.to.id === l.id && rankOf(x.to) >= rankOf(x.from));
-    if (risenInto && upOf(l).length) { const k = pick(`↑${l.id}`, taken); taken.add(k); rising.set(l.id, k); }
-    if (fallenInto && (upOf(l).length || fallOf(l).length)) { const k = pick(`↓${l.id}`, taken); taken.add(k); falling.set(l.id, k); }
+    const moves = upOf(l).length + impliedUp(l).length;
+    if (risenInto && moves) { const k = pick(`↑${l.id}`, taken); taken.add(k); rising.set(l.id, k); }
+    if (fallenInto && (moves || fallOf(l).length)) { const k = pick(`↓${l.id}`, taken); taken.add(k); falling.set(l.id, k); }
   }
   const riseTo = (l: Level): string => escapeKey(rising.get(l.id) ?? l.id);
   const fallTo = (l: Level): string => escapeKey(falling.get(l.id) ?? l.id);
   const edgeGuard = ({ e, index }: Edge): NamedRef => ({ type: 'trigger', params: { escalation: index, from: e.from, to: e.to, when: e.when?.text ?? '' } });
   const up = (x: Edge, actions?: NamedRef[]): TransitionConfig => clean({ guard: edgeGuard(x), target: riseTo(x.to), actions });
   const down = (x: Edge, actions?: NamedRef[]): TransitionConfig => clean({ guard: edgeGuard(x), target: fallTo(x.to), actions });
+  const implied = (m: Level, actions?: NamedRef[]): TransitionConfig => clean({ guard: levelGuard(m), target: riseTo(m), actions, description: `${m.id} criteria hold (highest level met applies)` });
 
   const levelStates: Record<string, StateConfig> = {
     [assessing]: {
@@ -246,6 +282,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
   for (const l of levels) {
     const facts: TransitionConfig[] = [
       ...upOf(l).map((x) => up(x, [merge])),
+      ...impliedUp(l).map((m) => implied(m, [merge])),
       ...(termGuard ? [{ guard: termGuard, target: `${root}.terminated`, actions: [merge, refresh] }] : []),
       ...downOf(l).map((x) => down(x, [merge])),
     ];
@@ -257,6 +294,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
         rank: finite(l.rank),
         colour: l.colour,
         decidedBy: l.decidedBy,
+        manual: l.manual,
         when: l.trigger?.text,
         activation: l.activation ? durationJson(l.activation) : undefined,
         parentLevel: l.parentLevel,
@@ -272,7 +310,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
       levelStates[r] = {
         description: `Passing ${l.id} upwards: its escalation rules that hold are followed (most severe first), else ${l.id} is entered`,
         meta: { passing: l.id, direction: 'up' },
-        always: [...upOf(l).map((x) => up(x)), { target: escapeKey(l.id) }],
+        always: [...upOf(l).map((x) => up(x)), ...impliedUp(l).map((m) => implied(m)), { target: escapeKey(l.id) }],
       };
     }
     const f = falling.get(l.id);
@@ -280,7 +318,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
       levelStates[f] = {
         description: `Passing ${l.id} downwards: its escalation rules are checked first (most severe first), then its de-escalation rules to a less severe level (least severe first), else ${l.id} is entered`,
         meta: { passing: l.id, direction: 'down' },
-        always: [...upOf(l).map((x) => up(x)), ...fallOf(l).map((x) => down(x)), { target: escapeKey(l.id) }],
+        always: [...upOf(l).map((x) => up(x)), ...impliedUp(l).map((m) => implied(m)), ...fallOf(l).map((x) => down(x)), { target: escapeKey(l.id) }],
       };
     }
   }
@@ -296,30 +334,53 @@ export function compileStatechart(plan: Plan): StatechartConfig {
     const name = deadlineDelay(s.id);
     delays[name] = ms;
     const p = { step: s.id };
-    const done: TransitionConfig = { guard: { type: 'stepDone', params: p }, target: 'stopped' };
+    const period = periodMs(s.deadline);
+    // A cadence is never "done": it is due again every period, and each due it is short of is a miss.
+    const done: TransitionConfig | undefined = period ? undefined : { guard: { type: 'stepDone', params: p }, target: 'stopped' };
+    const unlessDone = (t: TransitionConfig) => (done ? [done, t] : [t]);
     // The clock starts at the anchor, but never before the step applies: a step bound to levels waits (idle) for the
-    // first level at which it applies; a step-anchored one then waits for its anchor step to be done.
+    // first level at which it applies; a step-anchored one then waits for its anchor step to be done, a receipt-
+    // anchored one for its role to be told (an inject or a notification reaching it).
     const active: NamedRef = { type: 'stepActive', params: p };
-    const anchored: NamedRef | undefined = anchor.kind === 'step' ? { type: 'stepDone', params: { step: anchor.step } } : undefined;
+    const owners = [s.role, ...(s.alternatives ?? [])].filter((r): r is string => !!r);
+    const anchored: NamedRef | undefined = anchor.kind === 'step' ? { type: 'stepDone', params: { step: anchor.step } }
+      : anchor.kind === 'receipt' ? { type: 'received', params: { roles: owners } } : undefined;
     const waitsForLevel = s.levels.length > 0 || anchor.kind === 'level';
     const states: Record<string, StateConfig> = {};
     const levelWait = s.levels.length ? `Waiting for the first level at which the step applies (${s.levels.join(', ')})` : 'Waiting for a response level';
-    const anchorWait = `Waiting for step ${anchor.kind === 'step' ? anchor.step : ''} to be done`;
-    if (waitsForLevel) states.idle = { description: levelWait, always: [done, { guard: active, target: anchored ? 'waiting' : 'running' }] };
-    if (anchored) states[waitsForLevel ? 'waiting' : 'idle'] = { description: anchorWait, always: [done, { guard: anchored, target: 'running' }] };
-    states.running = {
-      always: done,
-      after: { [name]: { actions: [{ type: 'raiseDeadline', params: p }] } },
-      on: { DEADLINE: { guard: { type: 'deadlineFor', params: p }, target: 'expired', actions: [{ type: 'markOverdue', params: p }] } },
-    };
-    states.expired = { description: 'Deadline passed' };
-    states.stopped = { description: 'Step done in time' };
+    const anchorWait = anchor.kind === 'step' ? `Waiting for step ${anchor.step} to be done` : `Waiting for ${owners.join(' / ') || 'the owner'} to be told`;
+    if (waitsForLevel) states.idle = { description: levelWait, always: unlessDone({ guard: active, target: anchored ? 'waiting' : 'running' }) };
+    if (anchored) states[waitsForLevel ? 'waiting' : 'idle'] = { description: anchorWait, always: unlessDone({ guard: anchored, target: 'running' }) };
+    if (period) {
+      const pname = periodDelay(s.id);
+      delays[pname] = period;
+      states.running = { description: 'Counting to the first due', after: { [name]: { target: 'due' } } };
+      states.due = {
+        description: 'Due again every period; a due the step is short of is a miss',
+        entry: [{ type: 'checkCadence', params: p }],
+        after: { [pname]: { target: 'due', reenter: true } as TransitionConfig },
+      };
+    } else {
+      states.running = {
+        always: done,
+        after: { [name]: { actions: [{ type: 'raiseDeadline', params: p }] } },
+        on: { DEADLINE: { guard: { type: 'deadlineFor', params: p }, target: 'expired', actions: [{ type: 'markOverdue', params: p }] } },
+      };
+      states.expired = { description: 'Deadline passed' };
+      states.stopped = { description: 'Step done in time' };
+    }
     timers[s.id] = { initial: states.idle ? 'idle' : 'running', meta: { step: s.id, deadline: durationJson(s.deadline!) }, states };
   }
 
   const responseOn: Record<string, TransitionConfig | TransitionConfig[]> = {
     STEP_DONE: { guard: { type: 'stepOpen' }, actions: [{ type: 'completeStep' }] },
+    NOTIFY: { actions: [{ type: 'markReceived' }] },
   };
+  const declarable: TransitionConfig[] = levels.filter((l) => l.manual).map((l) => {
+    const who = [l.decidedBy, ...(l.deciderAlternatives ?? [])].filter((r): r is string => !!r);
+    const roles = [...who, ...who.flatMap((r) => (plan.roles.find((x) => x.id === r)?.deputies ?? []).filter((d) => plan.roles.some((x) => x.id === d)))];
+    return { guard: { type: 'mayDeclare', params: { level: l.id, roles } }, target: `.${escapeKey(l.id)}`, description: `${l.id} declared by ${who.join(' / ') || 'anyone'}` };
+  });
   const decider = termination?.decidedBy?.trim();
   const deciders = decider ? [decider, ...(plan.roles.find((r) => r.id === decider)?.deputies ?? []).filter((d) => plan.roles.some((r) => r.id === d))] : [];
   responseOn.TERMINATE = decider
@@ -334,7 +395,11 @@ export function compileStatechart(plan: Plan): StatechartConfig {
     states: {
       level: {
         initial: assessing,
-        on: { FACTS: { actions: [merge, refresh] } },
+        on: clean({
+          FACTS: { actions: [merge, refresh] },
+          // A level started by decision (决定启动) is entered when one of the bodies that may decide declares it.
+          DECLARE: declarable.length ? declarable : undefined,
+        }) as Record<string, TransitionConfig | TransitionConfig[]>,
         states: levelStates,
       },
       ...(Object.keys(timers).length ? { timers: { type: 'parallel', states: timers } } : {}),
@@ -361,6 +426,10 @@ export function compileStatechart(plan: Plan): StatechartConfig {
       level: null,
       steps: Object.fromEntries(steps.map((s) => [s.id, 'pending' as StepStatus])),
       expired: [],
+      received: [],
+      counts: {},
+      dues: {},
+      missed: [],
     },
     meta: clean({
       format: STATECHART_FORMAT,
@@ -381,8 +450,12 @@ function stepMeta(s: Step): { [key: string]: Json } {
   return clean({
     action: s.action,
     role: s.role,
+    alternatives: s.alternatives?.length ? s.alternatives : undefined,
+    support: s.support?.length ? s.support : undefined,
+    obligation: s.obligation,
     levels: s.levels,
     after: s.after,
+    afterAny: s.afterAny?.length ? s.afterAny : undefined,
     condition: s.condition?.text,
     deadline: s.deadline ? durationJson(s.deadline) : undefined,
   }) as { [key: string]: Json };

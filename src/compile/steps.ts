@@ -8,12 +8,14 @@ export interface StepModel {
   /** Level ids the step applies to; empty means every level (and the assessing phase). */
   levels: readonly string[];
   after: readonly string[];
+  /** At least one of these must be done (or all skipped, which skips the step: its case did not happen). */
+  afterAny: readonly string[];
   condition?: Expr;
 }
 
 /** The step models of a plan (first step of each id wins). */
 export function stepModels(plan: Plan): StepModel[] {
-  return uniqueById(plan.steps).map((s) => ({ id: s.id, levels: s.levels, after: s.after, condition: s.condition?.ast }));
+  return uniqueById(plan.steps).map((s) => ({ id: s.id, levels: s.levels, after: s.after, afterAny: s.afterAny ?? [], condition: s.condition?.ast }));
 }
 
 /**
@@ -46,7 +48,11 @@ export function stepStatuses(steps: readonly StepModel[], ctx: Pick<PlanContext,
   for (const s of steps) {
     if (first[s.id] !== 'pending' || undecided.has(s.id)) continue;
     const clear = s.after.every((p) => !(p in first) || first[p] === 'done' || first[p] === 'skipped');
-    if (clear) out[s.id] = 'ready';
+    const known = (s.afterAny ?? []).filter((p) => p in first);
+    // "After either branch": ready when one branch is done; when every branch was skipped, its case did not happen.
+    if (known.length && known.every((p) => first[p] === 'skipped')) { out[s.id] = 'skipped'; continue; }
+    const anyDone = !known.length || known.some((p) => first[p] === 'done');
+    if (clear && anyDone) out[s.id] = 'ready';
   }
   return out;
 }

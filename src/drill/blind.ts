@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { createPlanMachine, factsEvent, incidentEvent, sampleValuations, type FactInput } from '../compile/index.js';
 import { levelsBySeverity, rankOf } from '../compile/statechart.js';
-import type { Fact, Plan } from '../model/index.js';
+import { isTimed, type Fact, type Plan } from '../model/index.js';
 import { readTextFile } from './scenario.js';
 import { formatOffset } from './scenario-time.js';
 import { scenarioToYaml } from './scenario-write.js';
@@ -217,7 +217,7 @@ export function generateScenario(plan: Plan, seed: number, opts: GenerateOptions
     const role = level?.decidedBy && plan.roles.some((r) => r.id === level.decidedBy) ? level.decidedBy : undefined;
     const expected: ExpectedAction[] = [];
     if (level && topOf(next) === 'response' && role) {
-      expected.push({ role, step: `level:${level.id}`, ...(level.activation ? { within: level.activation.seconds, withinText: formatOffset(level.activation.seconds) } : {}) });
+      expected.push({ role, step: `level:${level.id}`, ...(isTimed(level.activation) ? { within: level.activation.seconds, withinText: formatOffset(level.activation.seconds) } : {}) });
     }
     const id = `g${injects.length + 1}`;
     injects.push({

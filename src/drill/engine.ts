@@ -15,7 +15,9 @@
  * Same plan, scenario and options → the same events → byte-identical JSONL (`writeEvent`).
  */
 import { createActor, type SnapshotFrom } from 'xstate';
-import { createPlanMachine, factsEvent, incidentEvent, stepDone, terminateEvent, type PlanEvent, type PlanMachine } from '../compile/index.js';
+import {
+  createPlanMachine, declareEvent, factsEvent, incidentEvent, notifyEvent, stepDone, terminateEvent, type PlanEvent, type PlanMachine,
+} from '../compile/index.js';
 import type { Plan } from '../model/index.js';
 import { matchAction } from './match.js';
 import { buildAgenda, MemorySink, sha256, toMs, toSeconds, type AgendaItem, type EventSink } from './run-agenda.js';
@@ -86,6 +88,7 @@ function runDrill(plan: Plan, scenario: Scenario, spec: ModeSpec, opts: RunOptio
   let top = topState(actor.getSnapshot());
   const expiredAt = new Map<string, number>();
   const overdueLogged = new Set<string>();
+  let missesLogged = 0;
   let terminatedByAction = false;
 
   const send = (event: PlanEvent): void => {
@@ -118,6 +121,8 @@ function runDrill(plan: Plan, scenario: Scenario, spec: ModeSpec, opts: RunOptio
       overdueLogged.add(step);
       log({ t, type: 'step.overdue', step, deadline: expiredAt.get(step) ?? t });
     }
+    // A cadence due the step was short of (每30分钟检测一次 not done again in time) is logged as overdue at that due.
+    for (; missesLogged < (ctx.missed?.length ?? 0); missesLogged++) log({ t, type: 'step.overdue', step: ctx.missed[missesLogged].step, deadline: t });
     const now = topState(snap);
     if (now !== top) {
       if (now === 'terminated' && !terminatedByAction) {
@@ -138,6 +143,9 @@ function runDrill(plan: Plan, scenario: Scenario, spec: ModeSpec, opts: RunOptio
     log({ t, type: 'inject', inject: inj.id, to: [...inj.to], message: inj.message, ...(inj.facts ? { facts: { ...inj.facts } } : {}), source: spec.injectSource });
     delivered.push(inj);
     sendFacts(inj.facts);
+    // Whoever an inject reaches has been told: their receipt-anchored deadlines (接到报告后1小时) start now.
+    const told = inj.to.length ? inj.to : plan.roles.map((r) => r.id);
+    if (told.length) send(notifyEvent(told));
     observe(t);
   };
 
@@ -157,11 +165,11 @@ function runDrill(plan: Plan, scenario: Scenario, spec: ModeSpec, opts: RunOptio
         break;
       }
       case 'level':
-        if (a.level) log({ t, type: 'level.declared', level: a.level, role: a.role, source });
+        if (a.level) { log({ t, type: 'level.declared', level: a.level, role: a.role, source }); send(declareEvent(a.level, a.role)); }
         else unmatched(a, t, 'level');
         break;
       case 'notify':
-        if (a.to) log({ t, type: 'notify', role: a.role, to: a.to, ...(text ? { text } : {}), source });
+        if (a.to) { log({ t, type: 'notify', role: a.role, to: a.to, ...(text ? { text } : {}), source }); send(notifyEvent([a.to].flat())); }
         else unmatched(a, t, 'notify');
         break;
       case 'ack': {

@@ -126,9 +126,9 @@ function standsIn(who: string, owner: string, roles: Map<string, Role>): boolean
 /** What is wrong with a fact value, in both languages; undefined when it fits the fact's declared type and domain. */
 function factProblem(fact: Fact, value: FactValue): { en: string; zh: string } | undefined {
   const shown = typeof value === 'string' ? `"${value}"` : String(value);
-  const kind = { number: 'a number', integer: 'an integer', boolean: 'true or false', enum: `one of: ${fact.values?.join(', ')}` }[fact.type];
-  const kindZh = { number: '数值', integer: '整数', boolean: 'true 或 false', enum: `以下之一：${fact.values?.join('、')}` }[fact.type];
-  const typed = fact.type === 'boolean' ? typeof value === 'boolean'
+  const kind = { number: 'a number', integer: 'an integer', boolean: 'true or false', judgement: 'true or false', enum: `one of: ${fact.values?.join(', ')}` }[fact.type];
+  const kindZh = { number: '数值', integer: '整数', boolean: 'true 或 false', judgement: 'true 或 false', enum: `以下之一：${fact.values?.join('、')}` }[fact.type];
+  const typed = fact.type === 'boolean' || fact.type === 'judgement' ? typeof value === 'boolean'
     : fact.type === 'enum' ? typeof value === 'string' && (fact.values ?? []).includes(value)
       : typeof value === 'number' && (fact.type === 'number' || Number.isInteger(value));
   const unit = fact.unit ? ` ${fact.unit}` : '';

@@ -1,4 +1,4 @@
-import { formatSeconds, parseDuration } from '../parse/duration.js';
+import { parseDuration } from '../parse/duration.js';
 
 /** Reading a time text: seconds, or bilingual messages saying why not. */
 export type TimeResult =
@@ -25,10 +25,10 @@ export function parseOffset(value: string | number): TimeResult {
   if (clock) return clockSeconds(clock, value);
   if (!text || /^[-−－]/.test(text)) return bad(value);
   const r = parseDuration(text);
-  if (!r.ok) return bad(value);
+  if (!r.ok || r.kind !== 'limit' || r.seconds === undefined) return bad(value);
   if (r.anchor.kind !== 'incident') {
     return { ok: false,
-      message: `Unexpected offset \`${value}\` counted from ${r.anchor.kind === 'level' ? 'level activation' : `step \`${r.anchor.step}\``}, expected a time from the drill start such as 5min or T+00:05:00`,
+      message: `Unexpected offset \`${value}\` counted from ${r.anchor.kind === 'step' ? `step \`${r.anchor.step}\`` : r.anchor.kind === 'level' ? 'level activation' : `the ${r.anchor.kind}`}, expected a time from the drill start such as 5min or T+00:05:00`,
       messageZh: `时间 \`${value}\` 不是自演练开始起算的，应为 5min、5分钟 或 T+00:05:00 等自演练开始起算的时间` };
   }
   return { ok: true, seconds: r.seconds };
@@ -65,9 +65,13 @@ export function isClockTime(text: string): boolean {
   return CLOCK.test(text.trim()) || CLOCK_ZH.test(text.trim());
 }
 
-/** Formats an offset for messages and generated files: `0`, `40s`, `5min`, `1h30min`. */
+/** Formats an offset for generated scenario files, in the compact form `parseOffset` reads back: `0`, `40s`, `5min`, `1h30min`. */
 export function formatOffset(seconds: number): string {
-  return seconds === 0 ? '0' : formatSeconds(seconds);
+  if (seconds === 0) return '0';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `${h ? `${h}h` : ''}${m ? `${m}min` : ''}${s ? `${s}s` : ''}`;
 }
 
 function clockSeconds(m: RegExpExecArray, written: string): TimeResult {

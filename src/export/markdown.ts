@@ -1,14 +1,17 @@
 import type {
-  Duration, Escalation, Fact, Level, Located, Plan, Report, Resource, ResourceUse, Role, Section, SectionKey, Step,
+  Duration, Escalation, Fact, Level, Located, Plan, Report, Resource, ResourceUse, Role, Section, SectionKey, Standby, Step,
   Termination, Trigger, WarningLevel,
 } from '../model/index.js';
+import type { TableKind } from '../parse/columns.js';
 import { isNone } from '../parse/fields.js';
 import { sectionKey } from '../parse/sections.js';
-import { planToForm, type FormValue } from './form.js';
+import { levelConditions, planToForm, type FormValue } from './form.js';
 import { yamlOfMap } from './yaml.js';
 
-/** The structured tables of the Markdown form; each fills one model array. */
-export type TableKind = 'facts' | 'roles' | 'warnings' | 'levels' | 'steps' | 'escalations' | 'resources' | 'reports';
+export type { TableKind };
+
+/** A row of the grading-criteria table: one criterion of one level. */
+interface CriterionRow extends Located { level: string; criterion: Trigger }
 
 /** Export language: Chinese unless the plan says `language: en`. */
 type Lang = 'zh' | 'en';
@@ -22,6 +25,7 @@ const OWNERS: Record<TableKind, SectionKey[]> = {
   facts: ['facts'], roles: ['organization'], warnings: ['warning'], levels: ['levels'],
   steps: ['procedure', 'activation', 'response'], escalations: ['escalation'],
   resources: ['resources', 'supplies', 'assurance'], reports: ['reports', 'information'],
+  criteria: ['criteria'], standby: ['standby'], constraints: ['constraints'],
 };
 const KIND_OF_KEY = new Map<SectionKey, TableKind>(
   (Object.entries(OWNERS) as [TableKind, SectionKey[]][]).flatMap(([kind, keys]) => keys.map((k) => [k, kind] as [SectionKey, TableKind])));
@@ -37,13 +41,16 @@ const GENERATED: Record<TableKind | 'termination', { key: SectionKey; zh: string
   reports: { key: 'reports', zh: '信息报告', en: 'Reports' },
   termination: { key: 'termination', zh: '响应终止', en: 'Termination' },
   resources: { key: 'resources', zh: '应急物资', en: 'Resources' },
+  criteria: { key: 'criteria', zh: '分级标准', en: 'Grading criteria' },
+  standby: { key: 'standby', zh: '启动准备', en: 'Standby' },
+  constraints: { key: 'constraints', zh: '要素约束', en: 'Fact constraints' },
 };
-const KINDS: TableKind[] = ['facts', 'roles', 'warnings', 'levels', 'escalations', 'steps', 'reports', 'resources'];
+const KINDS: TableKind[] = ['facts', 'constraints', 'roles', 'warnings', 'standby', 'levels', 'criteria', 'escalations', 'steps', 'reports', 'resources'];
 
 /** Usual order of plan elements (GB/T 29639-2020), used to place generated sections among the written ones. */
 const ORDER: SectionKey[] = [
-  'general', 'scope', 'principles', 'system', 'risk', 'facts', 'organization', 'warning', 'response', 'levels',
-  'activation', 'information', 'reports', 'procedure', 'escalation', 'support', 'termination', 'aftermath', 'assurance',
+  'general', 'scope', 'principles', 'system', 'risk', 'facts', 'constraints', 'organization', 'warning', 'standby', 'response',
+  'levels', 'criteria', 'activation', 'information', 'reports', 'procedure', 'escalation', 'support', 'termination', 'aftermath', 'assurance',
   'resources', 'supplies', 'teams', 'communication', 'contacts', 'notes', 'appendix', 'other',
 ];
 const orderOf = (key: SectionKey) => { const i = ORDER.indexOf(key); return i < 0 ? ORDER.length : i; };
@@ -64,8 +71,14 @@ export interface MarkdownSection {
 type Rows = Record<TableKind, Located[]>;
 const rowsOf = (plan: Plan): Rows => ({
   facts: plan.facts, roles: plan.roles, warnings: plan.warnings, levels: plan.levels, steps: plan.steps,
-  escalations: plan.escalations, resources: plan.resources, reports: plan.reports,
+  escalations: plan.escalations, resources: plan.resources, reports: plan.reports, standby: plan.standby,
+  constraints: plan.constraints, criteria: criteriaRows(plan),
 });
+
+/** Criteria written as their own table: every criterion of a level that has several, or one with its wording. */
+function criteriaRows(plan: Plan): CriterionRow[] {
+  return plan.levels.flatMap((l) => (levelConditions(l).criteria ? l.criteria.map((c) => ({ level: l.id, criterion: c, place: c.place })) : []));
+}
 
 const within = (node: Located, s: Section) => {
   const at = node.place?.start.offset;
@@ -186,6 +199,7 @@ const COLUMNS: Record<TableKind, Column[]> = {
     { field: 'values', zh: '取值', en: 'values', cell: (f: Fact, l) => list(f.values, l), none: NONE_CELL },
     { field: 'min', zh: '最小值', en: 'min', cell: (f: Fact) => num(f.min) },
     { field: 'max', zh: '最大值', en: 'max', cell: (f: Fact) => num(f.max) },
+    { field: 'decidedBy', zh: '判定', en: 'decided by', cell: (f: Fact) => txt(f.decidedBy) },
   ],
   roles: [
     { field: 'id', zh: '标识', en: 'id', required: true, cell: (r: Role) => txt(r.id) },
@@ -195,6 +209,7 @@ const COLUMNS: Record<TableKind, Column[]> = {
     { field: 'contact', zh: '联系方式', en: 'contact', cell: (r: Role) => txt(r.contact) },
     { field: 'duties', zh: '职责', en: 'duties', cell: (r: Role) => (r.duties.length ? r.duties.map((x) => escapeInline(cellText(x), true)).join('；') : undefined), none: NONE_CELL },
     { field: 'memberOf', zh: '隶属', en: 'member of', cell: (r: Role) => txt(r.memberOf) },
+    { field: 'kind', zh: '类型', en: 'kind', cell: (r: Role) => txt(r.kind) },
   ],
   warnings: [
     { field: 'id', zh: '预警级别', en: 'id', required: true, cell: (w: WarningLevel) => txt(w.id) },
@@ -202,13 +217,16 @@ const COLUMNS: Record<TableKind, Column[]> = {
     { field: 'trigger', zh: '发布条件', en: 'trigger', cell: (w: WarningLevel) => trig(w.trigger) },
     { field: 'lead', zh: '提前量', en: 'lead', cell: (w: WarningLevel) => dur(w.lead) },
     { field: 'actions', zh: '措施', en: 'actions', cell: (w: WarningLevel) => txt(w.actions) },
+    { field: 'issuer', zh: '发布单位', en: 'issuer', cell: (w: WarningLevel) => txt(w.issuer) },
+    { field: 'callback', zh: '叫应时限', en: 'callback', cell: (w: WarningLevel) => dur(w.callback) },
   ],
   levels: [
     { field: 'id', zh: '级别', en: 'level', required: true, cell: (l: Level) => txt(l.id) },
     { field: 'name', zh: '名称', en: 'name', cell: (l: Level) => txt(l.name) },
     { field: 'colour', zh: '颜色', en: 'colour', cell: (l: Level) => txt(l.colour) },
-    { field: 'trigger', zh: '启动条件', en: 'trigger', cell: (l: Level) => trig(l.trigger) },
-    { field: 'decidedBy', zh: '决策', en: 'decided by', cell: (l: Level) => txt(l.decidedBy) },
+    { field: 'trigger', zh: '启动条件', en: 'trigger', cell: (l: Level) => { const t = levelConditions(l).trigger; return t === undefined ? undefined : code(t, true); } },
+    { field: 'manual', zh: '启动方式', en: 'mode', cell: (l: Level, lang) => (l.manual ? (lang === 'zh' ? '决定启动' : 'manual') : undefined) },
+    { field: 'decidedBy', zh: '决策', en: 'decided by', cell: (l: Level, lang) => alternatives(l.decidedBy, l.deciderAlternatives, lang) },
     { field: 'activation', zh: '时限', en: 'activation', cell: (l: Level) => dur(l.activation) },
     { field: 'parentLevel', zh: '对应上级级别', en: 'parent level', cell: (l: Level) => txt(l.parentLevel) },
     { field: 'description', zh: '说明', en: 'description', cell: (l: Level) => txt(l.description) },
@@ -216,9 +234,12 @@ const COLUMNS: Record<TableKind, Column[]> = {
   steps: [
     { field: 'id', zh: '标识', en: 'id', required: true, cell: (s: Step) => txt(s.id) },
     { field: 'action', zh: '措施', en: 'action', required: true, cell: (s: Step) => txt(s.action) },
-    { field: 'role', zh: '负责', en: 'role', cell: (s: Step) => txt(s.role) },
+    { field: 'role', zh: '负责', en: 'role', cell: (s: Step, lang) => alternatives(s.role, s.alternatives, lang) },
+    { field: 'support', zh: '配合', en: 'support', cell: (s: Step, l) => list(s.support, l) },
+    { field: 'obligation', zh: '要求', en: 'obligation', cell: (s: Step) => txt(s.obligation) },
     { field: 'deadline', zh: '时限', en: 'deadline', cell: (s: Step) => dur(s.deadline) },
     { field: 'after', zh: '前置', en: 'after', cell: (s: Step, l) => list(s.after, l), none: NONE_CELL },
+    { field: 'afterAny', zh: '任一前置', en: 'after any', cell: (s: Step, l) => list(s.afterAny, l) },
     { field: 'levels', zh: '级别', en: 'levels', cell: (s: Step, l) => levels(s, l), none: NONE_CELL },
     { field: 'resources', zh: '资源', en: 'resources', cell: (s: Step, l) => uses(s.resources, l), none: NONE_CELL },
     { field: 'notify', zh: '通知', en: 'notify', cell: (s: Step, l) => list(s.notify, l), none: NONE_CELL },
@@ -239,13 +260,38 @@ const COLUMNS: Record<TableKind, Column[]> = {
   ],
   reports: [
     { field: 'to', zh: '对象', en: 'to', required: true, cell: (r: Report) => txt(r.to) },
+    { field: 'kind', zh: '报告类型', en: 'kind', cell: (r: Report) => txt(r.kind) },
+    { field: 'when', zh: '适用条件', en: 'condition', cell: (r: Report) => trig(r.when) },
     { field: 'within', zh: '时限', en: 'within', cell: (r: Report) => dur(r.within) },
     { field: 'by', zh: '负责', en: 'by', cell: (r: Report) => txt(r.by) },
     { field: 'levels', zh: '级别', en: 'levels', cell: (r: Report, l) => levels(r, l), none: NONE_CELL },
     { field: 'contact', zh: '联系方式', en: 'contact', cell: (r: Report) => txt(r.contact) },
     { field: 'content', zh: '内容', en: 'content', cell: (r: Report) => txt(r.content) },
+    { field: 'obligation', zh: '要求', en: 'obligation', cell: (r: Report) => txt(r.obligation) },
+  ],
+  criteria: [
+    { field: 'level', zh: '级别', en: 'level', required: true, cell: (c: CriterionRow) => txt(c.level) },
+    { field: 'when', zh: '条件', en: 'condition', required: true, cell: (c: CriterionRow) => trig(c.criterion) },
+    { field: 'note', zh: '原文', en: 'wording', cell: (c: CriterionRow) => txt(c.criterion.note) },
+  ],
+  standby: [
+    { field: 'id', zh: '标识', en: 'id', required: true, cell: (s: Standby) => txt(s.id) },
+    { field: 'name', zh: '名称', en: 'name', cell: (s: Standby) => txt(s.name) },
+    { field: 'trigger', zh: '条件', en: 'condition', cell: (s: Standby) => trig(s.trigger) },
+    { field: 'decidedBy', zh: '决策', en: 'decided by', cell: (s: Standby) => txt(s.decidedBy) },
+    { field: 'actions', zh: '措施', en: 'actions', cell: (s: Standby) => txt(s.actions) },
+  ],
+  constraints: [
+    { field: 'when', zh: '约束', en: 'constraint', required: true, cell: (t: Trigger) => trig(t) },
+    { field: 'note', zh: '说明', en: 'note', cell: (t: Trigger) => txt(t.note) },
   ],
 };
+
+/** A role cell: the lead, then the roles that may act instead (`a 或 b` / `a or b`). */
+function alternatives(lead: string | undefined, others: string[], lang: Lang): string | undefined {
+  if (lead === undefined) return undefined;
+  return [lead, ...others].map((x) => escapeInline(cellText(x), true)).join(lang === 'zh' ? ' 或 ' : ' or ');
+}
 
 /** A GFM table of one kind; optional columns appear only when some row has a value. */
 function table(kind: TableKind, rows: Located[], lang: Lang): string {

@@ -83,7 +83,7 @@ describe('checkExpr: errors with exact spans', () => {
       messageZh: '意外的浓度（ppm）单位 `ppm`：`leak_kg` 的单位是 `kg`，应为质量单位（`g`、`克`、`kg`、`公斤`、`千克`、`t`）',
     }]);
     expect(check('leak_kg >= 5kgs')).toEqual([expect.objectContaining({
-      code: 'expr/unit', start: 12, end: 15, message: 'Unexpected unknown unit `kgs`, expected a mass unit (`g`, `克`, `kg`, `公斤`, `千克`, `t`)',
+      code: 'expr/unit', start: 12, end: 15, message: 'Unexpected unknown unit `kgs`, expected a mass unit (`g`, `克`, `kg`, `公斤`, `千克`, `t`; `leak_kg` is in `kg`)',
     })]);
     expect(check('injured >= 3 kg')).toEqual([expect.objectContaining({
       code: 'expr/unit', start: 13, end: 15, message: 'Unexpected unit `kg`, expected a plain number: `injured` declares no unit',
@@ -132,7 +132,7 @@ describe('checkExpr: errors with exact spans', () => {
   it('comparisons without a fact or between two facts', () => {
     expect(check('1 < 2')).toEqual([expect.objectContaining({ code: 'expr/type', start: 0, end: 5 })]);
     expect(check('leak_kg > injured')).toEqual([expect.objectContaining({
-      code: 'expr/type', start: 0, end: 17, message: 'Unexpected comparison of two facts `leak_kg` and `injured`, expected a value on one side',
+      code: 'expr/type', start: 0, end: 17, message: 'Unexpected comparison of two facts `leak_kg` and `injured`, expected a value on one side (facts may be compared only in fact constraints)',
     })]);
   });
 
@@ -153,5 +153,95 @@ describe('referencedFacts', () => {
   it('lists facts in first-mention order, by id or label', () => {
     const r = parseExpr('火灾 or leak_kg > 1 or warning in [red] or fire or zzz');
     expect(referencedFacts(r.ast!, FACTS).map((f) => f.id)).toEqual(['fire', 'leak_kg', 'warning']);
+  });
+});
+
+describe('checkExpr: units as real plans write them', () => {
+  const facts: Fact[] = [
+    { id: 'pressure', label: '管道压力', type: 'number', unit: 'MPa' },
+    { id: 'area', label: '受害森林面积', type: 'number', unit: '公顷' },
+    { id: 'herd', label: '死亡牲畜', type: 'integer', unit: '头' },
+    { id: 'magnitude', label: '震级', type: 'number', unit: '级' },
+    { id: 'wind', label: '风力', type: 'integer' },
+    { id: 'rain_rate', label: '小时雨强', type: 'number', unit: '毫米/小时' },
+    { id: 'temp', label: '温度', type: 'number', unit: '℃' },
+  ];
+  const ok = (t: string, options?: { units?: string[] }) => {
+    const r = parseExpr(t, options);
+    expect(r.errors, t).toEqual([]);
+    expect(checkExpr(r.ast!, facts), t).toEqual([]);
+    return r.ast!;
+  };
+  const errs = (t: string) => checkExpr(parseExpr(t).ast!, facts);
+
+  it('accepts a space before any unit, Chinese compound rates, ℃ and scales', () => {
+    ok('管道压力 >= 0.72 MPa');
+    ok('管道压力 >= 720 kPa');
+    // 国家森林草原火灾应急预案: 受害森林面积在1000公顷以上.
+    ok('受害森林面积 1000公顷以上');
+    ok('受害森林面积 >= 10 平方公里');
+    ok('小时雨强 >= 50 mm/h and 温度 >= 35 ℃');
+    // 国家地震应急预案: 人口较密集地区发生7.0级以上地震; typhoon wind force 12级以上 on a fact without a unit.
+    ok('震级 7.0级以上');
+    ok('风力 12级以上');
+  });
+
+  it('a unit the plan declares is accepted in its own spelling, attached or (when declared to the parser) spaced', () => {
+    ok('死亡牲畜 100头以上');
+    ok('死亡牲畜 >= 10万头');
+    ok('死亡牲畜 >= 100 头', { units: ['头'] });
+    const r = parseExpr('死亡牲畜 >= 100 头');
+    expect(r.errors[0]).toMatchObject({ code: 'expr/unit', start: 12, end: 13 });
+    expect(r.errors[0].message).toContain('write it attached (`100头`)');
+  });
+
+  it('a different unit is an error naming the fact\'s unit', () => {
+    expect(errs('死亡牲畜 >= 100只')).toEqual([expect.objectContaining({
+      code: 'expr/unit', start: 11, end: 12, message: 'Unexpected unit `只`, expected `头`, the unit of `死亡牲畜`',
+    })]);
+    expect(errs('震级 >= 7 M')).toEqual([expect.objectContaining({ code: 'expr/unit', message: 'Unexpected unit `M`, expected `级`, the unit of `震级`' })]);
+    expect(errs('管道压力 >= 0.72mpa')).toEqual([expect.objectContaining({ code: 'expr/unit', start: 12, end: 15, message: expect.stringContaining('did you mean `MPa`?') })]);
+    expect(parseExpr('管道压力 >= 0.72 mpa').errors).toEqual([expect.objectContaining({
+      code: 'expr/unit', start: 13, end: 16, message: 'Unexpected unit `mpa`, expected `MPa` (units with a prefix are case-sensitive)',
+    })]);
+    expect(errs('受害森林面积 >= 5 kg')).toEqual([expect.objectContaining({ message: expect.stringContaining('expected a area unit') })]);
+    expect(errs('风力 >= 12 m/s')).toEqual([expect.objectContaining({ message: 'Unexpected unit `m/s`, expected a plain number: `风力` declares no unit' })]);
+  });
+});
+
+describe('checkExpr: judgement facts and fact comparisons', () => {
+  const facts: Fact[] = [
+    { id: 'beyond_capacity', label: '超出省级人民政府处置能力', type: 'judgement', decidedBy: '省人民政府' },
+    { id: 'deaths', label: '死亡人数', type: 'integer', unit: '人' },
+    { id: 'rain_3h', type: 'number', unit: 'mm' },
+    { id: 'rain_6h', type: 'number', unit: '毫米' },
+    { id: 'rain_cm', type: 'number', unit: 'cm' },
+    { id: 'fire', type: 'boolean' },
+    { id: 'warning', type: 'enum', values: ['blue', 'red'] },
+  ];
+  const check2 = (t: string, options?: { allowFactComparisons?: boolean }) => checkExpr(parseExpr(t).ast!, facts, options);
+
+  it('a judgement fact is a condition like a boolean, and orders like one are refused', () => {
+    expect(check2('死亡人数 30人以上 或 超出省级人民政府处置能力')).toEqual([]);
+    expect(check2('not beyond_capacity')).toEqual([]);
+    expect(check2('beyond_capacity == true')).toEqual([]);
+    expect(check2('beyond_capacity > 1')).toEqual([
+      expect.objectContaining({ code: 'expr/type', message: 'Unexpected `>` on judgement fact `beyond_capacity`, expected `==` or `!=`' }),
+      expect.objectContaining({ code: 'expr/type' }),
+    ]);
+  });
+
+  it('two facts may be compared only where the caller allows it, and then exactly', () => {
+    expect(check2('rain_3h <= rain_6h')).toEqual([expect.objectContaining({ code: 'expr/type', start: 0, end: 18 })]);
+    expect(check2('rain_3h <= rain_6h', { allowFactComparisons: true })).toEqual([]);
+    expect(check2('rain_3h <= rain_cm', { allowFactComparisons: true })).toEqual([expect.objectContaining({ code: 'expr/unit', start: 0, end: 18 })]);
+    expect(check2('fire == beyond_capacity', { allowFactComparisons: true })).toEqual([]);
+    expect(check2('fire < beyond_capacity', { allowFactComparisons: true })).toEqual([expect.objectContaining({ code: 'expr/type', start: 5, end: 6 })]);
+    expect(check2('fire == deaths', { allowFactComparisons: true })).toEqual([expect.objectContaining({ code: 'expr/type' })]);
+  });
+
+  it('implies checks both sides', () => {
+    expect(check2('fire implies warning == red')).toEqual([]);
+    expect(check2('fire => warning == purple')).toEqual([expect.objectContaining({ code: 'expr/enum-value' })]);
   });
 });

@@ -8,10 +8,12 @@
  * equivalent when `x` is missing (both do not fire), which is also what makes
  * `evaluate` agree with `regionOf`.
  */
-import type { CompareOp, Expr, ValueExpr } from './ast.js';
+import type { CompareOp, Expr, ExprOptions, ValueExpr } from './ast.js';
 import type { Fact } from '../model/plan.js';
+import { boundConvention } from './bounds.js';
+import { lowerExpr } from './lower.js';
 import {
-  compareLiterals, compareNumbers, factLookup, isOrdering, operandValue, resolveCompare,
+  compareLiterals, compareNumbers, factLookup, isBooleanFact, isOrdering, operandValue, resolveCompare,
   type Atom, type FactLookup,
 } from './resolve.js';
 import { convertUnit } from './units.js';
@@ -25,16 +27,19 @@ export type FactValues = Record<string, number | boolean | string | undefined>;
  * fact's unit; without them, names are keys of `values`, a value's JS type gives
  * the fact's type, and units are ignored (numbers compare as written).
  */
-export function evaluate(ast: Expr, values: FactValues, facts?: readonly Fact[]): boolean {
-  return evaluateTri(ast, values, facts) === true;
+export function evaluate(ast: Expr, values: FactValues, facts?: readonly Fact[], options?: ExprOptions): boolean {
+  return evaluateTri(ast, values, facts, options) === true;
 }
 
-/** Three-valued evaluation: true, false, or undefined when missing facts leave it open (useful for drills). */
-export function evaluateTri(ast: Expr, values: FactValues, facts?: readonly Fact[]): boolean | undefined {
+/**
+ * Three-valued evaluation: true, false, or undefined when missing facts leave it open (useful for drills).
+ * `options.bounds` says what 以上/以下/以内 mean (default: statutory, 以下 excludes its number).
+ */
+export function evaluateTri(ast: Expr, values: FactValues, facts?: readonly Fact[], options?: ExprOptions): boolean | undefined {
   // Totality: a hostile caller may pass null or a primitive; treat it as "nothing known".
   const safe: FactValues = values !== null && typeof values === 'object' ? values : {};
   const ev = new Evaluator(safe, Array.isArray(facts) ? facts : undefined);
-  return ev.cond(ast);
+  return ev.cond(lowerExpr(ast, boundConvention(options !== null && typeof options === 'object' ? options : undefined)));
 }
 
 class Evaluator {
@@ -60,7 +65,8 @@ class Evaluator {
     switch (f.type) {
       case 'number':
       case 'integer': return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
-      case 'boolean': return typeof v === 'boolean' ? v : undefined;
+      case 'boolean':
+      case 'judgement': return typeof v === 'boolean' ? v : undefined;
       case 'enum': return typeof v === 'string' ? v : undefined;
       default: return undefined;
     }
@@ -94,8 +100,8 @@ class Evaluator {
         return e.value;
       case 'ident': {
         const f = this.lookup(e.name);
-        if (!f || f.type !== 'boolean') return undefined;
-        const v = this.valueOf(f);
+        if (!isBooleanFact(f)) return undefined;
+        const v = this.valueOf(f!);
         return typeof v === 'boolean' ? v : undefined;
       }
       case 'compare':
@@ -113,7 +119,7 @@ class Evaluator {
         return r === undefined ? undefined : e.negated ? !r : r;
       }
       default:
-        // A bare number or string is not a condition.
+        // A bare number or string is not a condition (bounds and implications were lowered away).
         return undefined;
     }
   }

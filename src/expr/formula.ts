@@ -9,10 +9,14 @@
  * unconvertible unit) is false in `holds` and true in `fails`, under any number of `not`s — Kleene's "unknown is not
  * true". A comparison of two facts cannot be written over one-fact atoms: the formula is then `opaque`.
  */
-import type { Expr, ValueExpr } from './ast.js';
+import type { Expr, ExprOptions, ValueExpr } from './ast.js';
 import type { Fact } from '../model/plan.js';
 import { factDomain, interval, intersectC, type Constraint } from './box.js';
-import { compareLiterals, factLookup, isOrdering, negateOp, operandValue, resolveCompare, type Atom, type FactLookup } from './resolve.js';
+import { boundConvention } from './bounds.js';
+import { lowerExpr } from './lower.js';
+import {
+  compareLiterals, factLookup, isBooleanFact, isOrdering, negateOp, operandValue, resolveCompare, type Atom, type FactLookup,
+} from './resolve.js';
 
 /** A formula in negation normal form. */
 export type Formula =
@@ -126,7 +130,7 @@ class Builder {
         return e.value !== neg ? TRUE : FALSE;
       case 'ident': {
         const f = this.lookup(e.name);
-        if (!f || f.type !== 'boolean') return { k: 'const', value: this.unknownAs };
+        if (!f || !isBooleanFact(f)) return { k: 'const', value: this.unknownAs };
         return this.atoms(f, [{ kind: 'boolean', values: [!neg] }]);
       }
       case 'compare':
@@ -143,8 +147,12 @@ class Builder {
 
 const CACHE = new WeakMap<Expr, Map<readonly Fact[], { holds?: TriggerFormula; fails?: TriggerFormula }>>();
 
-/** Where `ast` holds (`holds`) or does not hold (`fails`), over the declared facts; cached per AST and fact list. */
-export function triggerFormula(ast: Expr, facts: readonly Fact[], mode: 'holds' | 'fails'): TriggerFormula {
+/**
+ * Where `ast` holds (`holds`) or does not hold (`fails`), over the declared facts; cached per AST and fact list.
+ * Bounds (`30人以上`) and `implies` are read as `evaluate` and `regionOf` read them, under `options.bounds`
+ * (default: statutory; the cache assumes one convention per AST).
+ */
+export function triggerFormula(ast: Expr, facts: readonly Fact[], mode: 'holds' | 'fails', options?: ExprOptions): TriggerFormula {
   let byFacts = CACHE.get(ast);
   if (!byFacts) CACHE.set(ast, byFacts = new Map());
   let entry = byFacts.get(facts);
@@ -152,6 +160,6 @@ export function triggerFormula(ast: Expr, facts: readonly Fact[], mode: 'holds' 
   const hit = entry[mode];
   if (hit) return hit;
   const b = new Builder(facts, mode === 'fails');
-  const f = b.build(ast, mode === 'fails');
+  const f = b.build(lowerExpr(ast, boundConvention(options)), mode === 'fails');
   return (entry[mode] = { f, opaque: b.opaque });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Fact } from '../model/plan.js';
+import { CRIMINAL_LAW_BOUNDS } from './bounds.js';
 import { parseExpr } from './parse.js';
 import { evaluate, type FactValues } from './evaluate.js';
 import {
@@ -324,6 +325,7 @@ const PFACTS: Fact[] = [
   { id: 'n', type: 'integer', min: 0, max: 10 },
   { id: 'b', type: 'boolean' },
   { id: 'w', type: 'enum', values: ['lo', 'mid', 'hi'] },
+  { id: 'j', label: '超出处置能力', type: 'judgement', decidedBy: '省人民政府' },
 ];
 const A_POINTS = [0, 0.0005, 0.001, 0.002, 0.5, 1, 1.5, 2, 2.5, 3, 10, 99, 100, 101, 1000, 2000, 2500, 1e6];
 const LITS = ['0', '0.5', '1', '2', '2.5', '3', '10', '100', '1000', '-1'];
@@ -334,6 +336,7 @@ const pointArb = fc.record({
   n: fc.integer({ min: 0, max: 10 }),
   b: fc.boolean(),
   w: fc.constantFrom('lo', 'mid', 'hi'),
+  j: fc.boolean(),
 });
 
 const aName = fc.constantFrom('a', '泄漏量');
@@ -348,10 +351,15 @@ const numAtom = fc.oneof(
   fc.tuple(nLit, fc.constantFrom('>', '>='), fc.constant('n'), fc.constantFrom('>', '>='), nLit).map((p) => p.join(' ')),
   fc.tuple(fc.constantFrom('in', 'not in'), fc.array(nLit, { minLength: 1, maxLength: 3 })).map(([k, vs]) => `n ${k} [${vs.join(', ')}]`),
   fc.tuple(aName, fc.constantFrom('in', 'not in'), fc.array(aLit, { minLength: 1, maxLength: 3 })).map(([f, k, vs]) => `${f} ${k} [${vs.join(', ')}]`),
+  // Bounds as regulations write them (以上 / 以下 / 超过 …), after the fact, glued to it, or first.
+  fc.tuple(aName, aLit.filter((v) => !v.startsWith('-') && !v.includes(' ')), fc.constantFrom('以上', '以下', '以内', '及以上', '及以下')).map(([f, v, w]) => `${f} ${v}${w}`),
+  fc.tuple(fc.constantFrom('超过', '不足', '不超过', '至少'), nLit.filter((v) => !v.startsWith('-'))).map(([w, v]) => `n ${w}${v}`),
+  fc.tuple(nLit.filter((v) => !v.startsWith('-')), nLit.filter((v) => !v.startsWith('-'))).map(([x, y]) => `n${x}以上${y}以下`),
+  fc.tuple(nLit.filter((v) => !v.startsWith('-')), fc.constantFrom('以上', '以下')).map(([v, w]) => `${v}${w} n`),
 );
 const otherAtom = fc.constantFrom(
   'b', 'not b', 'b == true', 'b != true', 'b == false', 'b < true', 'w == lo', 'w != mid', "w == 'hi'", 'w in [lo, hi]',
-  'w not in [mid]', 'w > lo', 'w == zz', 'zz > 1', 'true', 'false', '1 < 2', 'a > n',
+  'w not in [mid]', 'w > lo', 'w == zz', 'zz > 1', 'true', 'false', '1 < 2', 'a > n', 'j', 'not 超出处置能力', 'j != b',
 );
 const { cond } = fc.letrec<{ cond: string; atom: string }>((tie) => ({
   atom: fc.oneof({ weight: 4, arbitrary: numAtom }, { weight: 1, arbitrary: otherAtom }),
@@ -361,10 +369,11 @@ const { cond } = fc.letrec<{ cond: string; atom: string }>((tie) => ({
     tie('cond').map((c) => `not (${c})`),
     fc.array(tie('cond'), { minLength: 2, maxLength: 3 }).map((cs) => cs.map((c) => `(${c})`).join(' and ')),
     fc.array(tie('cond'), { minLength: 2, maxLength: 3 }).map((cs) => cs.map((c) => `(${c})`).join(' or ')),
+    fc.tuple(tie('cond'), tie('cond')).map(([x, y]) => `(${x}) implies (${y})`),
   ),
 }));
 // Fact-vs-fact comparisons are the one form regions cannot box; keep them out of the equivalence checks.
-const boxable = cond.filter((t) => !t.includes('a > n'));
+const boxable = cond.filter((t) => !t.includes('a > n') && !t.includes('j != b'));
 
 function parsed(t: string) {
   const r = parseExpr(t);
@@ -395,6 +404,16 @@ describe('interval properties', () => {
     }), { numRuns: 2000 });
   });
 
+  it('with 刑法 Art. 99\'s convention too: evaluate and regionOf read 以下 the same way', () => {
+    fc.assert(fc.property(boxable, fc.array(pointArb, { minLength: 1, maxLength: 12 }), (t, points) => {
+      const ast = parsed(t);
+      const r = regionOf(ast, PFACTS, { bounds: CRIMINAL_LAW_BOUNDS });
+      for (const p of points) {
+        expect(regionContains(r, p), `${t} at ${JSON.stringify(p)}`).toBe(evaluate(ast, p, PFACTS, { bounds: CRIMINAL_LAW_BOUNDS }));
+      }
+    }), { numRuns: 1000 });
+  });
+
   it('every box of a region is non-empty and inside the region: its sample point satisfies the trigger', () => {
     fc.assert(fc.property(boxable, (t) => {
       const ast = parsed(t);
@@ -422,8 +441,8 @@ describe('interval properties', () => {
         // Fact-vs-fact atoms (`a > n`) cannot be boxed, so compare regions with regions there.
         const c1 = regionContains(r1, p);
         const c2 = regionContains(r2, p);
-        if (!t1.includes('a > n')) expect(c1, at).toBe(v1);
-        if (!t2.includes('a > n')) expect(c2, at).toBe(v2);
+        if (!t1.includes('a > n') && !t1.includes('j != b')) expect(c1, at).toBe(v1);
+        if (!t2.includes('a > n') && !t2.includes('j != b')) expect(c2, at).toBe(v2);
         expect(regionContains(viaNegation, p), at).toBe(c1 && !c2);
         expect(regionContains(boxByBox, p), at).toBe(c1 && !c2);
         expect(regionContains(both, p), at).toBe(c1 && c2);
@@ -480,13 +499,13 @@ describe('interval properties', () => {
       // Make y ≥ x fact by fact (enum equal).
       const [a1, a2] = [x.a, y.a].sort((p, q) => p - q);
       const [n1, n2] = [x.n, y.n].sort((p, q) => p - q);
-      return [{ a: a1, n: n1, b: x.b && y.b, w: x.w }, { a: a2, n: n2, b: x.b || y.b, w: x.w }] as const;
+      return [{ a: a1, n: n1, b: x.b && y.b, w: x.w, j: x.j && y.j }, { a: a2, n: n2, b: x.b || y.b, w: x.w, j: x.j || y.j }] as const;
     });
     fc.assert(fc.property(ladder, fc.array(pairArb, { minLength: 1, maxLength: 10 }), (defs, pairs) => {
       const levels = levelsOf(defs, PFACTS);
       fc.pre(levels.every((l) => !l.region.truncated));
       const v = monotonicityViolations(levels, PFACTS);
-      const fill = { a: 0, n: 0, b: false, w: 'lo' };
+      const fill = { a: 0, n: 0, b: false, w: 'lo', j: false };
       for (const x of v) {
         const s = full(x.witness.smaller, fill);
         const l = full(x.witness.larger, fill);

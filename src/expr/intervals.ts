@@ -28,14 +28,16 @@
  *
  * Box-level machinery lives in `box.ts`; this file builds and combines regions.
  */
-import type { Expr, ValueExpr } from './ast.js';
+import type { Expr, ExprOptions, ValueExpr } from './ast.js';
+import { boundConvention } from './bounds.js';
+import { lowerExpr } from './lower.js';
 import type { Fact } from '../model/plan.js';
 import {
   factDomain, FULL_BOX, fullLike, intersectBox, intersectC, isEmptyC, member, norm, normBox, sample,
   simplify, STEP_LIMIT, subtractBox, type Box, type Constraint, type FactValue,
 } from './box.js';
 import { atomConstraints } from './formula.js';
-import { factLookup, resolveCompare, type Atom, type FactLookup } from './resolve.js';
+import { factLookup, isBooleanFact, resolveCompare, type Atom, type FactLookup } from './resolve.js';
 
 export { factDomain, type Box, type Constraint, type FactValue, type Interval } from './box.js';
 
@@ -185,9 +187,12 @@ export function regionContains(r: Region, point: Readonly<Record<string, FactVal
 
 // ---------------------------------------------------------------- regionOf
 
-/** The valuations (within the facts' domains) on which `ast` evaluates to true; see the module comment. */
-export function regionOf(ast: Expr, facts: readonly Fact[]): Region {
-  return buildRegion({ ast, facts, negated: false });
+/**
+ * The valuations (within the facts' domains) on which `ast` evaluates to true; see the module comment.
+ * Bounds (`30人以上`) mean what `options.bounds` says (default: statutory); judgement facts are free booleans.
+ */
+export function regionOf(ast: Expr, facts: readonly Fact[], options?: ExprOptions): Region {
+  return buildRegion({ ast: lowerExpr(ast, boundConvention(options)), facts, negated: false });
 }
 
 /** Where a region built from a trigger came from, so `subtract` can negate the trigger instead. */
@@ -246,7 +251,7 @@ class RegionBuilder {
         return e.value !== neg ? [FULL_BOX] : [];
       case 'ident': {
         const f = this.lookup(e.name);
-        if (!f || f.type !== 'boolean') return this.unknown();
+        if (!f || !isBooleanFact(f)) return this.unknown();
         return this.boxesOf(f, [{ kind: 'boolean', values: [!neg] }]);
       }
       case 'compare':
@@ -372,15 +377,26 @@ export interface LevelRegion {
   region: Region;
 }
 
+/**
+ * Narrows an analysis to valuations that can happen: fact constraints (`compileConstraints` in constraints.ts)
+ * implement it. Without a hook every valuation of the domains counts.
+ */
+export interface RegionHook {
+  /** `r` without boxes no possible valuation lies in. */
+  restrict(r: Region): Region;
+  /** Possible valuations x ∈ X, y ∈ Y with x ≤ y fact by fact (full valuations), or undefined. */
+  leqWitness(x: Box, y: Box): { smaller: Record<string, FactValue>; larger: Record<string, FactValue> } | undefined;
+}
+
 /** The region of valuations no level covers, within `domain` (its boxes only name facts the triggers or domain mention). */
-export function gapRegion(levels: readonly LevelRegion[], domain: Region): Region {
+export function gapRegion(levels: readonly LevelRegion[], domain: Region, hook?: RegionHook): Region {
   // Level by level, so each trigger's complement can come from negating it.
   let gaps = domain;
   for (const l of levels) {
     if (isEmpty(gaps)) break;
     gaps = subtract(gaps, l.region);
   }
-  return gaps;
+  return hook ? hook.restrict(gaps) : gaps;
 }
 
 /**
@@ -388,8 +404,8 @@ export function gapRegion(levels: readonly LevelRegion[], domain: Region): Regio
  * (facts no trigger mentions are left free). Empty when the levels cover `domain`.
  * Use `gapRegion` to also learn whether the result was truncated.
  */
-export function coverageGaps(levels: readonly LevelRegion[], domain: Region): Box[] {
-  return [...gapRegion(levels, domain).boxes];
+export function coverageGaps(levels: readonly LevelRegion[], domain: Region, hook?: RegionHook): Box[] {
+  return [...gapRegion(levels, domain, hook).boxes];
 }
 
 /** Two levels whose triggers can hold at once: `box` is the simplest shared box, `region` all of them. */
@@ -400,12 +416,13 @@ export interface Overlap {
   region: Region;
 }
 
-/** Every pair of levels (in input order, `a` before `b`) whose regions intersect. */
-export function overlaps(levels: readonly LevelRegion[]): Overlap[] {
+/** Every pair of levels (in input order, `a` before `b`) whose regions intersect (where a valuation can happen, with a hook). */
+export function overlaps(levels: readonly LevelRegion[], hook?: RegionHook): Overlap[] {
   const out: Overlap[] = [];
   for (let i = 0; i < levels.length; i++) {
     for (let j = i + 1; j < levels.length; j++) {
-      const r = intersect(levels[i].region, levels[j].region);
+      const both = intersect(levels[i].region, levels[j].region);
+      const r = hook ? hook.restrict(both) : both;
       if (isEmpty(r)) continue;
       // The box with the fewest constrained facts reads best in a message.
       const box = r.boxes.reduce((best, b) => (b.size < best.size ? b : best));
@@ -430,7 +447,10 @@ export interface MonotonicityViolation {
   smaller: Box;
   /** Box of the less severe level's effective region containing the larger incident. */
   larger: Box;
-  /** Concrete valuations: `smaller` ≤ `larger` fact by fact; facts neither box constrains are omitted (any equal value). */
+  /**
+   * Concrete valuations: `smaller` ≤ `larger` fact by fact; facts neither box constrains are omitted (any equal
+   * value) — with a `RegionHook` (fact constraints) both are full valuations that satisfy the constraints.
+   */
   witness: { smaller: Record<string, FactValue>; larger: Record<string, FactValue> };
 }
 
@@ -451,8 +471,8 @@ export interface MonotonicityViolation {
  * It assumes bigger numbers are worse for every numeric fact; a fact where
  * smaller is worse (能见度 visibility) will show up as a violation.
  */
-export function monotonicityViolations(levels: readonly RankedLevelRegion[], facts: readonly Fact[]): MonotonicityViolation[] {
-  return monotonicityReport(levels, facts).violations;
+export function monotonicityViolations(levels: readonly RankedLevelRegion[], facts: readonly Fact[], hook?: RegionHook): MonotonicityViolation[] {
+  return monotonicityReport(levels, facts, hook).violations;
 }
 
 /** Result of the monotonicity check, with a flag for when it could not be exact. */
@@ -465,15 +485,24 @@ export interface MonotonicityReport {
   truncated: boolean;
 }
 
-/** `monotonicityViolations` plus whether the answer is exact (see there). */
-export function monotonicityReport(levels: readonly RankedLevelRegion[], facts: readonly Fact[]): MonotonicityReport {
+/**
+ * Under "the highest level met applies" (就高不就低), where each level is the one that applies: its region minus
+ * the regions of all more severe levels (smaller rank), sorted most severe first. With a hook, boxes that cannot
+ * happen are dropped.
+ */
+export function effectiveRegions<L extends RankedLevelRegion>(levels: readonly L[], hook?: RegionHook): L[] {
   const sorted = [...levels].sort((x, y) => x.rank - y.rank);
-  const factDomains = domainOf(facts);
-  const effective = sorted.map((l) => {
+  return sorted.map((l) => {
     let r = l.region;
     for (const m of sorted) if (m.rank < l.rank) r = subtract(r, m.region);
-    return { ...l, region: r };
+    return { ...l, region: hook ? hook.restrict(r) : r };
   });
+}
+
+/** `monotonicityViolations` plus whether the answer is exact (see there); with a hook, only possible incidents count. */
+export function monotonicityReport(levels: readonly RankedLevelRegion[], facts: readonly Fact[], hook?: RegionHook): MonotonicityReport {
+  const factDomains = domainOf(facts);
+  const effective = effectiveRegions(levels, hook);
   let truncated = effective.some((l) => l.region.truncated);
   const violations: MonotonicityViolation[] = [];
   const budget = new Budget();
@@ -487,7 +516,7 @@ export function monotonicityReport(levels: readonly RankedLevelRegion[], facts: 
             truncated = true;
             break pairs;
           }
-          const w = leqWitness(x, y, domain);
+          const w = hook ? hook.leqWitness(x, y) : leqWitness(x, y, domain);
           if (w) {
             violations.push({ moreSevere: a.id, lessSevere: b.id, smaller: x, larger: y, witness: w });
             break found;

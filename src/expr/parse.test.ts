@@ -7,6 +7,9 @@ import { printExpr } from './print.js';
 import { checkExpr } from './check.js';
 import { evaluate } from './evaluate.js';
 import { regionOf } from './intervals.js';
+import { CRIMINAL_LAW_BOUNDS } from './bounds.js';
+import { compileConstraints } from './constraints.js';
+import { criterionKey, singleBand } from './grading.js';
 import type { Fact } from '../model/plan.js';
 
 const id = (name: string, start: number): IdentExpr => ({ type: 'ident', name, start, end: start + name.length });
@@ -239,12 +242,18 @@ describe('parseExpr: errors with exact spans', () => {
   });
 
   it('two values in a row', () => {
-    expect(error('leak_kg 100')).toMatchObject({ start: 8, end: 11, message: 'Unexpected `100`, expected an operator', messageZh: '意外的 `100`，应为运算符' });
+    // After a name a number may start a bound (`死亡人数 30人以上`), so the message offers both forms.
+    expect(error('leak_kg 100')).toMatchObject({
+      start: 8, end: 11,
+      message: 'Unexpected `100` after `leak_kg`, expected an operator or a bound word: `leak_kg >= 100` or `leak_kg 100以上`',
+      messageZh: '意外的 `100`：`leak_kg` 之后应为运算符或“以上/以下”，如 `leak_kg >= 100` 或 `leak_kg 100以上`',
+    });
     expect(error('(a and b c)')).toMatchObject({ start: 9, end: 10, message: 'Unexpected `c`, expected an operator' });
   });
 
-  it('unknown unit glued to a number', () => {
-    expect(error('牲畜 > 3头')).toMatchObject({ code: 'expr/unit', start: 6, end: 7, message: 'Unexpected unknown unit `头`, expected a known unit such as `kg`, `t`, `人`' });
+  it('a word glued to a number after a known unit', () => {
+    // `头` alone is read as a unit (a plan may declare it; the checker judges it), but after `人` the rest is not.
+    expect(error('牲畜 > 3人受伤')).toMatchObject({ code: 'expr/unit', start: 7, end: 9, message: 'Unexpected unknown unit `受伤`, expected a known unit such as `kg`, `t`, `人`' });
   });
 
   it('bad chains', () => {
@@ -316,6 +325,9 @@ const FACTS: Fact[] = [
   { id: 'x', type: 'number', unit: 'kg' },
   { id: 'fire', type: 'boolean' },
   { id: 'warning', type: 'enum', values: ['orange', 'red'] },
+  { id: 'deaths', label: '死亡人数', type: 'integer', unit: '人' },
+  { id: 'beyond', label: '死亡', type: 'judgement' },
+  { id: 'loss', type: 'number', unit: '万元' },
 ];
 
 const PIECES = [
@@ -323,6 +335,9 @@ const PIECES = [
   '==', '=', '!=', '<', '<=', '>', '>=', '≥', '≤', '≠', '（', '）', '，', 'x', 'fire', 'warning', 'orange', '泄漏量', '火灾',
   '1', '-', '.', 'e', '1e3', '-2.5', '100', 'kg', ' kg', 't', '人', '万元', 'm³', "'", '"', '“', '”', "'a'", '\\', 'true',
   'false', '\ud800', '😀', '\u3000', '\n', '@', '#', '%', '_', '0x1F',
+  // bounds, implications, numerals and units as regulations write them
+  '以上', '以下', '以内', '及以上', '超过', '不足', '不超过', '至少', '=>', '→', '⇒', '则', ' implies ', '万', '亿', '1,000',
+  ',000', '100万', '5万人', '1亿元', '死亡', '死亡人数', 'MPa', ' MPa', '公顷', '头', '级', 'M', '℃', '毫米/小时',
 ];
 
 describe('parseExpr properties', () => {
@@ -354,7 +369,13 @@ describe('parseExpr properties', () => {
       checkExpr(r.ast, FACTS);
       evaluate(r.ast, { x: 1, fire: true, warning: 'red' }, FACTS);
       evaluate(r.ast, {});
+      evaluate(r.ast, { x: 1, deaths: 30 }, FACTS, { bounds: CRIMINAL_LAW_BOUNDS });
       regionOf(r.ast, FACTS);
+      checkExpr(r.ast, FACTS, { allowFactComparisons: true, bounds: CRIMINAL_LAW_BOUNDS });
+      const cs = compileConstraints([r.ast], FACTS);
+      cs.witness(new Map());
+      criterionKey(r.ast, FACTS);
+      singleBand(r.ast, FACTS);
     }), { numRuns: 3000 });
   });
 });
@@ -366,6 +387,8 @@ function forEachNode(e: Expr, f: (n: { start: number; end: number }) => void): v
     case 'not': forEachNode(e.operand, f); break;
     case 'compare': f(e.left); f(e.right); break;
     case 'in': f(e.left); e.values.forEach(f); break;
+    case 'implies': forEachNode(e.left, f); forEachNode(e.right, f); break;
+    case 'bound': f(e.fact); e.terms.forEach((t) => { f(t); f(t.value); f({ start: t.wordStart, end: t.wordEnd }); }); break;
     default: break;
   }
 }

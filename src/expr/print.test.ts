@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CompareOp, Expr, ValueExpr } from './ast.js';
+import type { BoundTerm, CompareOp, Expr, NumberExpr, ValueExpr } from './ast.js';
 import { stripPositions } from './ast.js';
 import { parseExpr } from './parse.js';
 import { printExpr } from './print.js';
-import { UNIT_SPELLINGS } from './units.js';
+import { PREFIX_BOUND_WORDS, SUFFIX_BOUND_WORDS } from './bounds.js';
+import { lookupUnit, UNIT_SPELLINGS } from './units.js';
 
 function roundTrip(text: string): string {
   const r = parseExpr(text);
@@ -79,9 +80,40 @@ const chainArb = fc.record({
   })),
 }));
 
-const { expr: exprArb } = fc.letrec<{ expr: Expr; not: Expr; and: Expr; or: Expr; atom: Expr }>((tie) => ({
-  expr: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('atom'), tie('not'), tie('and'), tie('or')),
-  atom: fc.oneof(compareArb, compareArb, inArb, chainArb, identArb, boolArb, numberArb, stringArb),
+// Numerals as regulations write them: thousands separators and 万/亿 (with no unit, or a unit 万 cannot join: `10万头`).
+const writtenNumberArb = fc.oneof(
+  fc.integer({ min: 1, max: 999 }).chain((k) => fc.constantFrom('万', '亿').map((s): NumberExpr => ({ type: 'number', value: k * (s === '万' ? 1e4 : 1e8), text: `${k}${s}`, ...P }))),
+  fc.integer({ min: 1000, max: 1e9 }).map((v): NumberExpr => ({ type: 'number', value: v, text: v.toLocaleString('en-US'), ...P })),
+).chain((n) => fc.option(fc.constantFrom('头', '架次'), { nil: undefined }).map((unit) => (unit === undefined ? n : { ...n, unit })));
+const boundNumberArb = fc.oneof(
+  fc.record({ value: fc.integer({ min: 0, max: 1e6 }), unit: fc.option(fc.constantFrom('人', '万元', '亿元', 'kg', 'm3', '%', '级', 'MPa', '公顷', '毫米/小时', '头'), { nil: undefined }) })
+    .map(({ value, unit }): NumberExpr => (unit === undefined ? { type: 'number', value, ...P } : { type: 'number', value, unit, ...P })),
+  writtenNumberArb,
+);
+const termArb = (side: 'prefix' | 'suffix', words: readonly string[]) => fc.record({ word: fc.constantFrom(...words), value: boundNumberArb })
+  .map(({ word, value }): BoundTerm => ({ word, value, ...P, wordStart: 0, wordEnd: 0 }));
+const LOWER = ['以上', '及以上', '超过', '多于', '不少于', '至少'];
+const UPPER = ['以下', '以内', '及以下', '不足', '少于', '不超过', '不到'];
+const sideTerms = (words: string[]) => fc.oneof(termArb('suffix', words.filter((w) => SUFFIX_BOUND_WORDS.includes(w))), termArb('prefix', words.filter((w) => PREFIX_BOUND_WORDS.includes(w))));
+const boundArb = fc.record({
+  fact: fc.constantFrom(...NAMES),
+  first: sideTerms(LOWER),
+  second: fc.option(sideTerms(UPPER), { nil: undefined }),
+  swap: fc.boolean(),
+  boundFirst: fc.boolean(),
+})
+  // After a number a unit spelling is always the unit (`超过3 kg` is 3 kg), so a fact named `kg` cannot follow one.
+  .filter(({ fact, boundFirst, second, first, swap }) => !(boundFirst && lookupUnit(fact) && PREFIX_BOUND_WORDS.includes((second === undefined || swap ? first : second).word)))
+  .map(({ fact, first, second, swap, boundFirst }): Expr => ({
+    type: 'bound', fact: { type: 'ident', name: fact, ...P }, boundFirst, ...P,
+    terms: second === undefined ? [first] : swap ? [second, first] : [first, second],
+  }));
+
+const { expr: exprArb } = fc.letrec<{ expr: Expr; not: Expr; and: Expr; or: Expr; implies: Expr; atom: Expr }>((tie) => ({
+  expr: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('atom'), tie('not'), tie('and'), tie('or'), tie('implies')),
+  atom: fc.oneof(compareArb, compareArb, inArb, chainArb, identArb, boolArb, numberArb, stringArb, boundArb, boundArb,
+    fc.record({ op: fc.constantFrom(...OPS), left: identArb, right: writtenNumberArb }).map(({ op, left, right }): Expr => ({ type: 'compare', op, left, right, ...P, opStart: 0, opEnd: 0 }))),
+  implies: fc.tuple(tie('expr'), tie('expr')).map(([left, right]): Expr => ({ type: 'implies', left, right, ...P, opStart: 0, opEnd: 0 })),
   not: tie('expr').map((operand): Expr => ({ type: 'not', operand, ...P })),
   and: fc.array(tie('expr'), { minLength: 2, maxLength: 4 }).map((operands): Expr => ({ type: 'and', operands, ...P })),
   or: fc.array(tie('expr'), { minLength: 2, maxLength: 4 }).map((operands): Expr => ({ type: 'or', operands, ...P })),

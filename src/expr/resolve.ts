@@ -5,7 +5,12 @@
  */
 import type { CompareOp, IdentExpr, ValueExpr } from './ast.js';
 import type { Fact } from '../model/plan.js';
-import { convertUnit, isCountUnit } from './units.js';
+import { convertUnit, isPlainUnit, SCALE_WORDS, unitScale } from './units.js';
+
+/** True for facts that are true or false: observed booleans and judgements (decided by a named body). */
+export function isBooleanFact(f: Fact | undefined): boolean {
+  return f !== undefined && (f.type === 'boolean' || f.type === 'judgement');
+}
 
 /** Finds a fact by id, then by label (ids win when a label collides with another fact's id). */
 export type FactLookup = (name: string) => Fact | undefined;
@@ -115,8 +120,9 @@ export function operandValue(fact: Fact, operand: Operand): number | string | bo
     case 'number':
     case 'integer':
       if (operand.kind !== 'number') return undefined;
-      return numberInUnit(operand.value, operand.unit, fact.unit);
+      return numberInUnit(operand.value, operand.unit, fact.unit, isScaledNumeral(operand.node));
     case 'boolean':
+    case 'judgement':
       return operand.kind === 'boolean' ? operand.value : undefined;
     case 'enum':
       if (operand.kind === 'enum-name' || operand.kind === 'string') return operand.value;
@@ -127,11 +133,20 @@ export function operandValue(fact: Fact, operand: Operand): number | string | bo
   }
 }
 
-/** A literal `value unit` expressed in `factUnit`; undefined when not convertible. */
-export function numberInUnit(value: number, unit: string | undefined, factUnit: string | undefined): number | undefined {
-  if (unit === undefined) return value;
-  if (factUnit === undefined) return isCountUnit(unit) ? value : undefined;
+/**
+ * A literal `value unit` expressed in `factUnit`; undefined when not convertible. A fact without a unit takes
+ * plain numbers, counts (`3人`) and scale numbers (`12级`). A number scaled by 万/亿 without a unit (`100万`) is
+ * ambiguous against a fact whose own unit is scaled (`万人`: 100 万人 or 100万 万人?), so it is undefined there.
+ */
+export function numberInUnit(value: number, unit: string | undefined, factUnit: string | undefined, scaledNumeral = false): number | undefined {
+  if (unit === undefined) return scaledNumeral && unitScale(factUnit) !== 1 ? undefined : value;
+  if (factUnit === undefined) return isPlainUnit(unit) ? value : undefined;
   return convertUnit(value, unit, factUnit);
+}
+
+/** True when a number literal was written with a 万/亿 scale (`100万`, `1.5亿`). */
+export function isScaledNumeral(node: ValueExpr): boolean {
+  return node.type === 'number' && node.text !== undefined && SCALE_WORDS.has(node.text[node.text.length - 1]);
 }
 
 /** True for the ordering operators, which only make sense on numbers. */

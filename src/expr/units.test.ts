@@ -55,3 +55,43 @@ describe('units', () => {
     expect(UNIT_SPELLINGS.indexOf('mg/m3')).toBeLessThan(UNIT_SPELLINGS.indexOf('m'));
   });
 });
+
+describe('units real plans use', () => {
+  it('pressure, area, temperature and Chinese compound rates', () => {
+    expect(convertUnit(0.72, 'MPa', 'kPa')).toBe(720);
+    expect(convertUnit(1, '兆帕', 'Pa')).toBe(1e6);
+    expect(convertUnit(1, '平方公里', '公顷')).toBe(100);
+    expect(convertUnit(1000, 'hm²', 'km2')).toBe(10);
+    expect(convertUnit(15, '亩', '公顷')).toBe(1);
+    expect(convertUnit(30, '毫米/小时', 'mm/h')).toBe(30);
+    expect(convertUnit(1, '立方米/秒', 'm3/h')).toBe(3600);
+    expect(convertUnit(10, '米/秒', 'km/h')).toBe(36);
+    expect(convertUnit(2, '吨/小时', 'kg/h')).toBe(2000);
+    expect(convertUnit(40, '℃', '°C')).toBe(40);
+    expect(convertUnit(40, '℃', 'K')).toBeUndefined(); // an offset, not a factor: refused
+  });
+
+  it('pressure prefixes are case-exact: MPa is not mPa, and MPA is refused rather than guessed', () => {
+    expect(lookupUnit('MPa')).toMatchObject({ dimension: 'pressure', factor: 1e6 });
+    expect(lookupUnit('mpa')).toBeUndefined();
+    expect(lookupUnit('MPA')).toBeUndefined();
+    expect(lookupUnit('KG')).toMatchObject({ unit: 'kg' }); // other ASCII units stay case-insensitive
+    expect(lookupUnit('M')).toMatchObject({ dimension: 'scale' });
+    expect(lookupUnit('m')).toMatchObject({ dimension: 'length' });
+  });
+
+  it('a scale (级, M) is the fact\'s own and converts to nothing else, not even another scale spelling', () => {
+    expect(convertUnit(12, '级', '级')).toBe(12);
+    expect(convertUnit(7, 'M', '级')).toBeUndefined();
+    expect(convertUnit(12, '级', 'm/s')).toBeUndefined();
+  });
+
+  it('万/亿 scale any unit, including units the plan declares', () => {
+    expect(lookupUnit('万人')).toMatchObject({ dimension: 'count-people', factor: 1e4 });
+    expect(lookupUnit('亿立方米')).toMatchObject({ dimension: 'volume', factor: 1e8 });
+    expect(convertUnit(5, '万人', '人')).toBe(50000);
+    expect(convertUnit(10, '万头', '头')).toBe(100000);
+    expect(convertUnit(3, '万亩', '公顷')).toBe(2000);
+    expect(lookupUnit('万级')).toBeUndefined();
+  });
+});

@@ -5,6 +5,31 @@ import type { Located, Place } from './place.js';
 /** 综合应急预案 / 专项应急预案 / 现场处置方案. */
 export type PlanKind = 'general' | 'special' | 'onsite';
 
+/**
+ * How level numbers map to severity: `1-highest` (Ⅰ/一级/Level 1 is the most severe — Chinese plans by law) or
+ * `1-lowest` (Level 3 is the most severe, as in many Canadian EOC plans). Levels without numbers follow their colours.
+ */
+export type LevelOrder = '1-highest' | '1-lowest';
+
+/**
+ * How a level is selected when the facts meet criteria of several levels: `highest` (就高不就低 — each level lists
+ * alternatives, "符合下列条件之一", and the most severe level met applies) or `exclusive` (the triggers are meant to be
+ * disjoint; two that hold at once are a defect).
+ */
+export type GradingConvention = 'highest' | 'exclusive';
+
+/** Where a real published plan comes from (plans/real/): cited in front matter. */
+export interface PlanSource {
+  title?: string;
+  issuer?: string;
+  /** Document number (文号), e.g. 国办函〔2014〕119号. */
+  number?: string;
+  date?: string;
+  url?: string;
+  /** What the encoding covers when it is an excerpt. */
+  note?: string;
+}
+
 /** Plan metadata (front matter in Markdown, `plan:` keys in YAML). */
 export interface PlanMeta extends Located {
   id: string;
@@ -29,20 +54,38 @@ export interface PlanMeta extends Located {
   filedWith?: string;
   /** Plan id this plan hands over to when an incident outgrows it (on-site procedure → special plan). */
   escalatesTo?: string;
+  /** Level numbering direction, when the level ids do not settle it (see `LevelOrder`). */
+  levelOrder?: LevelOrder;
+  /** Level selection convention (default `highest`). */
+  grading?: GradingConvention;
+  /** What `立即` / `immediately` allows (default 5 min). */
+  immediate?: Duration;
+  /** Regulatory regime the plan is written under (lint profiles): enterprise, government, international. */
+  regime?: 'enterprise' | 'government' | 'international';
+  /** Statutory reading of 以上 / 以下 (default: 以上 includes the number, 以下 excludes it). */
+  bounds?: { above: 'inclusive' | 'exclusive'; below: 'inclusive' | 'exclusive' };
+  /** Source of a real published plan. */
+  source?: PlanSource;
 }
 
 /** A declared incident fact that trigger conditions may use (泄漏量, 死亡人数, 降雨量 …). */
 export interface Fact extends Located {
   id: string;
   label?: string;
-  type: 'number' | 'integer' | 'boolean' | 'enum';
+  /** `judgement`: a yes/no decided by a named body (超出省级处置能力), never an observation. */
+  type: 'number' | 'integer' | 'boolean' | 'enum' | 'judgement';
   unit?: string;
   /** Allowed values of an enum fact. */
   values?: string[];
   /** Lower bound of the fact's domain (default 0 for number/integer). */
   min?: number;
   max?: number;
+  /** Role that makes a `judgement`. */
+  decidedBy?: string;
 }
+
+/** What a role is: a person or post (总指挥, 值班长), a body (国务院安委会, 省人民政府, a department), or the public. */
+export type RoleKind = 'post' | 'body' | 'public';
 
 /** A role in the response organisation (应急组织机构及职责). */
 export interface Role extends Located {
@@ -57,6 +100,8 @@ export interface Role extends Located {
   duties: string[];
   /** Id of the role/group this one belongs to (e.g. a team under the command post). */
   memberOf?: string;
+  /** Declared kind; when absent, rules infer it from the name (`roleKind`). */
+  kind?: RoleKind;
 }
 
 /** A trigger condition in yuan's expression language, with its parsed AST. */
@@ -67,6 +112,10 @@ export interface Trigger extends Located {
   ast?: Expr;
   /** Offset of `text` inside its source file, so expression columns map to file columns. */
   textOffset?: number;
+  /** The plan's own wording of this criterion (原文), kept beside the condition for reviewers. */
+  note?: string;
+  /** True for a level trigger made by the parser as the OR of its criteria (not written; not exported). */
+  derived?: boolean;
 }
 
 /** A warning level (预警): blue / yellow / orange / red. */
@@ -78,6 +127,10 @@ export interface WarningLevel extends Located {
   lead?: Duration;
   /** Measures taken on this warning. */
   actions?: string;
+  /** Who issues the warning (发布单位). */
+  issuer?: string;
+  /** Call-back (叫应) deadline: the responsible person must acknowledge within it. */
+  callback?: Duration;
 }
 
 export type Colour = 'red' | 'orange' | 'yellow' | 'blue';
@@ -89,9 +142,16 @@ export interface Level extends Located {
   /** Severity rank: 1 is the most severe (I). */
   rank: number;
   colour?: Colour;
+  /** The condition: as written, or (`derived`) the OR of `criteria`. */
   trigger?: Trigger;
+  /** Listed criteria, any one of which starts the level (符合下列条件之一); a written trigger is one criterion. */
+  criteria: Trigger[];
+  /** Started by decision of `decidedBy` without measurable criteria (一级由自治区人民政府决定启动). */
+  manual?: boolean;
   /** Role id that decides to start this level. */
   decidedBy?: string;
+  /** Other roles that may decide instead ("the CAO, the Fire Chief or the EOC Director"). */
+  deciderAlternatives: string[];
   /** Deadline to activate the level after the incident is reported. */
   activation?: Duration;
   /** The parent plan's level this level corresponds to (1+N linkage, 上下级响应衔接). */
@@ -109,20 +169,40 @@ export interface ResourceUse extends Located {
 export interface Step extends Located {
   id: string;
   action: string;
-  /** Responsible role id. */
+  /** Responsible (lead, 牵头) role id. */
   role?: string;
+  /** Roles that may do the step instead of `role` (A 或 B; "A, B or C"). */
+  alternatives: string[];
+  /** Supporting roles (会同 / 配合 / with). */
+  support: string[];
+  /** 应 / 必须 (shall, default), 宜 (should), 可 (may). */
+  obligation?: Obligation;
   /** Level ids the step applies to; empty means every level. */
   levels: string[];
   /** Level spec as written ("III+", "全部", "II, I"); kept for export. */
   levelsText?: string;
   deadline?: Duration;
-  /** Ids of steps that must finish first. */
+  /** Ids of steps that must all finish first. */
   after: string[];
+  /** Ids of steps at least one of which must finish first (after the fire branch or the poisoning branch). */
+  afterAny: string[];
   resources: ResourceUse[];
   /** Role ids to notify when the step is done. */
   notify: string[];
   /** Only performed when this holds. */
   condition?: Trigger;
+}
+
+/** Strength of a duty: 应 / 必须 (shall), 宜 (should), 可 (may). */
+export type Obligation = 'shall' | 'should' | 'may';
+
+/** A readiness state before activation (启动准备 / 预警响应 / standby). */
+export interface Standby extends Located {
+  id: string;
+  name?: string;
+  trigger?: Trigger;
+  decidedBy?: string;
+  actions?: string;
 }
 
 /** A rule for moving between levels (升级 / 降级). */
@@ -153,10 +233,17 @@ export interface Resource extends Located {
   keeper?: string;
 }
 
+/** Kind of report in a reporting chain: 首报, 逐级上报, 补报, 续报. */
+export type ReportKind = 'first' | 'hop' | 'supplementary' | 'follow-up';
+
 /** An external reporting duty (信息报告): to whom, within how long. */
 export interface Report extends Located {
   to: string;
+  kind?: ReportKind;
+  /** Only owed when this holds (kind of operator, casualties changed …). */
+  when?: Trigger;
   within?: Duration;
+  obligation?: Obligation;
   /** Role id that reports. */
   by?: string;
   /** Level ids it applies to; empty means every level. */
@@ -172,7 +259,7 @@ export type SectionKey =
   | 'warning' | 'response' | 'information' | 'levels' | 'activation'
   | 'procedure' | 'support' | 'termination' | 'aftermath' | 'assurance'
   | 'communication' | 'teams' | 'supplies' | 'notes' | 'facts' | 'escalation'
-  | 'resources' | 'reports' | 'contacts' | 'appendix' | 'other';
+  | 'resources' | 'reports' | 'contacts' | 'appendix' | 'standby' | 'constraints' | 'criteria' | 'other';
 
 /** A section of the plan as written: canonical key, heading, prose body. */
 export interface Section extends Located {
@@ -196,6 +283,10 @@ export interface Plan extends Located {
   roles: Role[];
   warnings: WarningLevel[];
   levels: Level[];
+  /** Readiness states before activation. */
+  standby: Standby[];
+  /** Facts that constrain each other (rain_3h <= rain_6h; 严重险情 implies 险情). */
+  constraints: Trigger[];
   steps: Step[];
   escalations: Escalation[];
   termination?: Termination;

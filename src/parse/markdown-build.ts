@@ -24,7 +24,7 @@ interface Open {
 export function buildPlan(tree: Root, ctx: Ctx): Plan {
   const plan: Plan = {
     file: ctx.file, format: 'markdown', meta: { id: '', title: '', kind: 'special' },
-    facts: [], roles: [], warnings: [], levels: [], steps: [], escalations: [], resources: [], reports: [], sections: [],
+    facts: [], roles: [], warnings: [], levels: [], standby: [], constraints: [], steps: [], escalations: [], resources: [], reports: [], sections: [],
     place: placeOf(tree),
   };
   let fm: FrontMatter | undefined;
@@ -95,7 +95,9 @@ const SET_ABOVE = new Set(['id', 'title', 'kind']);
 
 /** PlanMeta from front matter values (which win) and the first `#` heading; reports a missing or invalid kind/title. */
 function buildMeta(fm: FrontMatter | undefined, h1: Heading | undefined, ctx: Ctx): PlanMeta {
-  const values = fm?.values ?? {};
+  const all = fm?.values ?? {};
+  // Scalar keys as text; `source` / `bounds` maps are copied as they are and read by the finish pass.
+  const values = Object.fromEntries(Object.entries(all).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const fields: Record<string, Place> = { ...fm?.fields };
   let title = values.title;
   if (title === undefined && h1) { title = plainText(h1); fields.title = contentPlace(h1); }
@@ -117,7 +119,7 @@ function buildMeta(fm: FrontMatter | undefined, h1: Heading | undefined, ctx: Ct
   }
   kind ??= kindFromTitle(title) ?? 'special';
   const meta: PlanMeta = { id: values.id ?? basename(ctx.file), title: title ?? '', kind };
-  for (const [k, v] of Object.entries(values)) if (!SET_ABOVE.has(k)) (meta as unknown as Record<string, string>)[k] = v;
+  for (const [k, v] of Object.entries(all)) if (!SET_ABOVE.has(k)) (meta as unknown as Record<string, unknown>)[k] = v;
   meta.place = where;
   meta.fields = fields;
   return meta;

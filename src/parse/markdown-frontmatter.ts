@@ -5,9 +5,9 @@ import type { PlanMeta } from '../model/plan.js';
 import { META_ALIASES, metaField, parseKind } from './fields.js';
 import { placeAt, placeOf, report, type Ctx } from './markdown-context.js';
 
-/** What the front matter gave: meta values as written (strings), their places, and the block's place. */
+/** What the front matter gave: meta values as written (strings; maps for `source` and `bounds`), their places, and the block's place. */
 export interface FrontMatter {
-  values: Record<string, string>;
+  values: Record<string, string | Record<string, string>>;
   fields: Record<string, Place>;
   place: Place;
   /** True when the YAML had syntax errors (already reported; missing-field checks are skipped to avoid noise). */
@@ -16,6 +16,8 @@ export interface FrontMatter {
 
 const YAML_OPTIONS = { maxAliasCount: 50, uniqueKeys: true } as const;
 const DATE_FIELDS = new Set(['issued', 'reviewed']);
+/** Meta fields whose value is a map of strings. */
+const MAP_FIELDS = new Set(['source', 'bounds']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YAML_AT = / at line \d+, column \d+:?$/;
 
@@ -66,6 +68,17 @@ export function readFrontMatter(node: Yaml, ctx: Ctx): FrontMatter {
     const valueNode = resolve(pair.value as YamlNode | null, doc);
     if (valueNode === null) continue;
     const place = at(valueNode.range);
+    if (MAP_FIELDS.has(field) && isMap(valueNode)) {
+      const map: Record<string, string> = {};
+      for (const item of valueNode.items) {
+        const k = item.key as YamlNode | null;
+        const v = resolve(item.value as YamlNode | null, doc);
+        if (isScalar(k) && isScalar(v)) { const t = scalarText(v.value, v.source); if (t !== undefined) map[String(k.value)] = t; }
+      }
+      fm.values[field] = map;
+      fm.fields[field] = place;
+      continue;
+    }
     if (!isScalar(valueNode)) {
       if (fm.broken) continue;
       report(ctx, 'parse/front-matter', 'error', `Unexpected list or map for \`${keyText}\`, expected a single value`,

@@ -1,9 +1,9 @@
 import type { TableCell } from 'mdast';
 import type { Place } from '../model/place.js';
-import type { Duration } from '../model/duration.js';
+import { pendingDuration } from './duration.js';
 import type { Fact, ResourceUse, Trigger } from '../model/plan.js';
 import type { TableKind } from './columns.js';
-import { isNone, parseColour, parseLevelId, parseNumber, parseResourceUses, splitDuties, splitList } from './fields.js';
+import { isNone, parseColour, parseLevelId, parseNumber, parseResourceUses, readNumberCell, splitDuties, splitList } from './fields.js';
 import { locate, placeAt, report, type Ctx } from './markdown-context.js';
 
 /** One table cell: its plain text, the place of its content, and the cell node. */
@@ -19,28 +19,35 @@ type Conv = 'text' | 'list' | 'duties' | 'duration' | 'trigger' | 'number' | 'le
 const CONVERT: Record<TableKind, Record<string, Conv>> = {
   facts: { values: 'list', min: 'number', max: 'number', type: 'factType' },
   roles: { deputies: 'list', duties: 'duties' },
-  warnings: { colour: 'colour', trigger: 'trigger', lead: 'duration' },
+  warnings: { colour: 'colour', trigger: 'trigger', lead: 'duration', callback: 'duration' },
   levels: { id: 'levelId', colour: 'colour', trigger: 'trigger', activation: 'duration', parentLevel: 'levelRef' },
-  steps: { deadline: 'duration', after: 'list', levels: 'levels', resources: 'resources', notify: 'list', condition: 'trigger' },
+  // `role` and `after` stay text: the finish pass reads leads, alternatives and any-of prerequisites for both syntaxes.
+  steps: { deadline: 'duration', levels: 'levels', resources: 'resources', notify: 'list', condition: 'trigger', support: 'list', afterAny: 'list' },
   escalations: { from: 'levelRef', to: 'levelRef', when: 'trigger' },
   resources: { quantity: 'number' },
-  reports: { within: 'duration', levels: 'levels' },
+  reports: { within: 'duration', levels: 'levels', when: 'trigger' },
+  criteria: { level: 'levelRef', when: 'trigger' },
+  standby: { trigger: 'trigger' },
+  constraints: { when: 'trigger' },
 };
 
 /** Array fields every node of a kind has, even when the column is absent. */
 const ARRAYS: Record<TableKind, string[]> = {
-  facts: [], roles: ['deputies', 'duties'], warnings: [], levels: [], escalations: [], resources: [], reports: ['levels'],
-  steps: ['after', 'levels', 'resources', 'notify'],
+  facts: [], roles: ['deputies', 'duties'], warnings: [], levels: ['criteria', 'deciderAlternatives'], escalations: [], resources: [],
+  reports: ['levels'], steps: ['after', 'afterAny', 'alternatives', 'support', 'levels', 'resources', 'notify'],
+  criteria: [], standby: [], constraints: [],
 };
 
 /** Columns a structured table must have; the first ones (KEYS) identify a row, which is dropped when they are empty. */
 export const REQUIRED: Record<TableKind, string[]> = {
   facts: ['id', 'type'], roles: ['id', 'name'], warnings: ['id'], levels: ['id'], steps: ['id', 'action'],
   escalations: ['from', 'to', 'when'], resources: ['id', 'name'], reports: ['to'],
+  criteria: ['level', 'when'], standby: ['id'], constraints: ['when'],
 };
 const KEYS: Record<TableKind, string[]> = {
   facts: ['id'], roles: ['id'], warnings: ['id'], levels: ['id'], steps: ['id'],
   escalations: ['from', 'to', 'when'], resources: ['id'], reports: ['to'],
+  criteria: ['level', 'when'], standby: ['id'], constraints: ['when'],
 };
 
 /** Defaults for required scalar fields left empty (an error was reported; the node is kept so references resolve). */
@@ -48,7 +55,8 @@ const DEFAULTS: Partial<Record<TableKind, Record<string, unknown>>> = { facts: {
 
 export const KIND_ZH: Record<TableKind, string> = {
   facts: '事故信息要素表', roles: '组织机构表', warnings: '预警表', levels: '响应分级表', steps: '响应程序表',
-  escalations: '升级降级表', resources: '物资表', reports: '信息报告表',
+  escalations: '升级降级表', resources: '物资表', reports: '信息报告表', criteria: '分级标准表', standby: '启动准备表',
+  constraints: '要素约束表',
 };
 
 const FACT_TYPES: [RegExp, Fact['type']][] = [
@@ -56,8 +64,8 @@ const FACT_TYPES: [RegExp, Fact['type']][] = [
   [/^(integer|int|整数|整型)$/iu, 'integer'],
   [/^(boolean|bool|布尔|布尔值|是否|是\/否)$/iu, 'boolean'],
   [/^(enum|enumeration|枚举|选项)$/iu, 'enum'],
+  [/^(judgement|judgment|判断|研判|决策判断)$/iu, 'judgement'],
 ];
-const NUMBER_WITH_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s].{0,7})$/u;
 const WARNING_SUFFIX = /预警$/u;
 
 type Node = Record<string, unknown> & { place: Place; fields: Record<string, Place> };
@@ -82,7 +90,7 @@ export function buildRow(kind: TableKind, cells: Map<string, Cell>, rowPlace: Pl
   for (const [field, cell] of cells) {
     // An empty cell still has a place: "no deputy" / "no deadline" findings point at the empty cell.
     if (isNone(cell.text)) { fields[field] = cell.place; continue; }
-    const value = convert(kind, field, CONVERT[kind][field] ?? 'text', cell, node, fields, ctx);
+    const value = convert(kind, field, CONVERT[kind][field] ?? 'text', cell, node, fields, ctx, cells);
     if (value === undefined) continue;
     node[field] = value;
     fields[field] = cell.place;
@@ -103,7 +111,7 @@ export function buildRow(kind: TableKind, cells: Map<string, Cell>, rowPlace: Pl
   return node;
 }
 
-function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: Node, fields: Record<string, Place>, ctx: Ctx): unknown {
+function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: Node, fields: Record<string, Place>, ctx: Ctx, cells: Map<string, Cell>): unknown {
   const { text, place } = cell;
   switch (conv) {
     case 'text': return text;
@@ -116,7 +124,7 @@ function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: N
       if (name !== undefined && node.name === undefined) { node.name = name; fields.name = place; }
       return id;
     }
-    case 'duration': return { text, seconds: 0, anchor: { kind: 'incident' }, place } satisfies Duration;
+    case 'duration': return pendingDuration(text, place);
     case 'trigger': return trigger(cell, ctx);
     case 'resources': return resourceUses(cell, ctx);
     case 'colour': {
@@ -130,20 +138,27 @@ function convert(kind: TableKind, field: string, conv: Conv, cell: Cell, node: N
     case 'factType': {
       const type = FACT_TYPES.find(([re]) => re.test(text))?.[1];
       if (type) return type;
-      report(ctx, 'parse/schema', 'error', `Unexpected fact type \`${text}\`, expected number, integer, boolean or enum`,
-        `无法识别的要素类型 \`${text}\`，应为 number、integer、boolean 或 enum`, place);
+      report(ctx, 'parse/schema', 'error', `Unexpected fact type \`${text}\`, expected number, integer, boolean, enum or judgement`,
+        `无法识别的要素类型 \`${text}\`，应为 number、integer、boolean、enum 或 judgement（判断）`, place);
       return undefined;
     }
     case 'number': {
       const n = parseNumber(text);
       if (n !== undefined) return n;
-      const m = NUMBER_WITH_UNIT.exec(text.trim());
-      if (m && kind === 'resources' && field === 'quantity') {
-        if (node.unit === undefined) { node.unit = m[2].trim(); fields.unit = place; }
-        return Number(m[1]);
+      // A resource quantity may carry its unit (`800 m3`, `1.5万吨`); the unit column, when written, must agree.
+      const withUnit = kind === 'resources' && field === 'quantity' ? readNumberCell(text, true) : undefined;
+      if (withUnit?.unit !== undefined) {
+        const written = cells.get('unit')?.text;
+        if (written !== undefined && !isNone(written) && written.trim() !== withUnit.unit) {
+          report(ctx, 'parse/schema', 'error', `Unexpected unit \`${withUnit.unit}\` in the quantity, expected the unit column's \`${written.trim()}\``,
+            `数量中的单位 \`${withUnit.unit}\` 与单位列的 \`${written.trim()}\` 不一致`, place);
+          return undefined;
+        }
+        if (node.unit === undefined) { node.unit = withUnit.unit; fields.unit = place; }
+        return withUnit.value;
       }
-      report(ctx, 'parse/schema', 'error', `Unexpected \`${text}\` in the \`${field}\` column, expected a number`,
-        `\`${field}\` 列的 \`${text}\` 应为数字`, place);
+      report(ctx, 'parse/schema', 'error', `Unexpected \`${text}\` in the \`${field}\` column, expected a number (8, 1,000, 1.5万)`,
+        `\`${field}\` 列的 \`${text}\` 应为数字（如 8、1,000、1.5万）`, place);
       return undefined;
     }
   }

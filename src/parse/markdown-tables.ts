@@ -1,7 +1,7 @@
 import type { Table } from 'mdast';
 import type { Plan, SectionKey } from '../model/plan.js';
 import { COLUMN_ALIASES, columnField, guessTableKind, type TableKind } from './columns.js';
-import { levelRank } from './fields.js';
+import type { Trigger } from '../model/plan.js';
 import { contentPlace, placeOf, plainText, report, type Ctx } from './markdown-context.js';
 import { buildRow, KIND_ZH, REQUIRED, type Cell } from './markdown-rows.js';
 
@@ -10,12 +10,13 @@ const SECTION_TABLES: Partial<Record<SectionKey, TableKind>> = {
   facts: 'facts', organization: 'roles', warning: 'warnings', levels: 'levels',
   procedure: 'steps', activation: 'steps', response: 'steps', escalation: 'escalations',
   resources: 'resources', supplies: 'resources', assurance: 'resources', reports: 'reports', information: 'reports',
+  criteria: 'criteria', standby: 'standby', constraints: 'constraints',
 };
 
-/** The model array each table kind fills. */
-const TARGET: Record<TableKind, 'facts' | 'roles' | 'warnings' | 'levels' | 'steps' | 'escalations' | 'resources' | 'reports'> = {
+/** The model array each table kind fills (criteria rows go to their level, see `addCriterion`). */
+const TARGET: Record<Exclude<TableKind, 'criteria'>, 'facts' | 'roles' | 'warnings' | 'levels' | 'steps' | 'escalations' | 'resources' | 'reports' | 'standby' | 'constraints'> = {
   facts: 'facts', roles: 'roles', warnings: 'warnings', levels: 'levels', steps: 'steps',
-  escalations: 'escalations', resources: 'resources', reports: 'reports',
+  escalations: 'escalations', resources: 'resources', reports: 'reports', standby: 'standby', constraints: 'constraints',
 };
 
 /**
@@ -55,7 +56,7 @@ export function readTable(table: Table, sectionKey: SectionKey | undefined, plan
     return true;
   }
 
-  const target = plan[TARGET[kind]] as unknown[];
+  const target = kind === 'criteria' ? undefined : plan[TARGET[kind]] as unknown[];
   const width = headers.length;
   for (let r = 1; r < table.children.length; r++) {
     const row = table.children[r];
@@ -76,8 +77,30 @@ export function readTable(table: Table, sectionKey: SectionKey | undefined, plan
     if (!filled) continue;
     const built = buildRow(kind, cells, placeOf(row), ctx);
     if (!built) continue;
-    if (kind === 'levels') built.rank = levelRank(String(built.id)) ?? plan.levels.length + 1;
-    target.push(built);
+    if (kind === 'criteria') addCriterion(plan, built, ctx);
+    else if (kind === 'constraints') target!.push(asTrigger(built));
+    else target!.push(built);
   }
   return true;
+}
+
+type Built = NonNullable<ReturnType<typeof buildRow>>;
+
+/** A grading-criterion row (级别 | 条件 | 原文) joins its level's criteria; the level must be declared above it. */
+function addCriterion(plan: Plan, row: Built, ctx: Ctx): void {
+  const level = plan.levels.find((l) => l.id === row.level);
+  if (!level) {
+    const ids = plan.levels.map((l) => l.id);
+    report(ctx, 'parse/unknown-level', 'error', `Unexpected criterion for level \`${String(row.level)}\`, expected a level declared in the levels table above: ${ids.join(', ') || '(none)'}`,
+      `分级标准中的级别 \`${String(row.level)}\` 未在上方的响应分级表中定义，应为：${ids.join('、') || '（无）'}`, row.fields.level ?? row.place);
+    return;
+  }
+  level.criteria.push(asTrigger(row));
+}
+
+/** A criterion or constraint row as a Trigger: the condition (placed at its cell) with the row's note. */
+function asTrigger(row: Built): Trigger {
+  const t = row.when as Trigger;
+  if (typeof row.note === 'string') t.note = row.note;
+  return t;
 }

@@ -1,3 +1,4 @@
+import { pendingDuration } from './duration.js';
 import type { List } from 'mdast';
 import type { Place } from '../model/place.js';
 import type { Termination } from '../model/plan.js';
@@ -44,7 +45,7 @@ export function readTerminationList(list: List, term: Termination, ctx: Ctx): bo
   for (const { field, text, place, textOffset } of items) {
     if (field === 'when') term.when = textOffset === undefined ? { text, place } : { text, place, textOffset };
     else if (field === 'decidedBy') term.decidedBy = text;
-    else term.followUp = { text, seconds: 0, anchor: { kind: 'incident' }, place };
+    else term.followUp = pendingDuration(text, place);
     term.fields[field] = place;
   }
   return true;

@@ -10,6 +10,8 @@ const source = readFileSync(FILE, 'utf8');
 const lines = source.split('\n');
 const { plan: raw, diagnostics: rawDiagnostics } = parseMarkdownRaw(source, FILE);
 const plan = raw!;
+/** The same file through the whole parser (finish pass included). */
+const finished = parseMarkdown(source, FILE).plan!;
 
 /** 1-based column of `needle` on 1-based `line` of the canonical file. */
 const col = (line: number, needle: string) => lines[line - 1].indexOf(needle) + 1;
@@ -59,14 +61,15 @@ describe('canonical plan: hazardous-chemical-leak.md', () => {
     expect(plan.roles.find((r) => r.id === 'medical-team')?.duties).toEqual(['现场急救、检伤分类，与120交接']);
   });
 
-  it('reads 4 levels IV..I with ranks, colours, deciders and activation text', () => {
-    expect(plan.levels.map((l) => [l.id, l.rank, l.name, l.colour, l.decidedBy, l.activation?.text])).toEqual([
-      ['IV', 4, '班组级', 'blue', 'duty-officer', '5分钟'],
-      ['III', 3, '车间级', 'yellow', 'deputy', '10分钟'],
-      ['II', 2, '公司级', 'orange', 'commander', '15分钟'],
-      ['I', 1, '社会级', 'red', 'commander', '15分钟'],
+  it('reads 4 levels IV..I with colours, deciders and activation text; the finish pass ranks them Ⅰ highest', () => {
+    expect(plan.levels.map((l) => [l.id, l.name, l.colour, l.decidedBy, l.activation?.text])).toEqual([
+      ['IV', '班组级', 'blue', 'duty-officer', '5分钟'],
+      ['III', '车间级', 'yellow', 'deputy', '10分钟'],
+      ['II', '公司级', 'orange', 'commander', '15分钟'],
+      ['I', '社会级', 'red', 'commander', '15分钟'],
     ]);
-    expect(plan.levels[0].activation).toMatchObject({ seconds: 0, anchor: { kind: 'incident' } });
+    expect(finished.levels.map((l) => [l.id, l.rank])).toEqual([['IV', 4], ['III', 3], ['II', 2], ['I', 1]]);
+    expect(finished.levels[0].activation).toMatchObject({ kind: 'limit', seconds: 300, anchor: { kind: 'incident' } });
     expect(plan.levels.map((l) => l.parentLevel)).toEqual(['IV', 'IV', 'IV', 'III']);
     expect(plan.levels[3].trigger?.text).toBe('offsite or gas_ppm > 30 or deaths >= 3');
   });
@@ -85,11 +88,13 @@ describe('canonical plan: hazardous-chemical-leak.md', () => {
     expect(plan.steps.map((s) => s.id)).toEqual(['alarm', 'isolate', 'assess', 'cordon', 'rescue', 'first-aid', 'shutdown', 'monitor',
       'absorb', 'report', 'evacuate']);
     const rescue = plan.steps[4];
-    expect(rescue).toMatchObject({ id: 'rescue', role: 'rescue-team', after: ['cordon'], levelsText: 'III+', levels: [], notify: ['medical-team'] });
+    expect(rescue).toMatchObject({ id: 'rescue', role: 'rescue-team', levelsText: 'III+', levels: [], notify: ['medical-team'] });
+    expect(finished.steps[4]).toMatchObject({ after: ['cordon'], afterAny: [], support: [], alternatives: [], levels: ['III', 'II', 'I'] });
     expect(rescue.resources.map(({ resource, quantity }) => ({ resource, quantity }))).toEqual([
       { resource: 'scba', quantity: 4 }, { resource: 'chem-suit', quantity: 4 }, { resource: 'plug-kit', quantity: 1 }]);
     expect(at(rescue.resources[0].place)).toBe(`90:${col(90, 'scba×4')}-90:${col(90, 'scba×4') + 6}`);
-    expect(plan.steps[0]).toMatchObject({ after: [], levelsText: '全部', resources: [], notify: ['duty-officer'] });
+    expect(plan.steps[0]).toMatchObject({ levelsText: '全部', resources: [], notify: ['duty-officer'] });
+    expect(finished.steps[0].after).toEqual([]);
     expect(plan.steps[2].notify).toEqual(['deputy', 'commander']);
     expect(plan.steps[5].deadline?.text).toBe('rescue 完成后10分钟');
     expect(plan.steps[8].resources).toMatchObject([{ resource: 'absorbent', quantity: 50 }]);
@@ -121,7 +126,8 @@ describe('canonical plan: hazardous-chemical-leak.md', () => {
     expect(source.slice(term.when!.textOffset!, term.when!.textOffset! + term.when!.text.length)).toBe(term.when!.text);
     expect(term.when?.place?.start).toMatchObject({ line: 107, column: col(107, 'contained') });
     expect(term.decidedBy).toBe('commander');
-    expect(term.followUp).toMatchObject({ text: '24小时内', seconds: 0 });
+    expect(term.followUp).toMatchObject({ text: '24小时内' });
+    expect(finished.termination?.followUp).toMatchObject({ kind: 'limit', seconds: 86400 });
     expect(term.description).toBe('泄漏源已控制、厂界浓度连续60分钟低于限值、人员全部清点后，由总指挥宣布响应终止，24小时内提交书面报告。');
     expect(plan.sections.find((s) => s.key === 'termination')?.text).toBe(term.description);
     expect(at(term.place)).toBe('107:1-109:13');
@@ -176,7 +182,7 @@ describe('headings', () => {
     expect(diagnostics).toEqual([]);
     expect(p!.sections.map((s) => [s.key, s.title])).toEqual([['organization', 'Roles'], ['levels', 'Response levels'], ['procedure', '3.2 Response procedure']]);
     expect(p!.roles).toMatchObject([{ id: 'lead', name: 'Incident lead', holder: 'Manager' }]);
-    expect(p!.levels).toMatchObject([{ id: 'II', rank: 2, colour: 'orange', trigger: { text: 'a > 1' } }]);
+    expect(p!.levels).toMatchObject([{ id: 'II', colour: 'orange', trigger: { text: 'a > 1' } }]);
     expect(p!.steps).toMatchObject([{ id: 'call', action: 'Call 119', role: 'lead', deadline: { text: '1 min' } }]);
   });
 
@@ -185,7 +191,7 @@ describe('headings', () => {
       + '## 一、响应分级\n\n| 级别 | 颜色 |\n|---|---|\n| Ⅳ级（班组级） | 蓝色 |\n| 三级 | 黄 |\n');
     expect(diagnostics).toEqual([]);
     expect(p!.sections.map((s) => [s.key, s.title, s.depth])).toEqual([['organization', '第三章 应急组织机构及职责', 2], ['levels', '一、响应分级', 2]]);
-    expect(p!.levels).toMatchObject([{ id: 'IV', name: '班组级', rank: 4, colour: 'blue' }, { id: 'III', rank: 3, colour: 'yellow' }]);
+    expect(p!.levels).toMatchObject([{ id: 'IV', name: '班组级', colour: 'blue' }, { id: 'III', colour: 'yellow' }]);
   });
 
   it('takes the title from the first # heading when the front matter has none; later h1s are sections', () => {
@@ -208,7 +214,7 @@ describe('tables', () => {
     const text = `${FRONT}\n## 响应程序\n\n| 标识 | 措施 | 负责 | 备注栏 |\n|---|---|---|---|\n| alarm | 报警 | operator | 无 |\n`;
     const { plan: p, diagnostics } = md(text);
     expect(rules(diagnostics)).toEqual(['parse/unknown-column@9:18-9:21']);
-    expect(diagnostics[0].message).toBe('Unexpected column `备注栏` in the steps table, expected one of: id, action, role, deadline, after, levels, resources, notify, condition');
+    expect(diagnostics[0].message).toBe('Unexpected column `备注栏` in the steps table, expected one of: id, action, role, deadline, after, afterAny, levels, resources, notify, condition, support, obligation');
     expect(diagnostics[0].messageZh).toContain('备注栏');
     expect(diagnostics[0].place?.start.offset).toBe(text.indexOf('备注栏'));
     expect(p!.steps).toMatchObject([{ id: 'alarm', action: '报警', role: 'operator' }]);
@@ -254,7 +260,7 @@ describe('tables', () => {
       + '## 事故信息要素\n\n| 标识 | 类型 | 取值 |\n|---|---|---|\n| rain | 数值 | |\n| wind | 枚举 | 东、西 |\n| x | 未知 | |\n');
     expect(rules(diagnostics)).toEqual([`parse/schema@26:7-26:9`]);
     expect(p!.warnings).toMatchObject([{ id: '红色预警', colour: 'red', trigger: { text: 'rain > 100' }, lead: { text: '2小时' } }]);
-    expect(p!.levels.map((l) => [l.id, l.rank, l.parentLevel])).toEqual([['major', 1, 'II'], ['minor', 2, undefined]]);
+    expect(p!.levels.map((l) => [l.id, l.parentLevel])).toEqual([['major', 'II'], ['minor', undefined]]);
     expect(p!.facts.map((f) => [f.id, f.type, f.values])).toEqual([['rain', 'number', undefined], ['wind', 'enum', ['东', '西']], ['x', 'number', undefined]]);
   });
 });

@@ -122,9 +122,9 @@ describe('validatePlanValue', () => {
     (v.steps as Json[])[0].deadine = '1分钟';
     const [e] = validatePlanValue(v);
     expect(e).toMatchObject({ instancePath: ['steps', 0], keyword: 'additionalProperties', property: 'deadine', target: 'key' });
-    expect(e.message).toContain('Unexpected property `deadine` in a step, expected one of: id, action, role, deadline');
+    expect(e.message).toContain('Unexpected property `deadine` in a step, expected one of: id, action, role, alternatives, support, obligation, deadline');
     expect(e.message).toContain('(did you mean `deadline`?)');
-    expect(e.messageZh).toBe('处置步骤中有未知属性 `deadine`，应为以下之一：id、action、role、deadline、after、levels、resources、notify、condition（是否应为 `deadline`？）');
+    expect(e.messageZh).toBe('处置步骤中有未知属性 `deadine`，应为以下之一：id、action、role、alternatives、support、obligation、deadline、after、afterAny、levels、resources、notify、condition（是否应为 `deadline`？）');
   });
 
   it('names a missing key', () => {

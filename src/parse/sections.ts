@@ -6,7 +6,10 @@ import type { SectionKey } from '../model/plan.js';
  */
 export const SECTION_ALIASES: [SectionKey, string[]][] = [
   ['facts', ['事故信息要素', '研判要素', '事故参数', '事件参数', '启动要素', '事实', 'incident facts', 'facts']],
-  ['levels', ['响应分级', '响应级别', '分级响应', '应急响应分级', 'response levels', 'levels']],
+  ['criteria', ['分级标准', '分级条件', '响应分级标准', '分级启动条件', 'grading criteria', 'level criteria', 'criteria']],
+  ['standby', ['启动准备', '响应准备', '准备状态', '预警响应', '应急准备状态', 'standby', 'readiness', 'standby and readiness']],
+  ['constraints', ['要素约束', '事实约束', '要素关系', 'fact constraints', 'constraints']],
+  ['levels', ['响应分级', '响应级别', '分级响应', '应急响应分级', 'response levels', 'activation levels', 'levels']],
   ['escalation', ['响应升级与降级', '升级与降级', '级别调整', '响应调整', '响应升级', '升级', 'escalation']],
   ['termination', ['响应终止', '应急结束', '终止', 'termination', 'stand-down']],
   ['warning', ['预警', '预警分级', '监测与预警', 'warnings', 'warning']],

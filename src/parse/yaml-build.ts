@@ -1,9 +1,10 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type {
   Colour, Duration, Escalation, Fact, Level, Place, Plan, PlanMeta, Report, Resource, ResourceUse, Role, Section,
-  SectionKey, Step, Termination, Trigger, WarningLevel,
+  SectionKey, Standby, Step, Termination, Trigger, WarningLevel,
 } from '../model/index.js';
-import { levelRank, parseKind, parseResourceUses, splitDuties, splitList } from './fields.js';
+import { pendingDuration } from './duration.js';
+import { parseKind, parseResourceUses, splitDuties, splitList } from './fields.js';
 import { sectionKey } from './sections.js';
 import { MapEntries, placeOfNode, resolveNode, type NodeContext } from './yaml-nodes.js';
 
@@ -14,11 +15,11 @@ export interface BuildContext extends NodeContext {
 }
 
 const COLOURS = new Set<Colour>(['red', 'orange', 'yellow', 'blue']);
-const FACT_TYPES = new Set<Fact['type']>(['number', 'integer', 'boolean', 'enum']);
+const FACT_TYPES = new Set<Fact['type']>(['number', 'integer', 'boolean', 'enum', 'judgement']);
 const SECTION_KEYS = new Set<SectionKey>([
   'general', 'scope', 'principles', 'system', 'risk', 'organization', 'warning', 'response', 'information', 'levels',
   'activation', 'procedure', 'support', 'termination', 'aftermath', 'assurance', 'communication', 'teams', 'supplies',
-  'notes', 'facts', 'escalation', 'resources', 'reports', 'contacts', 'appendix', 'other',
+  'notes', 'facts', 'escalation', 'resources', 'reports', 'contacts', 'appendix', 'standby', 'constraints', 'criteria', 'other',
 ]);
 
 /**
@@ -55,12 +56,22 @@ class MapReader extends MapEntries {
 
   duration(key: string): Duration | undefined {
     const text = this.str(key);
-    if (text === undefined) return undefined;
-    return { text, seconds: 0, anchor: { kind: 'incident' }, place: this.fields[key] };
+    return text === undefined ? undefined : pendingDuration(text, this.fields[key]);
+  }
+
+  /** A scalar as text whatever its YAML type (`manual: true` → "true"), for values the finish pass normalises. */
+  text(key: string): string | undefined {
+    const n = this.values.get(key);
+    if (!isScalar(n) || n.value === null || n.value === undefined) return undefined;
+    return typeof n.value === 'string' ? scalarString(n) : String(n.value);
   }
 
   trigger(key: string): Trigger | undefined {
-    const n = this.values.get(key);
+    return this.triggerOf(this.values.get(key), this.fields[key]);
+  }
+
+  /** A trigger from a scalar node (a map value or a list item). */
+  triggerOf(n: YamlNode | null | undefined, place: Place | undefined): Trigger | undefined {
     const text = scalarString(n);
     if (text === undefined || !n?.range) return undefined;
     // Offset of the text inside the file (after a quote, block-scalar header or leading blanks); when the source
@@ -69,7 +80,29 @@ class MapReader extends MapEntries {
     const found = this.source.indexOf(text, start);
     const quoted = isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
     const textOffset = found >= 0 && found + text.length <= end ? found : start + (quoted ? 1 : 0);
-    return { text, place: this.fields[key], textOffset };
+    return { text, place, textOffset };
+  }
+
+  /** Criteria or constraints: a list of conditions, each a string or `{ when, note }`. */
+  triggers(key: string): Trigger[] {
+    const n = this.values.get(key);
+    if (!isSeq(n)) { const one = this.trigger(key); return one ? [one] : []; }
+    const out: Trigger[] = [];
+    for (const raw of n.items) {
+      const item = resolveNode(raw, this.ctx.doc);
+      if (isMap(item)) {
+        const m = new MapReader(this.ctx as BuildContext, item);
+        const t = m.trigger('when');
+        if (!t) continue;
+        const note = m.str('note');
+        if (note !== undefined) t.note = note;
+        out.push(t);
+      } else {
+        const t = this.triggerOf(item, placeOfNode(item, this.ctx.lines));
+        if (t) out.push(t);
+      }
+    }
+    return out;
   }
 }
 
@@ -110,6 +143,8 @@ export function buildPlan(ctx: BuildContext, root: YAMLMap): Plan {
     roles: top.items('roles').map((m) => buildRole(ctx, m)).filter((x): x is Role => !!x),
     warnings: top.items('warnings').map((m) => buildWarning(ctx, m)).filter((x): x is WarningLevel => !!x),
     levels: [],
+    standby: top.items('standby').map((m) => buildStandby(ctx, m)).filter((x): x is Standby => !!x),
+    constraints: new MapReader(ctx, root).triggers('constraints'),
     steps: top.items('steps').map((m) => buildStep(ctx, m)).filter((x): x is Step => !!x),
     escalations: top.items('escalations').map((m) => buildEscalation(ctx, m)).filter((x): x is Escalation => !!x),
     resources: top.items('resources').map((m) => buildResource(ctx, m)).filter((x): x is Resource => !!x),
@@ -143,6 +178,18 @@ function buildMeta(ctx: BuildContext, map: YAMLMap | undefined): PlanMeta {
       owner: r.str('owner'), language: r.str('language'), organization: r.str('organization'), hazard: r.str('hazard'),
       filedWith: r.str('filedWith'), escalatesTo: r.str('escalatesTo'),
     });
+    // Normalised (and checked) by the finish pass, as the Markdown front matter's strings are.
+    const raw = meta as unknown as Record<string, unknown>;
+    for (const k of ['levelOrder', 'grading', 'regime']) { const v = r.text(k); if (v !== undefined) raw[k] = v; }
+    const immediate = r.duration('immediate');
+    if (immediate) meta.immediate = immediate;
+    const bounds = r.map('bounds');
+    if (bounds) { const b = new MapReader(ctx, bounds); raw.bounds = { above: b.str('above') ?? b.str('以上'), below: b.str('below') ?? b.str('以下') }; }
+    const source = r.map('source');
+    if (source) {
+      const m = new MapReader(ctx, source);
+      meta.source = assignDefined({}, { title: m.str('title'), issuer: m.str('issuer'), number: m.str('number'), date: m.str('date'), url: m.str('url'), note: m.str('note') });
+    }
   }
   if (!meta.place) delete meta.place;
   return meta;
@@ -155,7 +202,7 @@ function buildFact(ctx: BuildContext, map: YAMLMap): Fact | undefined {
   const type = r.str('type') as Fact['type'] | undefined;
   const values = r.node('values') ? r.list('values') : undefined;
   return assignDefined<Fact>({ id, type: type && FACT_TYPES.has(type) ? type : 'number', place: r.place, fields: r.fields },
-    { label: r.str('label'), unit: r.str('unit'), values, min: r.num('min'), max: r.num('max') });
+    { label: r.str('label'), unit: r.str('unit'), values, min: r.num('min'), max: r.num('max'), decidedBy: r.str('decidedBy') });
 }
 
 function buildRole(ctx: BuildContext, map: YAMLMap): Role | undefined {
@@ -163,7 +210,7 @@ function buildRole(ctx: BuildContext, map: YAMLMap): Role | undefined {
   const id = r.str('id');
   if (id === undefined) return undefined;
   return assignDefined<Role>({ id, name: r.str('name') ?? id, deputies: r.list('deputies'), duties: r.list('duties', splitDuties), place: r.place, fields: r.fields },
-    { holder: r.str('holder'), contact: r.str('contact'), memberOf: r.str('memberOf') });
+    { holder: r.str('holder'), contact: r.str('contact'), memberOf: r.str('memberOf'), kind: r.str('kind') as Role['kind'] });
 }
 
 function colourOf(text: string | undefined): Colour | undefined {
@@ -176,17 +223,26 @@ function buildWarning(ctx: BuildContext, map: YAMLMap): WarningLevel | undefined
   if (id === undefined) return undefined;
   const colour = colourOf(r.str('colour')) ?? colourOf(id) ?? 'blue';
   return assignDefined<WarningLevel>({ id, colour, place: r.place, fields: r.fields },
-    { trigger: r.trigger('trigger'), lead: r.duration('lead'), actions: r.str('actions') });
+    { trigger: r.trigger('trigger'), lead: r.duration('lead'), actions: r.str('actions'), issuer: r.str('issuer'), callback: r.duration('callback') });
 }
 
 function buildLevel(ctx: BuildContext, map: YAMLMap, index: number): Level | undefined {
   const r = new MapReader(ctx, map);
   const id = r.str('id');
   if (id === undefined) return undefined;
-  return assignDefined<Level>({ id, rank: levelRank(id) ?? index + 1, place: r.place, fields: r.fields }, {
+  return assignDefined<Level>({ id, rank: index + 1, criteria: r.triggers('criteria'), deciderAlternatives: r.list('deciderAlternatives'), place: r.place, fields: r.fields }, {
     name: r.str('name'), colour: colourOf(r.str('colour')), trigger: r.trigger('trigger'), decidedBy: r.str('decidedBy'),
     activation: r.duration('activation'), parentLevel: r.str('parentLevel'), description: r.str('description'),
+    manual: r.text('manual') as unknown as boolean,
   });
+}
+
+function buildStandby(ctx: BuildContext, map: YAMLMap): Standby | undefined {
+  const r = new MapReader(ctx, map);
+  const id = r.str('id');
+  if (id === undefined) return undefined;
+  return assignDefined<Standby>({ id, place: r.place, fields: r.fields },
+    { name: r.str('name'), trigger: r.trigger('trigger'), decidedBy: r.str('decidedBy'), actions: r.str('actions') });
 }
 
 /** Step/report `levels`: a list gives level ids, a string is a spec resolved by the finish pass. */
@@ -223,9 +279,15 @@ function buildStep(ctx: BuildContext, map: YAMLMap): Step | undefined {
   if (id === undefined) return undefined;
   const { levels, levelsText } = levelsOf(r);
   return assignDefined<Step>({
-    id, action: r.str('action') ?? '', levels, after: r.list('after'), resources: resourceUsesOf(ctx, r), notify: r.list('notify'),
-    place: r.place, fields: r.fields,
-  }, { role: r.str('role'), levelsText, deadline: r.duration('deadline'), condition: r.trigger('condition') });
+    id, action: r.str('action') ?? '', levels, after: rawAfter(r), afterAny: r.list('afterAny'), alternatives: r.list('alternatives'),
+    support: r.list('support'), resources: resourceUsesOf(ctx, r), notify: r.list('notify'), place: r.place, fields: r.fields,
+  }, { role: r.str('role'), levelsText, deadline: r.duration('deadline'), condition: r.trigger('condition'), obligation: r.str('obligation') as Step['obligation'] });
+}
+
+/** `after`: a list is all-of; a string is kept whole for the finish pass (`a 或 b` is any-of, `a, b` all-of). */
+function rawAfter(r: MapReader): string[] {
+  const text = r.str('after');
+  return text === undefined ? r.list('after') : [text];
 }
 
 function buildEscalation(ctx: BuildContext, map: YAMLMap): Escalation | undefined {
@@ -260,6 +322,7 @@ function buildReport(ctx: BuildContext, map: YAMLMap): Report | undefined {
   const { levels, levelsText } = levelsOf(r);
   return assignDefined<Report>({ to, levels, place: r.place, fields: r.fields }, {
     within: r.duration('within'), by: r.str('by'), levelsText, contact: r.str('contact'), content: r.str('content'),
+    kind: r.str('kind') as Report['kind'], when: r.trigger('when'), obligation: r.str('obligation') as Report['obligation'],
   });
 }
 

@@ -156,7 +156,7 @@ describe('parseYaml: schema errors', () => {
     expect(d).toHaveLength(1);
     expect(at(d[0])).toBe('30:5');
     expect(d[0].place!.end).toMatchObject({ line: 30, column: 12 });
-    expect(d[0].message).toBe('Unexpected property `deadine` in a step, expected one of: id, action, role, deadline, after, levels, resources, notify, condition (did you mean `deadline`?)');
+    expect(d[0].message).toBe('Unexpected property `deadine` in a step, expected one of: id, action, role, alternatives, support, obligation, deadline, after, afterAny, levels, resources, notify, condition (did you mean `deadline`?)');
     expect(d[0].messageZh).toContain('处置步骤中有未知属性 `deadine`');
     // The model is still built from what is valid.
     expect(r.plan!.steps).toHaveLength(2);

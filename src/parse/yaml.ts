@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../model/index.js';
-import { finishPlan } from './finish.js';
+import { finishPlan, type FinishOptions } from './finish.js';
 import { validatePlanValue } from './schema.js';
 import { buildPlan, isoDate } from './yaml-build.js';
 import { placeOfNode } from './yaml-nodes.js';
@@ -21,10 +21,10 @@ export interface YamlParseResult {
  * over-deep nesting and schema violations become diagnostics with exact places; the plan is still built from the
  * valid parts when the file is syntactically sound. Never throws.
  */
-export function parseYaml(source: string, file: string): YamlParseResult {
+export function parseYaml(source: string, file: string, opts: FinishOptions = {}): YamlParseResult {
   const diagnostics: Diagnostic[] = [];
   try {
-    const plan = parseInto(source, file, diagnostics);
+    const plan = parseInto(source, file, diagnostics, opts);
     return plan ? { plan, diagnostics } : { diagnostics };
   } catch (err) {
     diagnostics.push(yamlDiagnostic('parse/internal', 'error', `Unexpected internal error while reading YAML: ${(err as Error)?.message ?? String(err)}`,
@@ -33,7 +33,7 @@ export function parseYaml(source: string, file: string): YamlParseResult {
   }
 }
 
-function parseInto(source: string, file: string, diagnostics: Diagnostic[]): Plan | undefined {
+function parseInto(source: string, file: string, diagnostics: Diagnostic[], opts: FinishOptions): Plan | undefined {
   // 1–3. One sound document and its JS value (syntax, alias bombs and deep nesting refused).
   const composed = composeYaml(source, file, { what: { en: 'plan', zh: '预案' } });
   const { doc, lines } = composed;
@@ -60,7 +60,7 @@ function parseInto(source: string, file: string, diagnostics: Diagnostic[]): Pla
 
   // 5. The model from whatever is valid, then the shared finish pass.
   const plan = buildPlan({ doc, source, lines, file }, root);
-  return finishPlan(plan, source, diagnostics);
+  return finishPlan(plan, source, diagnostics, opts);
 }
 
 /** YAML 1.1 timestamps (`%YAML 1.1`) come back as Dates: plans store ISO date strings. Depth is already bounded. */

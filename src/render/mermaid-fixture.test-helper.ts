@@ -8,11 +8,11 @@ export function trigger(text: string): Trigger {
 }
 
 export function minutes(m: number, anchor: Duration['anchor'] = { kind: 'incident' }): Duration {
-  return { seconds: m * 60, text: `${m}分钟`, anchor };
+  return { kind: 'limit', seconds: m * 60, text: `${m}分钟`, anchor };
 }
 
 export function step(id: string, action: string, role: string | undefined, extra: Partial<Step> = {}): Step {
-  return { id, action, role, levels: [], after: [], resources: [], notify: [], ...extra };
+  return { id, action, role, levels: [], after: [], afterAny: [], alternatives: [], support: [], resources: [], notify: [], ...extra };
 }
 
 export function role(id: string, name: string, holder?: string): Role {
@@ -20,7 +20,9 @@ export function role(id: string, name: string, holder?: string): Role {
 }
 
 export function level(id: string, rank: number, extra: Partial<Level> = {}): Level {
-  return { id, rank, ...extra };
+  const out: Level = { id, rank, criteria: [], deciderAlternatives: [], ...extra };
+  if (extra.trigger && !extra.criteria) out.criteria = [extra.trigger];
+  return out;
 }
 
 export function plan(parts: Partial<Plan> & { title?: string; language?: string }): Plan {
@@ -28,7 +30,7 @@ export function plan(parts: Partial<Plan> & { title?: string; language?: string 
   return {
     file: 'fixture.yaml', format: 'yaml',
     meta: { id: 'fixture', title: title ?? '测试预案', kind: 'special', language },
-    facts: [], roles: [], warnings: [], levels: [], steps: [], escalations: [], resources: [], reports: [], sections: [],
+    facts: [], roles: [], warnings: [], levels: [], standby: [], constraints: [], steps: [], escalations: [], resources: [], reports: [], sections: [],
     ...rest,
   };
 }
@@ -96,7 +98,7 @@ export function hostilePlan(): Plan {
       { from: 'class', to: 'end', when: trigger('leak_kg >= 100') },
       { from: 'end', to: 'class', when: { text: h.inject } },
     ],
-    termination: { when: { text: h.script }, decidedBy: 'end', followUp: { seconds: 86400, text: '24小时', anchor: { kind: 'incident' } } },
+    termination: { when: { text: h.script }, decidedBy: 'end', followUp: { kind: 'limit', seconds: 86400, text: '24小时', anchor: { kind: 'incident' } } },
     reports: [{ to: h.inject, within: minutes(60), by: 'end', levels: [] }, { to: h.script, within: minutes(60), levels: ['end'] }],
   });
 }

@@ -8,7 +8,7 @@ import type { Colour, Level, Plan, Role, Step } from '../model/index.js';
 import { IdMap, label, truncate } from './mermaid-escape.js';
 import { flowStructure, levelsBySeverity } from './mermaid-graph.js';
 import {
-  COLOURS, WORDS, applicabilityText, deadlineText, formatDuration, levelColour, levelTitle, planLang, readableTriggerGlued,
+  COLOURS, WORDS, applicabilityText, deadlineText, formatTimeLimit, levelColour, levelTitle, planLang, readableTriggerGlued,
   roleName, roleTitle, stepNumbers, type Lang,
 } from './mermaid-text.js';
 
@@ -225,7 +225,7 @@ function stepLabel(plan: Plan, s: Step, numbers: Map<string, number>, lang: Lang
 function levelNodeLabel(plan: Plan, l: Level, lang: Lang): string {
   const lines = [levelTitle(l, lang)];
   const who = roleName(plan, l.decidedBy);
-  const when = l.activation && Number.isFinite(l.activation.seconds) ? `≤ ${formatDuration(l.activation.seconds, lang)}` : undefined;
+  const when = l.activation ? formatTimeLimit(l.activation, lang) : undefined;
   if (who || when) {
     lines.push(lang === 'zh'
       ? [who ? `${who}决定` : '', when ?? ''].filter(Boolean).join(' ')
@@ -242,7 +242,7 @@ function terminationLabel(plan: Plan, lang: Lang): string {
   if (cond) lines.push(cond);
   const who = roleName(plan, t?.decidedBy);
   if (who) lines.push(lang === 'zh' ? `${who}${w.declaredBy}` : `${w.declaredBy} ${who}`);
-  if (t?.followUp && Number.isFinite(t.followUp.seconds)) lines.push(`${w.followUp} ≤ ${formatDuration(t.followUp.seconds, lang)}`);
+  if (t?.followUp) lines.push(`${w.followUp} ${formatTimeLimit(t.followUp, lang)}`);
   return label(lines.join('\n'), 'flow', { width: STEP_WIDTH });
 }
 

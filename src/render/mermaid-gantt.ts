@@ -8,11 +8,11 @@
  * wall-clock dates from a fixed day (2000-01-01 00:00:00) are parsed and formatted in the same zone, so the axis
  * reads elapsed time `00:15` = 15 minutes after the incident on any machine.
  */
-import type { Plan, Step } from '../model/index.js';
+import { isTimed, type Plan, type Step } from '../model/index.js';
 import { absoluteDeadlines } from '../validate/timing.js';
 import { IdMap, label, truncate } from './mermaid-escape.js';
 import { viewSteps } from './mermaid-graph.js';
-import { WORDS, formatDuration, levelShort, levelTitle, planLang, stepNumbers, type Lang } from './mermaid-text.js';
+import { WORDS, formatDuration, formatTimeLimit, levelShort, levelTitle, planLang, stepNumbers, type Lang } from './mermaid-text.js';
 
 export interface GanttOptions {
   lang?: Lang;
@@ -52,17 +52,20 @@ export function timeline(plan: Plan, levelId: string, lang: Lang = planLang(plan
     return { step: s, start, end, late: end !== undefined && end < start };
   });
   const milestones: TimelineMilestone[] = [];
-  if (level.activation && Number.isFinite(level.activation.seconds)) {
+  if (isTimed(level.activation)) {
     const t = levelShort(level, lang);
+    const limit = formatTimeLimit(level.activation, lang);
     milestones.push({
       kind: 'activation', at: level.activation.seconds,
-      text: lang === 'zh' ? `${t}响应启动 ≤ ${formatDuration(level.activation.seconds, lang)}` : `${t} activated ≤ ${formatDuration(level.activation.seconds, lang)}`,
+      text: lang === 'zh' ? `${t}响应启动 ${limit}` : `${t} activated ${limit}`,
     });
   }
   const reportsAt = new Map<number, string[]>();
   for (const r of plan.reports) {
     if (r.levels.length > 0 && !r.levels.includes(levelId)) continue;
-    if (!r.within || !Number.isFinite(r.within.seconds)) continue;
+    // Only a report due at a fixed time from the incident is a milestone on this chart (a chain, a cadence or a
+    // receipt-anchored report has no single time here).
+    if (!isTimed(r.within) || r.within.anchor.kind !== 'incident' || (r.within.kind !== 'limit' && r.within.kind !== 'immediate')) continue;
     reportsAt.set(r.within.seconds, [...(reportsAt.get(r.within.seconds) ?? []), r.to]);
   }
   for (const [at, to] of [...reportsAt].sort((a, b) => a[0] - b[0])) {

@@ -7,7 +7,7 @@ import type { Colour, Plan } from '../model/index.js';
 import { IdMap, label } from './mermaid-escape.js';
 import { levelsBySeverity } from './mermaid-graph.js';
 import {
-  COLOURS, WORDS, formatDuration, levelColour, levelTitle, planLang, readableTriggerGlued, roleName, type Lang,
+  COLOURS, WORDS, formatTimeLimit, levelColour, levelTitle, planLang, readableTriggerGlued, roleName, type Lang,
 } from './mermaid-text.js';
 
 export interface StateDiagramOptions {
@@ -35,7 +35,7 @@ export function stateDiagram(plan: Plan, opts: StateDiagramOptions = {}): string
   for (const l of levels) {
     out.push(`  state "${label(levelTitle(l, lang))}" as ${lv(l.id)}`);
     const who = roleName(plan, l.decidedBy);
-    const when = l.activation && Number.isFinite(l.activation.seconds) ? `≤ ${formatDuration(l.activation.seconds, lang)}` : '';
+    const when = l.activation ? formatTimeLimit(l.activation, lang) : '';
     const desc = lang === 'zh' ? [who ? `${who}决定` : '', when].filter(Boolean).join(' ') : [who ? `${who} decides` : '', when].filter(Boolean).join(', ');
     if (desc) out.push(`  ${lv(l.id)} : ${text(desc)}`);
     const c = levelColour(l);
@@ -63,7 +63,7 @@ export function stateDiagram(plan: Plan, opts: StateDiagramOptions = {}): string
   for (const l of levels) out.push(`  ${lv(l.id)} --> terminated : ${text(w.endMet)}`);
   const t = plan.termination;
   const who = roleName(plan, t?.decidedBy);
-  const follow = t?.followUp && Number.isFinite(t.followUp.seconds) ? `${w.followUp} ≤ ${formatDuration(t.followUp.seconds, lang)}` : '';
+  const follow = t?.followUp ? `${w.followUp} ${formatTimeLimit(t.followUp, lang)}` : '';
   const handover = [who ? (lang === 'zh' ? `${who}${w.declaredBy}` : `${w.declaredBy} ${who}`) : '', follow].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
   out.push(handover ? `  terminated --> recovery : ${text(handover)}` : '  terminated --> recovery');
   out.push('  recovery --> [*]');

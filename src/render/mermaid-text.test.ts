@@ -37,6 +37,13 @@ describe('readableTrigger', () => {
     expect(readableTrigger(trigger('deaths != 0'), leak, 'zh')).toBe('死亡人数 ≠ 0 人');
   });
 
+  it('keeps bounds as the regulation writes them, numerals as written, and reads implications', () => {
+    expect(readableTrigger(trigger('deaths 3人以上10人以下'), leak, 'zh')).toBe('死亡人数 3人以上10人以下');
+    expect(readableTrigger(trigger('3人以上 deaths or leak_kg >= 1,000'), leak, 'zh')).toBe('3人以上 死亡人数 或 泄漏量 ≥ 1,000 kg');
+    expect(readableTrigger(trigger('fire implies (deaths 超过3人 or offsite)'), leak, 'zh')).toBe('若发生火灾或爆炸则（死亡人数 超过3人 或 扩散至厂外）');
+    expect(readableTrigger(trigger('fire => offsite'), leak, 'en')).toBe('if 发生火灾或爆炸 then 扩散至厂外');
+  });
+
   it('falls back to the text as written when it did not parse, and to ids for undeclared facts', () => {
     expect(readableTrigger({ text: ' leak_kg >>> 3 ' }, leak, 'zh')).toBe('leak_kg >>> 3');
     expect(readableTrigger(trigger('mystery > 3'), leak, 'zh')).toBe('mystery > 3');

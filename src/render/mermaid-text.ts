@@ -4,9 +4,11 @@
  * parser (`泄漏量 ≥ 100 kg 或 受伤人数 ≥ 1 人`).
  */
 import type { CompareOp, Expr, ValueExpr } from '../expr/ast.js';
-import { isChain } from '../expr/print.js';
+import { isChain, printBoundTerms } from '../expr/print.js';
 import { factLookup, type FactLookup } from '../expr/resolve.js';
-import type { Colour, Fact, Level, Plan, Role, Step, Trigger } from '../model/index.js';
+import { formatDuration as formatTimeLimit, formatSeconds, type Colour, type Fact, type Level, type Plan, type Role, type Step, type Trigger } from '../model/index.js';
+
+export { formatTimeLimit };
 
 export type Lang = 'zh' | 'en';
 
@@ -52,21 +54,8 @@ export function levelColour(level: Level): Colour | 'grey' {
   return level.colour ?? RANK_COLOURS[level.rank - 1] ?? 'grey';
 }
 
-/** A duration for people: `3分钟`, `1小时30分钟`, `7天` / `3 min`, `1 h 30 min`, `7 d`. */
-export function formatDuration(seconds: number, lang: Lang): string {
-  if (!Number.isFinite(seconds)) return lang === 'zh' ? '未定' : 'unset';
-  const s = Math.max(0, Math.round(seconds));
-  const zh = lang === 'zh';
-  if (s < 60) return zh ? `${s}秒` : `${s} s`;
-  if (s >= 2 * 86400 && s % 86400 === 0) return zh ? `${s / 86400}天` : `${s / 86400} d`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const parts = zh
-    ? [h ? `${h}小时` : '', m ? `${m}分钟` : '', sec ? `${sec}秒` : '']
-    : [h ? `${h} h` : '', m ? `${m} min` : '', sec ? `${sec} s` : ''];
-  return parts.filter(Boolean).join(zh ? '' : ' ');
-}
+/** A duration for people: `3分钟`, `1小时30分钟`, `7天` / `3 min`, `1 h 30 min`, `7 d` (the model's one formatter). */
+export const formatDuration = formatSeconds;
 
 /** 1-based number of each step in plan order; the same in every diagram so deadlines can refer to "step 5". */
 export function stepNumbers(plan: Plan): Map<string, number> {
@@ -79,16 +68,10 @@ export function stepNumbers(plan: Plan): Map<string, number> {
 export function deadlineText(step: Step, numbers: Map<string, number>, lang: Lang): string | undefined {
   const d = step.deadline;
   if (!d) return undefined;
-  const t = formatDuration(d.seconds, lang);
-  switch (d.anchor.kind) {
-    case 'incident': return `≤ ${t}`;
-    case 'level': return lang === 'zh' ? `≤ 响应启动后${t}` : `≤ ${t} after activation`;
-    case 'step': {
-      const n = numbers.get(d.anchor.step);
-      const ref = n === undefined ? d.anchor.step : lang === 'zh' ? `第${n}步` : `step ${n}`;
-      return lang === 'zh' ? `≤ ${ref}完成后${t}` : `≤ ${t} after ${ref}`;
-    }
-  }
+  return formatTimeLimit(d, lang, (id) => {
+    const n = numbers.get(id);
+    return n === undefined ? id : lang === 'zh' ? `第${n}步` : `step ${n}`;
+  });
 }
 
 const ROMAN = /^[IVX]+$/;
@@ -175,19 +158,29 @@ class ReadablePrinter {
 
   print(e: Expr): string {
     switch (e.type) {
+      case 'implies': {
+        // `若 a 则 b 或 c` reads two ways; compound sides keep their parentheses.
+        const side = (x: Expr) => (x.type === 'implies' || x.type === 'or' || (x.type === 'and' && !isChain(x.operands)) ? this.paren(this.print(x)) : this.print(x));
+        return this.lang === 'zh' ? `若${side(e.left)}则${side(e.right)}` : `if ${side(e.left)} then ${side(e.right)}`;
+      }
+      case 'bound': {
+        // As the regulation writes it (以上/以下 keep their statutory meaning for the reader).
+        const terms = printBoundTerms(e).replace(/ /g, NB);
+        return e.boundFirst ? `${terms}${NB}${this.name(e.fact.name)}` : `${this.name(e.fact.name)}${NB}${terms}`;
+      }
       case 'or':
-        return e.operands.map((o) => (o.type === 'or' ? this.paren(this.print(o)) : this.print(o))).join(this.or);
+        return e.operands.map((o) => (o.type === 'or' || o.type === 'implies' ? this.paren(this.print(o)) : this.print(o))).join(this.or);
       case 'and':
         if (isChain(e.operands)) return this.chain(e.operands as Extract<Expr, { type: 'compare' }>[]);
-        return e.operands.map((o) => (o.type === 'or' || (o.type === 'and' && !isChain(o.operands))
+        return e.operands.map((o) => (o.type === 'or' || o.type === 'implies' || (o.type === 'and' && !isChain(o.operands))
           ? this.paren(this.print(o)) : this.print(o))).join(this.and);
       case 'not': {
         const o = e.operand;
         const f = o.type === 'ident' ? this.lookup(o.name) : undefined;
-        if (o.type === 'ident' && f?.type === 'boolean') {
+        if (o.type === 'ident' && (f?.type === 'boolean' || f?.type === 'judgement')) {
           return this.lang === 'zh' ? `${this.name(o.name)}${NB}=${NB}否` : `not${NB}${this.name(o.name)}`;
         }
-        const inner = o.type === 'or' || o.type === 'and' ? this.paren(this.print(o)) : this.print(o);
+        const inner = o.type === 'or' || o.type === 'and' || o.type === 'implies' ? this.paren(this.print(o)) : this.print(o);
         return this.lang === 'zh' ? `非${inner}` : `not ${inner}`;
       }
       case 'compare': {
@@ -227,7 +220,8 @@ class ReadablePrinter {
       case 'string': return this.lang === 'zh' ? `“${v.value}”` : `'${v.value}'`;
       case 'number': {
         const unit = v.unit ?? (fact && (fact.type === 'number' || fact.type === 'integer') ? fact.unit : undefined);
-        return unit ? `${v.value}${NB_UNIT}${unit}` : String(v.value);
+        const n = v.text ?? String(v.value);
+        return unit ? `${n}${NB_UNIT}${unit}` : n;
       }
     }
   }

@@ -6,7 +6,7 @@
 import type { Plan } from '../model/index.js';
 import type { DiagramFormat, RenderJob } from './batch.js';
 import { diagrams as planDiagramList, type DiagramKind } from './mermaid.js';
-import { formatDuration, planLang, readableTrigger, roleName, type Lang } from './mermaid-text.js';
+import { formatTimeLimit, planLang, readableTrigger, roleName, type Lang } from './mermaid-text.js';
 
 /** A diagram of a plan: `key` is its file name (`overview`, `level-II`, `states`, `gantt-II`). */
 export interface PlanDiagram {
@@ -43,7 +43,7 @@ export function levelSubtitle(plan: Plan, levelId: string, lang: Lang): string |
   const by = roleName(plan, level.decidedBy);
   if (by) parts.push(zh ? `决策：${by}` : `Decided by: ${by}`);
   if (level.activation) {
-    const t = formatDuration(level.activation.seconds, lang);
+    const t = formatTimeLimit(level.activation, lang);
     parts.push(zh ? `启动时限：${t}` : `Activation: ${t}`);
   }
   return parts.length ? parts.join(zh ? '；' : '; ') : undefined;

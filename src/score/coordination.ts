@@ -3,7 +3,7 @@
  * Every gap carries the events that prove it. See docs/scoring.md §3.
  */
 import type { DrillEvent } from '../drill/types.js';
-import type { Level } from '../model/index.js';
+import { dueSeconds, type Level } from '../model/index.js';
 import { evidenceOf, moreSevere, roleMatches, roleZh, type Context } from './context.js';
 import { clock, duration } from './format.js';
 import type { Gap, LevelSpan, StepResult } from './types.js';
@@ -208,7 +208,7 @@ export function levelSpans(ctx: Context): LevelSpan[] {
     if (cur && cur.kind !== kind) close(c.t, c.seq);
     if (!kind) continue;
     if (!cur) {
-      const grace = c.src === 'w' ? (W!.activation && Number.isFinite(W!.activation.seconds) ? W!.activation.seconds : 0) : 0;
+      const grace = c.src === 'w' ? dueSeconds(W!.activation) ?? 0 : 0;
       cur = { kind, start: c.t, from: c.t + grace, to: c.t, declared: [D!.id], warranted: [W!.id], evidence: [c.seq], open: true };
       // the declaration / warranted event in force when the mismatch began
       const other = c.src === 'w' ? [...ctx.declared].reverse().find((d) => d.seq < c.seq && d.level) : [...ctx.warranted].reverse().find((w) => w.seq < c.seq);

@@ -12,6 +12,8 @@ export interface LintConfig {
   ignore?: string[];
   /** ISO date used as "today" for staleness checks (reproducible CI). */
   today?: string;
+  /** What 立即 allows in plans that do not say (a plain limit such as 5分钟). */
+  immediate?: string;
 }
 
 /** A rule's effective severity and options. */

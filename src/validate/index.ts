@@ -1,6 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../model/index.js';
-import { parsePlanFile } from '../parse/index.js';
+import { parseDuration, parsePlanFile } from '../parse/index.js';
 import type { LintConfig } from './config.js';
 import { readDisables, type Disables } from './disable.js';
 import { allRules } from './rules/index.js';
@@ -39,9 +39,15 @@ export interface FileResult {
   disables?: Disables;
 }
 
+/** The config's threshold for 立即 (immediately), in seconds, when it gives a readable time limit. */
+function immediateThreshold(config: LintConfig | undefined): number | undefined {
+  const threshold = config?.immediate === undefined ? undefined : parseDuration(config.immediate);
+  return threshold?.ok && threshold.kind === 'limit' ? threshold.seconds : undefined;
+}
+
 /** Parses one plan file and runs every per-plan rule on it. */
 export function lintOneFile(file: string, opts: Omit<LintFilesOptions, 'onFile'> = {}): FileResult {
-  const r = parsePlanFile(file, { maxBytes: opts.maxBytes });
+  const r = parsePlanFile(file, { maxBytes: opts.maxBytes, immediate: immediateThreshold(opts.config) });
   const disables = r.source !== undefined ? readDisables(r.source) : undefined;
   const parsed = r.diagnostics.filter((d) => !disables?.get(d.place?.start.line ?? 1)?.has(d.ruleId));
   const found = r.plan

@@ -31,6 +31,7 @@ export function atomCount(ast: Expr): number {
   switch (ast.type) {
     case 'and': case 'or': n = ast.operands.reduce((t, o) => t + atomCount(o), 0); break;
     case 'not': n = atomCount(ast.operand); break;
+    case 'implies': n = atomCount(ast.left) + atomCount(ast.right); break;
     case 'in': n = ast.values.length; break;
     default: n = 1;
   }

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { schemaValidator } from '../schema-validator.js';
+import { parseDuration } from '../parse/duration.js';
 import type { LintConfig } from './config.js';
 
 /** Names looked up, in order, from the working folder upwards. */
@@ -50,6 +51,14 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
     return { config: {}, diagnostics };
   }
   const config = value as LintConfig;
+  if (config.immediate !== undefined) {
+    const r = parseDuration(config.immediate);
+    if (!r.ok || r.kind !== 'limit') {
+      diagnostics.push({ ruleId: 'config/schema', severity: 'error', file, place: placeOfNode(doc.getIn(['immediate'], true)),
+        message: `Unexpected \`immediate: ${config.immediate}\`, expected a plain limit such as 5分钟`,
+        messageZh: `\`immediate: ${config.immediate}\` 无效，应为简单时限，如 5分钟` });
+    }
+  }
   for (const id of Object.keys(config.rules ?? {})) {
     if (knownRules.includes(id)) continue;
     const node = (doc.getIn(['rules'], true) as { items?: { key: { value: unknown } }[] } | undefined)?.items?.find((p) => p.key?.value === id)?.key;

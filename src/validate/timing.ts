@@ -1,4 +1,4 @@
-import type { Plan, Step } from '../model/index.js';
+import { dueSeconds, type Plan, type Step } from '../model/index.js';
 import { byId } from './refs.js';
 
 /** A step's latest allowed finish, in seconds from the incident, and the chain of anchors that produced it. */
@@ -33,33 +33,35 @@ export function absoluteDeadlines(plan: Plan, levelId?: string): Map<string, Abs
   if (hit) return hit;
   const steps = byId(plan.steps);
   const level = plan.levels.find((l) => l.id === levelId);
-  const activation = level?.activation && Number.isFinite(level.activation.seconds) ? level.activation.seconds : 0;
+  const activation = dueSeconds(level?.activation) ?? 0;
   const out = new Map<string, Absolute>();
   const visiting = new Set<string>();
   // Follows the anchor chain from `s0` up to an incident- or level-anchored step (or a missing/cyclic anchor), then
   // resolves it back down: the same results, in the same order, as resolving each step's anchor first.
   const visit = (s0: Step): void => {
-    const chain: Step[] = [];
+    const chain: { step: Step; due: number }[] = [];
     let r: Absolute | undefined;
     for (let s = s0; ;) {
       if (out.has(s.id)) { r = out.get(s.id); break; }
       const d = s.deadline;
-      if (!d || !Number.isFinite(d.seconds) || visiting.has(s.id)) break;
+      const due = dueSeconds(d);
+      if (!d || due === undefined || visiting.has(s.id)) break;
       if (d.anchor.kind === 'incident' || d.anchor.kind === 'level') {
-        r = new Absolute((d.anchor.kind === 'level' ? activation : 0) + d.seconds, undefined, s.id);
+        r = new Absolute((d.anchor.kind === 'level' ? activation : 0) + due, undefined, s.id);
         out.set(s.id, r);
         break;
       }
-      const base = steps.get(d.anchor.step);
+      // A receipt- or event-anchored limit counts from a moment only a drill knows: it has no absolute deadline here.
+      const base = d.anchor.kind === 'step' ? steps.get(d.anchor.step) : undefined;
       if (!base) break;
       visiting.add(s.id);
-      chain.push(s);
+      chain.push({ step: s, due });
       s = base;
     }
     for (let c = chain.pop(); c; c = chain.pop()) {
-      visiting.delete(c.id);
-      r = r && new Absolute(r.seconds + c.deadline!.seconds, r, c.id);
-      if (r) out.set(c.id, r);
+      visiting.delete(c.step.id);
+      r = r && new Absolute(r.seconds + c.due, r, c.step.id);
+      if (r) out.set(c.step.id, r);
     }
   };
   plan.steps.forEach(visit);

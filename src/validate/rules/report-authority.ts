@@ -1,4 +1,4 @@
-import type { Plan, Report } from '../../model/index.js';
+import { dueSeconds, isTimed, type Plan, type Report } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 import { absoluteDeadlines, minutes } from '../timing.js';
 
@@ -15,13 +15,13 @@ export const isAuthority = (to: string) => AUTHORITY.test(to);
  */
 function latestSeconds(plan: Plan, r: Report): number | undefined {
   const w = r.within;
-  if (!w || !Number.isFinite(w.seconds)) return undefined;
+  if (!isTimed(w)) return undefined;
   const levels = r.levels.length ? r.levels : plan.levels.length ? plan.levels.map((l) => l.id) : [undefined];
   let worst = w.seconds;
   for (const id of levels) {
     if (w.anchor.kind === 'level') {
-      const a = plan.levels.find((l) => l.id === id)?.activation?.seconds;
-      worst = Math.max(worst, w.seconds + (a !== undefined && Number.isFinite(a) ? a : 0));
+      const a = dueSeconds(plan.levels.find((l) => l.id === id)?.activation);
+      worst = Math.max(worst, w.seconds + (a ?? 0));
     } else if (w.anchor.kind === 'step') {
       const base = absoluteDeadlines(plan, id).get(w.anchor.step)?.seconds;
       if (base !== undefined) worst = Math.max(worst, base + w.seconds);

@@ -1,4 +1,4 @@
-import type { Plan, Step } from '../../model/index.js';
+import { dueSeconds, type Plan, type Step } from '../../model/index.js';
 import { components, longestPaths, topologicalOrder } from '../graph.js';
 import { stepsAt } from '../refs.js';
 import { defineRule } from '../rule.js';
@@ -88,7 +88,7 @@ export default defineRule({
       const atZh = !v.levels.length ? '' : every && v.levels.length > 1 ? '在各级响应中，' : `在${v.levels.join('、')}级响应中，`;
       const zhText = /[\u3400-\u9fff]/u.test(ownText) || plan.meta.language === 'zh';
       const rewrite = zhText ? `${last} 完成后${ownText}` : `${ownText} after ${last}`;
-      const total = v.start.seconds + (s.deadline?.anchor.kind === 'incident' ? s.deadline.seconds : 0);
+      const total = v.start.seconds + (s.deadline?.anchor.kind === 'incident' ? dueSeconds(s.deadline) ?? 0 : 0);
       const hint = s.deadline?.anchor.kind === 'incident'
         ? `; if ${ownText} is the time \`${s.id}\` itself needs, write \`${rewrite}\` (${minutes(total, 'en')})`
         : '';

@@ -59,7 +59,7 @@ interface Parts {
 
 const FRONT = (id: string, kind = 'special') => [
   '---', `id: ${id}`, `title: 规模测试预案 ${id}`, `kind: ${kind}`, ...(kind === 'general' ? [] : ['parent: general']),
-  'version: "1.0"', 'issued: 2025-01-01', 'reviewed: 2025-06-01', 'owner: 安全环保部', '---', '',
+  'version: "1.0"', 'issued: 2025-01-01', 'reviewed: 2025-06-01', 'owner: 安全环保部', 'levelOrder: 1-highest', '---', '',
 ];
 
 /** A plan from its tables (rows only; headers are added here). */
@@ -142,7 +142,8 @@ export function generateShape(shape: Shape, n: number, seed = 1): Record<string,
       const levels = Array.from({ length: n }, (_, i) => {
         const k = i + 1;
         const when = k === 1 ? `x >= ${t(1)}` : k === n ? `x < ${t(n - 1)}` : `x >= ${t(k)} and x < ${t(k - 1)}`;
-        return `| L${k} | ${['red', 'orange', 'yellow', 'blue'][Math.min(3, Math.floor((4 * i) / n))]} | \`${when}\` | commander | ${5 + i}分钟 |`;
+        // No colours: with levelOrder 1-highest the levels rank as listed (L1 most severe).
+        return `| L${k} | — | \`${when}\` | commander | ${5 + i}分钟 |`;
       });
       const escalations = Array.from({ length: n - 1 }, (_, i) => i + 2).flatMap((k) => [
         `| L${k} | L${k - 1} | \`x >= ${t(k - 1)}\` |`, `| L${k - 1} | L${k} | \`contained and x < ${t(k - 1)}\` |`]);

@@ -4,6 +4,9 @@ import { defineRule } from '../rule.js';
 import { findResource, useTarget } from './resource-undefined.js';
 import { ANTICHAIN_WORK, heaviestAntichain } from '../antichain.js';
 
+/** Most demands a finding names (and points at); the rest are counted. */
+const SHOWN = 20;
+
 /** One step's demand for one resource. */
 interface Demand {
   step: Step;
@@ -90,8 +93,11 @@ export default defineRule({
       }
       if (!s) continue;
       const unit = resource.unit ?? '';
-      const list = s.demands.map((d) => `${d.step.id} (${d.quantity})`).join(' + ');
-      const listZh = s.demands.map((d) => `${d.step.id}（${d.quantity}${unit}）`).join(' + ');
+      // A long set is named by its first demands and a count (the total covers them all).
+      const shown = s.demands.slice(0, SHOWN);
+      const more = s.demands.length - shown.length;
+      const list = shown.map((d) => `${d.step.id} (${d.quantity})`).join(' + ') + (more ? ` + … (${more} more steps)` : '');
+      const listZh = shown.map((d) => `${d.step.id}（${d.quantity}${unit}）`).join(' + ') + (more ? ` + …（另 ${more} 个步骤）` : '');
       const concurrent = s.demands.length > 1 ? 'concurrent steps ' : 'step ';
       const every = s.levels.length > 1 && s.levels.length === plan.levels.length;
       const at = !s.levels.length ? '' : every ? ' at every level' : ` at level${s.levels.length > 1 ? 's' : ''} ${s.levels.join(', ')}`;
@@ -100,7 +106,7 @@ export default defineRule({
         node: resource, field: 'quantity',
         message: `Unexpected demand for ${s.total} ${resource.id}${at} by ${concurrent}${list}, expected at most the stock of ${resource.quantity}`,
         messageZh: `${atZh}${s.demands.length > 1 ? '可能同时进行的步骤' : '步骤'} ${listZh} 共需 ${resource.name}（${resource.id}）${s.total}${unit}，超过库存 ${resource.quantity}${unit}`,
-        related: s.demands.map((d) => ({
+        related: shown.map((d) => ({
           ...useTarget(d.step, d.index),
           message: `\`${d.step.id}\` needs ${d.quantity} here`, messageZh: `\`${d.step.id}\` 在此需要 ${d.quantity}${unit}`,
         })),

@@ -2,6 +2,9 @@ import type { Step } from '../../model/index.js';
 import { components, prerequisites } from '../graph.js';
 import { defineRule } from '../rule.js';
 
+/** Most steps a finding names (and points at); the rest are counted. */
+const SHOWN = 20;
+
 /** One concrete cycle inside a component, starting and ending at `start`, in execution order (prerequisite first). */
 function cycleThrough(start: Step, members: Set<string>, pre: Map<string, Step[]>): Step[] {
   // Breadth-first search backwards over prerequisites, inside the component, for the shortest way back to `start`.
@@ -40,14 +43,16 @@ export default defineRule({
       const selfLoop = comp.length === 1 && (pre.get(first.id) ?? []).includes(first);
       if (comp.length === 1 && !selfLoop) continue;
       const cycle = cycleThrough(first, new Set(comp.map((s) => s.id)), pre);
-      const path = [...cycle, cycle[0]].map((s) => s.id).join(' → ');
+      // A very long cycle is named by its first steps and a count; the places point at the first `SHOWN` of the knot.
+      const ids = cycle.map((s) => s.id);
+      const path = (ids.length > SHOWN ? [...ids.slice(0, SHOWN), `… (${ids.length - SHOWN})`] : ids).concat(ids[0]).join(' → ');
       const others = comp.length > cycle.length ? ` (${comp.length} steps are caught in this knot)` : '';
       const othersZh = comp.length > cycle.length ? `（共 ${comp.length} 个步骤相互等待）` : '';
       report({
         node: first, field: 'after',
         message: `Unexpected dependency cycle ${path}${others}, expected \`after\` to name only steps that can finish first`,
         messageZh: `处置步骤循环等待：${path}${othersZh}，前置步骤应能先于本步骤完成`,
-        related: comp.filter((s) => s !== first).map((s) => ({ node: s, field: 'after', message: `\`${s.id}\` is part of the cycle here`, messageZh: `\`${s.id}\` 在此参与循环` })),
+        related: comp.filter((s) => s !== first).slice(0, SHOWN).map((s) => ({ node: s, field: 'after', message: `\`${s.id}\` is part of the cycle here`, messageZh: `\`${s.id}\` 在此参与循环` })),
       });
     }
   },

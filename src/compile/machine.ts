@@ -11,7 +11,7 @@ import { assign, raise, setup } from 'xstate';
 import { evaluate, type FactValues } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
 import { triggerResolver, type TriggerParams } from './guards.js';
-import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, periodDelay, periodMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
+import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, levelsAbove, periodDelay, periodMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
 import { appliesAtLevel, mergeFacts, stepModels, stepStatuses } from './steps.js';
 
 /** Fact values an event reports; `null` forgets a fact. Keys are fact ids (labels are accepted too). */
@@ -74,6 +74,12 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
   const steps = stepModels(plan);
   const stepById = new Map(steps.map((s) => [s.id, s] as const));
   const triggerAst = triggerResolver(plan);
+  const aboveOf = new Map<string, string[]>();
+  const above = (id: unknown): string[] => {
+    if (typeof id !== 'string') return [];
+    if (!aboveOf.has(id)) aboveOf.set(id, levelsAbove(plan, id));
+    return aboveOf.get(id)!;
+  };
 
   const holds = (p: TriggerParams, context: PlanContext, event: { type: string }): boolean => {
     const ast = triggerAst(p ?? {});
@@ -105,6 +111,7 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
       trigger: ({ context, event }, params: TriggerParams) => holds(params, context, event),
       anyLevel: ({ context, event }, params: { levels: string[] }) =>
         (params?.levels ?? []).some((level) => holds({ level }, context, event)),
+      moreSevere: ({ context, event }, params: { than: string }) => above(params?.than).some((level) => holds({ level }, context, event)),
       stepDone: ({ context }, params: { step: string }) => context.steps[params.step] === 'done',
       stepActive: ({ context }, params: { step: string }) => {
         const s = stepById.get(params.step);

@@ -3,7 +3,8 @@
  * control state (`standby[.<warning>]`, `response.<level state>`, `terminated`, …) the transitions an event may take,
  * in xstate's order (the state's own first, then its ancestors'; the first whose guard holds wins), and the
  * eventless (`always`) transitions followed after it. Guards are the config's named `trigger` / `anyLevel` guards,
- * resolved to trigger ASTs exactly as the machine resolves them (guards.ts). Targets are resolved as xstate does
+ * resolved to trigger ASTs exactly as the machine resolves them (guards.ts); `moreSevere` is the `anyLevel` of the
+ * levels above (statechart.ts `levelsAbove`). Targets are resolved as xstate does
  * (`#root.a.b`, `.child`, `sibling`, with `\` escapes) and entered through `initial` states.
  *
  * It lets the reachability search reason about the machine without running xstate; `step` runs one event on
@@ -12,7 +13,7 @@
 import { evaluate, type Expr, type FactValues } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
 import { triggerResolver, type TriggerParams } from './guards.js';
-import type { StateConfig, StatechartConfig, TransitionConfig } from './statechart.js';
+import { levelsAbove, type StateConfig, type StatechartConfig, type TransitionConfig } from './statechart.js';
 
 /** A guard as the search reads it. */
 export type Guard =
@@ -34,6 +35,8 @@ export interface Program {
   on(key: string, event: 'FACTS' | 'INCIDENT'): readonly Move[];
   /** Eventless transitions checked in a control state after every event, in order. */
   always(key: string): readonly Move[];
+  /** True for the transient states of escalation chains (`meta.direction`), which the machine never rests in. */
+  transient(key: string): boolean;
   /** Why the config cannot be read this way (a guard or target outside what `compileStatechart` produces). */
   unsupported?: string;
 }
@@ -105,6 +108,10 @@ export function readProgram(plan: Plan, config: StatechartConfig): Program {
     const g = t.guard;
     if (!g) return { kind: 'none' };
     if (g.type === 'trigger') return { kind: 'trigger', ast: resolve((g.params ?? {}) as TriggerParams) };
+    if (g.type === 'moreSevere') {
+      const than = (g.params as { than?: unknown } | undefined)?.than;
+      return { kind: 'any', asts: (typeof than === 'string' ? levelsAbove(plan, than) : []).map((level) => resolve({ level })) };
+    }
     if (g.type === 'anyLevel') {
       const levels = (g.params as { levels?: unknown } | undefined)?.levels;
       return { kind: 'any', asts: (Array.isArray(levels) ? levels : []).map((level) => resolve({ level: String(level) })) };
@@ -135,6 +142,7 @@ export function readProgram(plan: Plan, config: StatechartConfig): Program {
     }
   }
   const table = new Map<string, { FACTS: Move[]; INCIDENT: Move[]; always: Move[] }>();
+  const transient = new Set([...paths].filter(([, path]) => node(path)?.meta?.direction !== undefined).map(([key]) => key));
   for (const [key, path] of paths) {
     const entry = { FACTS: [] as Move[], INCIDENT: [] as Move[], always: [] as Move[] };
     // The state's own transitions first, then each ancestor's, up to the root.
@@ -154,6 +162,7 @@ export function readProgram(plan: Plan, config: StatechartConfig): Program {
     start: startPath ? keyOf(startPath) : config.initial,
     on: (key, event) => table.get(key)?.[event] ?? none,
     always: (key) => table.get(key)?.always ?? none,
+    transient: (key) => transient.has(key),
     unsupported,
   };
 }

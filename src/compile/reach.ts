@@ -23,7 +23,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import {
-  and, Conjunction, domainRegion, FALSE, or, sampleBox, SOLVER_WORK, triggerFormula, TRUE, Work, type Expr, type Formula,
+  and, Conjunction, domainRegion, FALSE, sampleBox, SOLVER_WORK, triggerFormula, TRUE, Work, type Expr, type Formula,
 } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
 import type { FactInput, PlanEvent } from './machine.js';
@@ -122,7 +122,8 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
     if (!f) {
       f = g.kind === 'none' ? { holds: TRUE, fails: FALSE }
         : g.kind === 'trigger' ? { holds: read(g.ast, 'holds'), fails: read(g.ast, 'fails') }
-        : { holds: or(g.asts.map((a) => read(a, 'holds'))), fails: and(g.asts.map((a) => read(a, 'fails'))) };
+        // Not flattened: each disjunct stays the trigger's own formula, which `refute` can recognise.
+        : { holds: { k: 'or', xs: g.asts.map((a) => read(a, 'holds')) }, fails: and(g.asts.map((a) => read(a, 'fails'))) };
       formulas.set(g, f);
     }
     return f;
@@ -140,21 +141,32 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
         const yes = c.fork();
         if (yes.add(f.holds)) then(m, yes);
       }
+      // Remember that this guard failed, so a later `anyLevel`/`moreSevere` naming the same trigger is seen false.
+      c.refute(f.holds);
       if (!c.add(f.fails)) return undefined;
     }
     return c;
   };
 
   /** The resting states an event may end in once it has led to `at`, whatever the guards say (memoised). */
+  // (A search of the eventless graph from `at`, which may have cycles that the guards never close.)
   const potential = new Map<string, Set<string>>();
-  const endsOf = (at: string, depth = 0): Set<string> => {
+  /** States all of whose possible ends have been found. */
+  const settled = new Set<string>();
+  const endsOf = (at: string): Set<string> => {
     let p = potential.get(at);
     if (p) return p;
     p = new Set();
-    if (depth > MAX_MICROSTEPS) { truncated = true; return p; }
-    const moves = program.always(at);
-    if (!moves.some((m) => m.guard.kind === 'none')) p.add(at);
-    for (const m of moves) for (const x of endsOf(m.to ?? at, depth + 1)) p.add(x);
+    const seen = new Set([at]);
+    const todo = [at];
+    while (todo.length) {
+      const x = todo.pop()!;
+      const moves = program.always(x);
+      // (A transient state is never a resting place: the compiler ends each with an unguarded move, or — the shared
+      // `↑` — enters it only when one of its guards holds.)
+      if (!moves.some((m) => m.guard.kind === 'none') && !program.transient(x)) p.add(x);
+      for (const m of moves) { const y = m.to ?? x; if (!seen.has(y)) { seen.add(y); todo.push(y); } }
+    }
     potential.set(at, p);
     return p;
   };
@@ -208,15 +220,34 @@ function search(plan: Plan, opts: ReachOptions): Reachability {
         return { type: 'FACTS', values: values as FactInput };
       });
     };
-    /** Eventless transitions from `at`, followed while one holds. */
     // While discovering, a branch all of whose possible ends are known (and are not `terminated`) needs no search.
-    const wanted = (from: string) => (m: Move) => all || [...endsOf(m.to ?? from)].some((x) => !out.has(x) && (x === 'terminated' || !states.has(x)));
-    const settle = (at: string, c: Conjunction, depth: number) => {
-      if (depth > MAX_MICROSTEPS) { truncated = true; return; }
-      const none = branches(program.always(at), c, (m, c2) => settle(m.to ?? at, c2, depth + 1), wanted(at));
+    const wanted = (from: string) => (m: Move) => {
+      if (all) return true;
+      const to = m.to ?? from;
+      const ends = endsOf(to);
+      if (ends.has('terminated') && !out.has('terminated')) return true;
+      if (settled.has(to)) return false;
+      for (const x of ends) if (!states.has(x)) return true;
+      settled.add(to); // states are only ever added: once all known, always all known
+      return false;
+    };
+    /**
+     * Eventless transitions from `at`, followed while one holds. Coming back to a state of the same chain means the
+     * branch is impossible (the guards that led round exclude each other) — unless the solver finds values for it,
+     * and then the chain really loops, which the machine would not survive either: the search says so.
+     */
+    const settle = (at: string, c: Conjunction, chain: ReadonlySet<string>) => {
+      if (chain.has(at) || chain.size > MAX_MICROSTEPS) {
+        const w = c.solve();
+        if (w === undefined) throw new Cut('work');
+        if (w !== null) truncated = true;
+        return;
+      }
+      const next = new Set(chain).add(at);
+      const none = branches(program.always(at), c, (m, c2) => settle(m.to ?? at, c2, next), wanted(at));
       if (none) rest(at, none);
     };
-    const none = branches(program.on(key, 'FACTS'), Conjunction.over(domain.domain, work), (m, c) => settle(m.to ?? key, c, 0), wanted(key));
+    const none = branches(program.on(key, 'FACTS'), Conjunction.over(domain.domain, work), (m, c) => settle(m.to ?? key, c, new Set()), wanted(key));
     if (none) rest(key, none);
     if (work.exhausted) throw new Cut('work');
     return skipped;

@@ -40,6 +40,8 @@ export class Work {
 /** A conjunction of formulas being built up; `add` narrows it, `fork` copies it for a branch, `solve` decides it. */
 export class Conjunction {
   private dead = false;
+  /** Formulas known not to hold here (see `refute`). */
+  private refuted: Set<Formula> | undefined;
 
   private constructor(
     private readonly domain: ReadonlyMap<string, Constraint>,
@@ -59,7 +61,16 @@ export class Conjunction {
     this.work.spend(1 + this.store.size + this.pending.length);
     const c = new Conjunction(this.domain, new Map(this.store), [...this.pending], this.work, this.coupling);
     c.dead = this.dead;
+    if (this.refuted) c.refuted = new Set(this.refuted);
     return c;
+  }
+
+  /**
+   * Records that formula `f` does not hold (its negation is, or is about to be, added): a disjunction naming that
+   * same formula object then drops it at once, without search.
+   */
+  refute(f: Formula): void {
+    (this.refuted ??= new Set()).add(f);
   }
 
   /**
@@ -99,6 +110,7 @@ export class Conjunction {
   add(f: Formula): boolean {
     if (this.dead) return false;
     if (!this.work.spend(1)) return true; // out of budget: `solve` will say so
+    if (this.refuted?.has(f)) { this.dead = true; return false; }
     switch (f.k) {
       case 'const':
         if (!f.value) this.dead = true;
@@ -142,6 +154,7 @@ export class Conjunction {
     const rest = this.pending.filter((_, i) => i !== pick);
     for (const kid of choice.xs) {
       const branch = new Conjunction(this.domain, new Map(this.store), [...rest], this.work, this.coupling);
+      if (this.refuted) branch.refuted = new Set(this.refuted);
       if (!this.work.spend(1 + this.store.size + rest.length)) return undefined;
       if (!branch.add(kid)) continue;
       const r = branch.search(depth + 1);
@@ -175,6 +188,7 @@ export class Conjunction {
     const out: Formula[] = [];
     for (const x of xs) {
       if (x.k === 'const') { if (x.value) return [x]; continue; }
+      if (this.refuted?.has(x)) continue;
       if (x.k === 'atom' && this.excludes(x)) continue;
       if (x.k === 'and') {
         this.work.spend(x.xs.length);

@@ -14,7 +14,7 @@ const out = join(root, 'dist', 'bin');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const external = ['playwright-core', 'mermaid', '@mermaid-js/*', 'ajv', 'ajv/*'];
-const common = { bundle: true, platform: 'node', target: 'node20', external, logLevel: 'warning', legalComments: 'none' } as const;
+const common = { bundle: true, platform: 'node', target: 'node20', external, logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true } as const;
 
 await build({
   ...common,

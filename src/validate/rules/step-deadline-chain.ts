@@ -7,8 +7,13 @@ import { absoluteDeadlines, minutes, type AbsoluteDeadline } from '../timing.js'
 /** The latest a step can be forced to start: its prerequisites' latest finishes, and the chain that sets it. */
 interface Start {
   seconds: number;
-  /** Critical path from the first step to the last prerequisite, with each step's latest finish (undefined: no deadline). */
+  /**
+   * The end of the critical path (at most its last `SHOWN` steps), up to the last prerequisite, with each step's
+   * latest finish (undefined: no deadline).
+   */
   path: { step: Step; seconds?: number }[];
+  /** Steps of the critical path before `path`. */
+  omitted: number;
 }
 
 interface Violation {
@@ -35,6 +40,19 @@ function violationsAt(plan: Plan, levelId: string | undefined, cyclic: ReadonlyS
     const finish = own ?? before?.value;
     return finish === undefined ? undefined : { value: finish, data: own };
   });
+  // Length of each critical path, so a message can name the steps it leaves out without walking them all.
+  const length = new Map<string, number>();
+  const lengthOf = (id: string): number => {
+    const walk: string[] = [];
+    let n = 0;
+    for (let x = latest.get(id); x; x = latest.get(x.via.id)) {
+      const known = length.get(x.via.id);
+      if (known !== undefined) { n = known + 1; break; }
+      walk.push(x.via.id);
+    }
+    for (let i = walk.length - 1; i >= 0; i--) { length.set(walk[i], n); n++; }
+    return n;
+  };
   const out: Violation[] = [];
   for (const s of plan.steps) {
     if (!active.has(s.id)) continue;
@@ -42,15 +60,10 @@ function violationsAt(plan: Plan, levelId: string | undefined, cyclic: ReadonlyS
     const start = latest.get(s.id);
     if (!d || !start || d.seconds >= start.value) continue;
     const path: Start['path'] = [];
-    for (let x = latest.get(s.id); x; x = latest.get(x.via.id)) path.push({ step: x.via, seconds: x.data });
-    out.push({ step: s, deadline: d, start: { seconds: start.value, path: path.reverse() }, levels: levelId === undefined ? [] : [levelId] });
+    for (let x = latest.get(s.id); x && path.length < SHOWN; x = latest.get(x.via.id)) path.push({ step: x.via, seconds: x.data });
+    out.push({ step: s, deadline: d, start: { seconds: start.value, path: path.reverse(), omitted: lengthOf(s.id) - path.length }, levels: levelId === undefined ? [] : [levelId] });
   }
   return out;
-}
-
-/** The path as shown: every step, or for a long one the last `SHOWN` after an ellipsis naming how many are left out. */
-function shownPath(path: Start['path']): { shown: Start['path']; omitted: number } {
-  return path.length <= SHOWN ? { shown: path, omitted: 0 } : { shown: path.slice(-SHOWN), omitted: path.length - SHOWN };
 }
 
 /** A step's deadline is not earlier than the deadlines of the steps it must wait for. */
@@ -78,7 +91,7 @@ export default defineRule({
     for (const s of plan.steps) {
       const v = worst.get(s.id);
       if (!v) continue;
-      const { shown, omitted } = shownPath(v.start.path);
+      const { path: shown, omitted } = v.start;
       const pathEn = (omitted ? `… (${omitted} earlier steps) → ` : '') + shown.map((x) => `${x.step.id} (${x.seconds === undefined ? 'no deadline' : minutes(x.seconds, 'en')})`).join(' → ');
       const pathZh = (omitted ? `…（前 ${omitted} 个步骤）→ ` : '') + shown.map((x) => `${x.step.id}（${x.seconds === undefined ? '无时限' : minutes(x.seconds, 'zh')}）`).join(' → ');
       const last = v.start.path[v.start.path.length - 1].step.id;

@@ -7,6 +7,8 @@ export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The CommonJS launcher (dist/bin/yuan.cjs loads the bundle or falls back to the tsc build).
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     languageOptions: {
       globals: {

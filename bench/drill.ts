@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createActor, initialTransition, SimulatedClock, transition } from 'xstate';
 import { createPlanMachine, type PlanEvent } from '../src/compile/index.js';
 import { runScripted } from '../src/drill/engine.js';
@@ -6,7 +8,8 @@ import type { Plan } from '../src/model/index.js';
 import { parseMarkdown } from '../src/parse/index.js';
 import { scoreDrill, writeLog } from '../src/score/index.js';
 import { generatePlan } from './generate.js';
-import { measure, row } from './measure.js';
+import { scenarioToYaml } from '../src/drill/scenario-write.js';
+import { commandPair, measure, row, timingRow } from './measure.js';
 import { prng } from '../src/drill/blind.js';
 
 const STEPS = 200;
@@ -61,8 +64,12 @@ export function generateScenario(plan: Plan, seed = 1): Scenario {
   };
 }
 
-/** Drill engine: a generated 200-step plan and a 1,000-item scenario; actor vs pure `transition()`; scoring. */
-export function benchDrill(): string[] {
+/**
+ * Drill engine: a generated 200-step plan and a 1,000-item scenario; actor vs pure `transition()`; scoring; and the
+ * whole `yuan drill run` process (start-up, parsing plan and scenario, the run, writing the log, scoring), measured
+ * alternately with `node -e 0`.
+ */
+export function benchDrill(dir: string): string[] {
   const text = generatePlan(7, { steps: STEPS });
   const plan = parseMarkdown(text, 'bench.md').plan!;
   const scenario = generateScenario(plan, 7);
@@ -94,6 +101,15 @@ export function benchDrill(): string[] {
   const tWrite = measure(() => { writeLog(events); }, 5, 1);
   const rate = (n: number, ms: number) => (n / ms) * 1000;
   const actorRate = rate(trace.length, tActor);
+
+  // The whole command on the same plan and scenario, as files.
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'bench.md'), text);
+  writeFileSync(join(dir, 'bench.yaml'), scenarioToYaml({ ...scenario, plan: 'bench.md' }));
+  const log = join(dir, 'bench.log.jsonl');
+  const yuan = join(process.cwd(), 'dist/bin/yuan.cjs');
+  const [tNode, tCli] = commandPair([process.execPath, ['-e', '0']], [process.execPath, [yuan, 'drill', 'run', join(dir, 'bench.yaml'), '-o', log]], 5);
+  const cliEvents = readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
   return [
     `drill — generated plan with ${plan.steps.length} steps; scenario of ${scenario.injects.length} injects + ${scenario.actions.length} actions → ${events.length} log events (${(jsonl.length / 1024).toFixed(0)} KiB JSONL), ${trace.length} machine events`,
     row('runScripted (actor on the simulated clock, match, log)', tDrill, 'ms'),
@@ -102,5 +118,8 @@ export function benchDrill(): string[] {
     row(`machine events through pure transition()${same ? '' : ' (CONTEXT DIFFERS)'}`, rate(trace.length, tPure), 'events/s', { name: 'actor', value: actorRate, better: 'higher' }),
     row('scoreDrill on the log', tScore, 'ms', { name: 'runScripted', value: tDrill, better: 'lower' }),
     row('writeLog (schema-checked JSONL)', tWrite, 'ms'),
+    timingRow('node -e 0 (baseline)', tNode),
+    timingRow(`yuan drill run, whole process (${cliEvents} log events)`, tCli, { name: 'node -e 0', t: tNode }),
+    row('  log events per second, whole process (wall)', rate(cliEvents, tCli.wall), 'events/s', { name: 'runScripted in process', value: rate(events.length, tDrill), better: 'higher' }),
   ];
 }

@@ -1,55 +1,58 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { exportPlan } from '../src/export/index.js';
 import { collectPlanFiles, parseMarkdown, parsePlanFile } from '../src/parse/index.js';
 import { lintFiles } from '../src/validate/index.js';
 import { generatePlan } from './generate.js';
-import { measurePair, row } from './measure.js';
+import { commandPair, measurePairTimings, timingRow, type Command } from './measure.js';
 
 const N = Number(process.env.YUAN_BENCH_PLANS ?? 1000);
+/** Plans in the folder the worker threads are measured on. */
+const FOLDER = Number(process.env.YUAN_BENCH_FOLDER ?? 200);
 
-/** Median wall time (ms) of a whole command over `runs` runs. */
-function timeCommand(cmd: string, args: string[], runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    spawnSync(cmd, args, { stdio: 'ignore' });
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
-
-/** Lint of N generated plans vs parse-only and vs markdownlint-cli2; cold start of `yuan lint` vs `node -e 0`. */
+/**
+ * Lint of N generated plans vs parse only (in process); the `yuan` command (the `bin`, dist/bin/yuan.cjs) vs
+ * markdownlint-cli2, one thread vs worker threads on a folder, and its cold start vs `node -e 0`. Every pair is
+ * measured alternately (baseline, subject, baseline, …) in the same run; CPU time is the whole process tree's.
+ */
 export function benchLint(dir: string): string[] {
   const mdDir = join(dir, 'md');
+  const folder = join(dir, 'folder');
   mkdirSync(mdDir, { recursive: true });
+  mkdirSync(folder, { recursive: true });
   let lines = 0;
   for (let i = 0; i < N; i++) {
     const text = generatePlan(i);
     lines += text.split('\n').length;
     if (i % 2 === 0) writeFileSync(join(mdDir, `plan-${i}.md`), text);
     else writeFileSync(join(dir, `plan-${i}.yaml`), exportPlan(parseMarkdown(text, `plan-${i}.md`).plan!, 'yaml'));
+    if (i < FOLDER) writeFileSync(join(folder, `plan-${i}.md`), text);
   }
-  const files = collectPlanFiles([dir]).files;
+  const files = collectPlanFiles([dir]).files.filter((f) => !f.startsWith(folder));
   const mdFiles = collectPlanFiles([mdDir]).files;
-  const [tParse, tLint] = measurePair(() => { for (const f of files) parsePlanFile(f); }, () => { lintFiles(files, { today: '2026-11-25' }); }, 3, 0);
+  const [tParse, tLint] = measurePairTimings(() => { for (const f of files) parsePlanFile(f); }, () => { lintFiles(files, { today: '2026-11-25' }); }, 3, 0);
 
-  const yuan = join(process.cwd(), 'dist/cli/yuan.js');
+  const yuan = join(process.cwd(), 'dist/bin/yuan.cjs');
+  const node = process.execPath;
   const mdl = join(process.cwd(), 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
-  const tYuanMd = timeCommand(process.execPath, [yuan, 'lint', mdDir, '--no-config', '--format', 'json', '-o', join(dir, 'out.json')], 3);
-  const tMdl = timeCommand(process.execPath, [mdl, `${mdDir}/*.md`], 3);
+  const lint = (paths: string[], ...extra: string[]): Command => [node, [yuan, 'lint', ...paths, '--no-config', '--today', '2026-11-25', '-f', 'json', '-o', join(dir, 'out.json'), ...extra]];
+  const [tMdl, tYuanMd] = commandPair([node, [mdl, `${mdDir}/*.md`]], lint([mdDir]), 3);
+  const [tOne, tJobs] = commandPair(lint([folder], '--jobs', '1'), lint([folder], '--jobs', 'auto'), 3);
   const one = mdFiles[0];
-  const tNode = timeCommand(process.execPath, ['-e', '0'], 11);
-  const tCold = timeCommand(process.execPath, [yuan, 'lint', one, '--no-config', '-f', 'json', '-o', join(dir, 'one.json')], 11);
+  const [tNode, tCold] = commandPair([node, ['-e', '0']], lint([one]), 11);
+  const [tNode2, tHelp] = commandPair([node, ['-e', '0']], [node, [yuan, '--help']], 7);
   return [
     `lint — ${files.length} generated plans (${mdFiles.length} Markdown, ${files.length - mdFiles.length} YAML), ${Math.round(lines / N)} lines each`,
-    row('parse only (baseline)', tParse, 'ms'),
-    row('yuan lint (parse + all rules + system checks)', tLint, 'ms', { name: 'parse only', value: tParse, better: 'lower' }),
-    row(`markdownlint-cli2 on the ${mdFiles.length} Markdown files (baseline)`, tMdl, 'ms'),
-    row(`yuan lint CLI on the same ${mdFiles.length} Markdown files`, tYuanMd, 'ms', { name: 'markdownlint-cli2', value: tMdl, better: 'lower' }),
-    row('node -e 0 (baseline)', tNode, 'ms'),
-    row('yuan lint one file, cold start', tCold, 'ms', { name: 'node -e 0', value: tNode, better: 'lower' }),
+    timingRow('parse only (baseline)', tParse),
+    timingRow('yuan lint (parse + all rules + system checks)', tLint, { name: 'parse only', t: tParse }),
+    timingRow(`markdownlint-cli2 on the ${mdFiles.length} Markdown files (baseline)`, tMdl),
+    timingRow(`yuan lint CLI on the same ${mdFiles.length} Markdown files`, tYuanMd, { name: 'markdownlint-cli2', t: tMdl }),
+    timingRow(`yuan lint --jobs 1 on a folder of ${FOLDER} plans (baseline)`, tOne),
+    timingRow('yuan lint --jobs auto (worker threads), same folder', tJobs, { name: '--jobs 1', t: tOne }),
+    `${''.padEnd(52)} worker speed-up ${(tOne.wall / tJobs.wall).toFixed(2)}× in wall time`,
+    timingRow('node -e 0 (baseline)', tNode),
+    timingRow('yuan lint one file, cold start', tCold, { name: 'node -e 0', t: tNode }),
+    timingRow('node -e 0 (baseline)', tNode2),
+    timingRow('yuan --help', tHelp, { name: 'node -e 0', t: tNode2 }),
   ];
 }

@@ -10,13 +10,15 @@ const suites: [string, () => Promise<string[]> | string[]][] = [
   ['parse', () => benchParse(join(dir, 'parse'))],
   ['lint', async () => (await import('./lint.js')).benchLint(join(dir, 'lint'))],
   ['render', async () => (await import('./render.js')).benchRender(join(dir, 'render'))],
-  ['drill', async () => (await import('./drill.js')).benchDrill()],
+  ['drill', async () => (await import('./drill.js')).benchDrill(join(dir, 'drill'))],
   ['live', async () => (await import('./live.js')).benchLive()],
   ['hostile', async () => (await import('./hostile.js')).benchHostile()],
+  ['scale', async () => (await import('./scale.js')).benchScale(join(dir, 'scale')).lines],
 ];
 try {
   for (const [name, run] of suites) {
-    if (only && only !== name) continue;
+    // The scale sweep takes many minutes: only on request (`npm run bench scale`).
+    if (only ? only !== name : name === 'scale') continue;
     const lines = await run();
     process.stdout.write(`\n${lines.join('\n')}\n`);
   }

@@ -68,6 +68,7 @@ program.command('lint')
   .option('--no-config', h('ignore yuan.config.yaml', '忽略 yuan.config.yaml'))
   .option('--today <date>', h('ISO date used as today for staleness checks', '时效检查所用的"今天"（ISO 日期）'))
   .option('--max-bytes <n>', h('largest plan file accepted', '可接受的最大文件字节数'), (v) => Number(v))
+  .option('-j, --jobs <n>', h('worker threads: a number, or auto (one per core for 24 or more files; 1 = none)', '工作线程数：数字或 auto（24 个及以上文件时每个 CPU 核一个；1 表示不用）'), 'auto')
   .addHelpText('after', h(`
 Examples:
   yuan lint plans/
@@ -81,7 +82,7 @@ Examples:
   yuan lint plans/defective --lang zh`))
   .action(async (paths: string[], o) => {
     const { runLint } = await import('./commands/lint.js');
-    process.exitCode = runLint(paths, { ...o, lang });
+    process.exitCode = await runLint(paths, { ...o, lang });
   });
 
 program.command('compile')
@@ -104,13 +105,12 @@ defineDrill(program, lang);
 // `yuan … | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
+// No top-level await: the bundled CLI (scripts/bundle.ts) is a CommonJS file.
+program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage;
   } else {
     process.stderr.write(`yuan: ${(err as Error).message}\n`);
     process.exitCode = EXIT.usage;
   }
-}
+});

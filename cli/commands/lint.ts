@@ -3,7 +3,8 @@ import { hasErrors, type Diagnostic } from '../../src/diagnostics.js';
 import { shouldColor } from '../../src/format/context.js';
 import { formatDiagnostics } from '../../src/format/index.js';
 import { collectPlanFiles, globToRegExp } from '../../src/parse/index.js';
-import { allRules, docsBase, lintFiles, resolveConfig } from '../../src/validate/index.js';
+import { allRules, docsBase, resolveConfig } from '../../src/validate/index.js';
+import { lintFilesParallel } from '../../src/validate/parallel.js';
 import { t, type Lang } from '../i18n.js';
 import { emit, EXIT, printCompact } from '../output.js';
 import { progress } from '../progress.js';
@@ -24,13 +25,15 @@ export interface LintOptions {
   config?: string | false;
   today?: string;
   maxBytes?: number;
+  /** Worker threads: a number, or `auto` (one per core for a folder of plans). */
+  jobs?: string;
   lang: Lang;
 }
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'];
 
 /** `yuan lint [paths…]`: lints every plan and the 1+N system they form; exit 0 clean, 1 problems, 2 usage. */
-export function runLint(paths: string[], opts: LintOptions): number {
+export async function runLint(paths: string[], opts: LintOptions): Promise<number> {
   const say = (en: string, zh: string) => process.stderr.write(`${t(opts.lang, en, zh)}\n`);
   if (!FORMATS.includes(opts.format)) { say(`yuan: unknown --format ${opts.format} (stylish, json, sarif, github, junit)`, `yuan：未知的输出格式 ${opts.format}（stylish、json、sarif、github、junit）`); return EXIT.usage; }
   if (!['error', 'warning'].includes(opts.failOn)) { say(`yuan: --fail-on must be error or warning`, `yuan：--fail-on 只能是 error 或 warning`); return EXIT.usage; }
@@ -52,7 +55,9 @@ export function runLint(paths: string[], opts: LintOptions): number {
   if (!files.length) return EXIT.usage;
 
   const bar = progress(files.length, t(opts.lang, 'linting', '检查中'));
-  const result = lintFiles(files, { config, today: opts.today, maxBytes: opts.maxBytes, onFile: () => bar.tick() });
+  const jobs = opts.jobs === undefined || opts.jobs === 'auto' ? 'auto' : Number(opts.jobs);
+  if (jobs !== 'auto' && !(jobs >= 0)) { say(`yuan: --jobs must be a number or auto`, `yuan：--jobs 应为数字或 auto`); return EXIT.usage; }
+  const result = await lintFilesParallel(files, { config, today: opts.today, maxBytes: opts.maxBytes, jobs, onFile: () => bar.tick() });
   bar.done();
 
   const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;

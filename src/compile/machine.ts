@@ -8,9 +8,10 @@
  * a deadline timer fires. Delays are the deadlines in milliseconds.
  */
 import { assign, raise, setup } from 'xstate';
-import { evaluate, parseExpr, type Expr, type FactValues } from '../expr/index.js';
+import { evaluate, type FactValues } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
-import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, periodDelay, periodMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
+import { triggerResolver, type TriggerParams } from './guards.js';
+import { compileStatechart, deadlineDelay, FOLLOW_UP_DELAY, deadlineMs, levelsAbove, periodDelay, periodMs, uniqueById, type FactMap, type PlanContext, type StatechartConfig } from './statechart.js';
 import { appliesAtLevel, mergeFacts, stepModels, stepStatuses } from './steps.js';
 
 /** Fact values an event reports; `null` forgets a fact. Keys are fact ids (labels are accepted too). */
@@ -35,15 +36,7 @@ export type PlanEvent =
   /** A role declares a level (a level started by decision is entered when its decider declares it). */
   | { type: 'DECLARE'; level: string; role?: string };
 
-/** Params of the `trigger` guard: which trigger of the plan (plus its text, for readers and as a fallback). */
-export interface TriggerParams {
-  level?: string;
-  escalation?: number;
-  warning?: string;
-  standby?: string;
-  termination?: boolean;
-  when?: string;
-}
+export type { TriggerParams } from './guards.js';
 
 /** `{ type: 'FACTS', values }`. */
 export const factsEvent = (values: FactInput): PlanEvent => ({ type: 'FACTS', values });
@@ -80,33 +73,13 @@ function factsAfter(context: PlanContext, event: { type: string }, plan: Plan): 
 export function createPlanMachine(plan: Plan, config: StatechartConfig = compileStatechart(plan)) {
   const steps = stepModels(plan);
   const stepById = new Map(steps.map((s) => [s.id, s] as const));
-  const levels = uniqueById(plan.levels);
-  const warnings = uniqueById(plan.warnings ?? []);
-  const parsed = new Map<string, Expr | undefined>();
-
-  /** The AST a trigger guard names: from the plan, else parsed from the `when` text the config carries (never eval). */
-  function triggerAst(p: TriggerParams): Expr | undefined {
-    let fromPlan: Expr | undefined;
-    let found = false;
-    if (typeof p.level === 'string') {
-      const l = levels.find((x) => x.id === p.level);
-      found = !!l; fromPlan = l?.trigger?.ast;
-    } else if (typeof p.escalation === 'number') {
-      const e = plan.escalations[p.escalation];
-      found = !!e && (p.when === undefined || e.when?.text === p.when); fromPlan = found ? e.when?.ast : undefined;
-    } else if (typeof p.warning === 'string') {
-      const w = warnings.find((x) => x.id === p.warning);
-      found = !!w; fromPlan = w?.trigger?.ast;
-    } else if (typeof p.standby === 'string') {
-      const s = (plan.standby ?? []).find((x) => x.id === p.standby);
-      found = !!s; fromPlan = s?.trigger?.ast;
-    } else if (p.termination) {
-      found = !!plan.termination; fromPlan = plan.termination?.when?.ast;
-    }
-    if (found || typeof p.when !== 'string') return fromPlan;
-    if (!parsed.has(p.when)) parsed.set(p.when, parseExpr(p.when).ast);
-    return parsed.get(p.when);
-  }
+  const triggerAst = triggerResolver(plan);
+  const aboveOf = new Map<string, string[]>();
+  const above = (id: unknown): string[] => {
+    if (typeof id !== 'string') return [];
+    if (!aboveOf.has(id)) aboveOf.set(id, levelsAbove(plan, id));
+    return aboveOf.get(id)!;
+  };
 
   const holds = (p: TriggerParams, context: PlanContext, event: { type: string }): boolean => {
     const ast = triggerAst(p ?? {});
@@ -137,6 +110,7 @@ export function createPlanMachine(plan: Plan, config: StatechartConfig = compile
       trigger: ({ context, event }, params: TriggerParams) => holds(params, context, event),
       anyLevel: ({ context, event }, params: { levels: string[] }) =>
         (params?.levels ?? []).some((level) => holds({ level }, context, event)),
+      moreSevere: ({ context, event }, params: { than: string }) => above(params?.than).some((level) => holds({ level }, context, event)),
       stepDone: ({ context }, params: { step: string }) => context.steps[params.step] === 'done',
       stepActive: ({ context }, params: { step: string }) => {
         const s = stepById.get(params.step);

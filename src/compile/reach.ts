@@ -1,49 +1,45 @@
 /**
- * Reachability of the compiled machine: which response levels (and whether
- * termination) some sequence of incident facts can reach.
+ * Reachability of the compiled machine: which response levels (and whether termination) some sequence of incident
+ * facts can reach.
  *
- * The search is a breadth-first walk over the machine itself, with xstate's pure
- * `transition` function, from `standby` by `INCIDENT` (no facts) and `FACTS`
- * events carrying complete valuations (every declared fact given a value). A
- * complete valuation replaces every fact, so where the machine goes next depends
- * only on its control state (`standby`, `response.<level>`, `terminated`); states
- * are keyed by it.
+ * The search walks the control states of the compiled config (`standby`, `response.<level>`, `terminated`, …)
+ * breadth-first from standby, by `INCIDENT` (no facts) and `FACTS` events carrying complete valuations (every
+ * declared fact given a value). A complete valuation replaces every fact, so where the machine goes next depends
+ * only on its control state and the valuation. The config is read as decision lists (program.ts): the transitions a
+ * FACTS event may take in xstate's order, then the eventless ones it passes through (the transient `↑`/`↓` states of
+ * an escalation chain, assessing picking the most severe level whose trigger holds).
  *
- * The valuations tried in a state are one sample per cell of the partition of the
- * facts' domain by the triggers that state reads (`src/expr/intervals.ts`): inside
- * a cell every such trigger is constant, so any two valuations of a cell take the
- * machine the same way, and the samples are complete for complete valuations. A
- * state reads the guards of its FACTS transitions and of the eventless transitions
- * the same event passes through: a level state its escalations and the termination
- * condition, plus the escalation rules of the transient `↑`/`↓` states on the way
- * (one FACTS settles the level); assessing, and standby on its way into the
- * response, the level triggers and the escalation rules out of the level they pick
- * (assessing also the termination condition). `TERMINATE` is left out on purpose:
- * the deciding role can always end the response, the question is whether the
- * plan's termination condition can. Steps and their timers never influence levels
- * or termination, so the search runs a step-less machine.
+ * Instead of trying sample valuations, the search follows those lists symbolically: each branch adds "this guard
+ * holds" or "this guard does not hold" to a conjunction of trigger formulas (src/expr/formula.ts), and a branch is
+ * kept only when the conjunction is satisfiable (src/expr/solve.ts). Every resting state at the end of a satisfiable
+ * branch is a successor; the satisfying box gives a witness valuation, which is replayed on concrete values to make
+ * sure the two readings agree. The work is proportional to the branches of the decision lists, not to control
+ * states × cells of the fact space × triggers. `TERMINATE` is left out on purpose: the deciding role can always end
+ * the response, the question is whether the plan's termination condition can. Steps and their timers never
+ * influence levels or termination, so the search reads a step-less config.
  *
- * Bounded: at most `maxCells` cells per partition, `maxStates` control states and
- * `maxTransitions` transitions; past a bound the result says `truncated` and is an
- * under-approximation (rules then stay silent).
+ * Bounded: at most `maxStates` control states, `maxTransitions` successors and `maxWork` solver steps; past a bound
+ * the result says `truncated` with the `limit` hit (a rule then says the analysis was cut short).
  */
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import {
-  checkExpr, domainRegion, intersect, isEmpty, regionContains, regionOf, sampleBox, stripPositions, subtract,
-  type Expr, type FactValue, type Region,
+  and, Conjunction, domainRegion, FALSE, sampleBox, SOLVER_WORK, triggerFormula, TRUE, Work, type Expr, type Formula,
 } from '../expr/index.js';
 import type { Plan } from '../model/index.js';
-import { createPlanMachine, type FactInput, type PlanEvent, type TriggerParams } from './machine.js';
-import { compileStatechart, levelsBySeverity, uniqueById, type NamedRef, type StateConfig, type StatechartConfig } from './statechart.js';
+import type { FactInput, PlanEvent } from './machine.js';
+import { MAX_MICROSTEPS, readProgram, step, type Guard, type Move } from './program.js';
+import { compileStatechart, levelsBySeverity, type StatechartConfig } from './statechart.js';
+
+export { sampleValuations } from './samples.js';
 
 /** Limits of the search. */
 export interface ReachOptions {
-  /** Most cells of the fact space (default 2,000). */
-  maxCells?: number;
   /** Most control states (default 1,000). */
   maxStates?: number;
-  /** Most transitions computed (default 200,000). */
+  /** Most successors computed (default 200,000). */
   maxTransitions?: number;
+  /** Most solver steps (formula nodes visited; default `SOLVER_WORK`). */
+  maxWork?: number;
   /** A precompiled config (default: compiled from the plan). */
   config?: StatechartConfig;
 }
@@ -62,162 +58,14 @@ export interface Reachability {
   states: Set<string>;
   /** For every control state found, the shortest event sequence from standby that reaches it. */
   paths: Map<string, PlanEvent[]>;
-  /** Number of events tried (sample valuations summed over the control states explored). */
+  /** Number of events built (witness valuations, and INCIDENTs). */
   samples: number;
-  /** Transitions computed. */
+  /** Successors computed (satisfiable branches followed to a resting state). */
   transitions: number;
-  /** True when a bound was hit or a region was only approximated: the sets may be missing members. */
+  /** True when a bound was hit or the config could not be read exactly: the sets may be missing members. */
   truncated: boolean;
-}
-
-/** True when a trigger can be analysed (it parsed and type-checks against the facts). */
-const usable = (plan: Plan, ast: Expr | undefined): ast is Expr => !!ast && checkExpr(ast, plan.facts).length === 0;
-
-/** Every analysable trigger of the plan: levels, escalations, termination, warnings. */
-function planTriggers(plan: Plan): Expr[] {
-  return [
-    ...uniqueById(plan.levels).map((l) => l.trigger?.ast),
-    ...plan.escalations.map((e) => e.when?.ast),
-    plan.termination?.when?.ast,
-    ...uniqueById(plan.warnings ?? []).map((w) => w.trigger?.ast),
-  ].filter((a) => usable(plan, a));
-}
-
-/** One complete sample valuation per cell of the partition of the fact space by all of the plan's triggers. */
-export function sampleValuations(plan: Plan, maxCells = 2000): { samples: Record<string, FactValue>[]; truncated: boolean } {
-  return partitionSamples(plan, planTriggers(plan), maxCells);
-}
-
-/** One complete sample valuation per cell of the partition of the facts' domain by `asts`. */
-function partitionSamples(plan: Plan, asts: readonly Expr[], maxCells: number): { samples: Record<string, FactValue>[]; truncated: boolean } {
-  const domain = domainRegion(plan.facts);
-  let cells: Region[] = isEmpty(domain) ? [] : [domain];
-  let truncated = false;
-  const done = new Set<string>();
-  for (const ast of asts) {
-    const key = JSON.stringify(stripPositions(ast));
-    if (done.has(key)) continue; // the same condition twice cuts nothing new
-    done.add(key);
-    const inside = regionOf(ast, plan.facts);
-    const outside = subtract(domain, inside);
-    if (inside.truncated || outside.truncated) { truncated = true; continue; }
-    const next: Region[] = [];
-    for (const c of cells) {
-      const a = intersect(c, inside);
-      const b = intersect(c, outside);
-      if (a.truncated || b.truncated) { truncated = true; next.push(c); continue; }
-      if (!isEmpty(a)) next.push(a);
-      if (!isEmpty(b)) next.push(b);
-    }
-    if (next.length > maxCells) { truncated = true; break; }
-    cells = next;
-  }
-  const samples: Record<string, FactValue>[] = [];
-  const seen = new Set<string>();
-  for (const c of cells) {
-    const point = c.boxes.map((b) => sampleBox(b, plan.facts)).find((p) => regionContains(c, p));
-    if (!point) { truncated = true; continue; }
-    const key = JSON.stringify(point);
-    if (!seen.has(key)) { seen.add(key); samples.push(point); }
-  }
-  return { samples, truncated };
-}
-
-/** The config without step timers and step statuses: they never influence the level region or termination. */
-function withoutSteps(config: StatechartConfig): StatechartConfig {
-  const response = config.states?.response;
-  const states = { ...response?.states };
-  delete states.timers;
-  return {
-    ...config,
-    context: { ...config.context, steps: {} },
-    states: { ...config.states, ...(response ? { response: { ...response, states } } : {}) },
-  };
-}
-
-/** The AST a `trigger` guard reference names, or undefined (not a trigger guard, or not analysable). */
-function guardAst(plan: Plan, g: NamedRef): Expr | undefined | null {
-  if (g.type !== 'trigger') return null;
-  const p = (g.params ?? {}) as TriggerParams;
-  const ast = typeof p.level === 'string' ? uniqueById(plan.levels).find((l) => l.id === p.level)?.trigger?.ast
-    : typeof p.escalation === 'number' ? plan.escalations[p.escalation]?.when?.ast
-    : typeof p.warning === 'string' ? uniqueById(plan.warnings ?? []).find((w) => w.id === p.warning)?.trigger?.ast
-    : p.termination ? plan.termination?.when?.ast
-    : undefined;
-  return usable(plan, ast) ? ast : undefined;
-}
-
-/**
- * The events to try in each control state: complete valuations, one per cell of the partition by the triggers
- * that state reads — the guards of its FACTS transitions and of every eventless transition the event may pass
- * through on its way to a resting state (`readGuards`), so its cells come from those few triggers. Standby reads
- * the level triggers and, as it starts the response, what assessing reads without an event. Falls back to the
- * partition by every trigger of the plan when a state's guards are not all plain triggers. Warning states are not
- * explored (they cannot change which level starts).
- */
-function alphabets(plan: Plan, config: StatechartConfig, maxCells: number) {
-  let truncated = false;
-  const memo = new Map<string, PlanEvent[]>();
-  const facts = (asts: readonly Expr[]): PlanEvent[] => {
-    const r = partitionSamples(plan, asts, maxCells);
-    truncated ||= r.truncated;
-    return r.samples.map((values) => ({ type: 'FACTS', values: values as FactInput }));
-  };
-  const levelAsts = uniqueById(plan.levels).map((l) => l.trigger?.ast).filter((a) => usable(plan, a));
-  const region = config.states?.response?.states?.level;
-  const guardsOf = (s: StateConfig | undefined): NamedRef[] => [s?.on?.FACTS ?? []].flat().map((t) => t.guard).filter((g): g is NamedRef => !!g);
-  /** Plain triggers read by `refs`, or null when one is not a plain trigger (then every trigger of the plan counts). */
-  const astsOf = (refs: readonly NamedRef[]): Expr[] | null => {
-    const asts = refs.map((g) => guardAst(plan, g));
-    return asts.some((a) => a === null) ? null : asts.filter((a): a is Expr => !!a);
-  };
-  const forKey = (key: string): PlanEvent[] => {
-    if (key.startsWith('standby')) {
-      const asts = region?.initial === undefined ? [] : astsOf(eventless(region, region.initial));
-      return [{ type: 'INCIDENT', values: {} }, ...facts(asts === null ? planTriggers(plan) : [...levelAsts, ...asts])];
-    }
-    if (!key.startsWith('response.') || !region) return [];
-    const id = key.slice('response.'.length);
-    const state = region.states?.[id];
-    const asts = state ? astsOf([...readGuards(region, id), ...guardsOf(region), ...guardsOf(config.states?.response)]) : null;
-    return facts(asts ?? planTriggers(plan));
-  };
-  return {
-    events(key: string): PlanEvent[] {
-      if (!memo.has(key)) memo.set(key, forKey(key));
-      return memo.get(key)!;
-    },
-    get truncated() { return truncated; },
-  };
-}
-
-/** Guards of a transition list. */
-const guardsIn = (ts: StateConfig['always'] | undefined): NamedRef[] => [ts ?? []].flat().map((t) => t.guard).filter((g): g is NamedRef => !!g);
-
-/** A transition target as a sibling key in `region` (targets are relative keys, with `.` and `\` escaped), else undefined. */
-function siblingOf(region: StateConfig, target: string | undefined): string | undefined {
-  if (target === undefined || target.startsWith('#') || target.startsWith('.')) return undefined;
-  const key = target.replace(/\\(.)/g, '$1');
-  return region.states && Object.hasOwn(region.states, key) ? key : undefined;
-}
-
-/**
- * The guards a FACTS event reads in state `id` of the level region: those of its FACTS transitions, and of the
- * eventless transitions of every state of the region the event may pass through (transient `↑`/`↓` states, and
- * assessing's own eventless transitions), transitively.
- */
-function readGuards(region: StateConfig, id: string): NamedRef[] {
-  const s = region.states?.[id];
-  const first = [s?.on?.FACTS ?? []].flat();
-  return [...guardsIn(first), ...first.flatMap((t) => { const k = siblingOf(region, t.target); return k ? eventless(region, k) : []; }), ...eventless(region, id)];
-}
-
-/** The guards of the eventless transitions read on entering state `id` of the level region, following their targets. */
-function eventless(region: StateConfig, id: string, seen = new Set<string>()): NamedRef[] {
-  if (seen.has(id)) return [];
-  seen.add(id);
-  const always = [region.states?.[id]?.always ?? []].flat();
-  return [...guardsIn(always), ...always.flatMap((t) => { const k = siblingOf(region, t.target); return k ? eventless(region, k, seen) : []; })];
+  /** The bound that cut the search short, when one did (then a finding should say the analysis was cut short). */
+  limit?: 'states' | 'transitions' | 'work';
 }
 
 /** Control state of a snapshot: `standby[.<warning>]`, `response.<level or assessing>`, `terminated`, `recovery`. */
@@ -246,65 +94,203 @@ export function reachableStates(plan: Plan, opts: ReachOptions = {}): Reachabili
   return result;
 }
 
+/** Thrown inside the search when a bound is hit. */
+class Cut {
+  constructor(readonly limit: Reachability['limit']) {}
+}
+
 function search(plan: Plan, opts: ReachOptions): Reachability {
   const maxStates = opts.maxStates ?? 1000;
   const maxTransitions = opts.maxTransitions ?? 200_000;
-  // Steps never influence levels or termination: search a step-less machine (several times cheaper per transition).
-  const bare: Plan = { ...plan, steps: [] };
-  const config = opts.config ? withoutSteps(opts.config) : compileStatechart(bare);
-  const machine = createPlanMachine(bare, config);
-  const alphabet = alphabets(plan, config, opts.maxCells ?? 2000);
-  let truncated = false;
+  const program = readProgram(plan, opts.config ?? compileStatechart({ ...plan, steps: [] }));
+  const domain = domainRegion(plan.facts);
+  const work = new Work(opts.maxWork ?? SOLVER_WORK);
+  let truncated = !!program.unsupported;
+  let limit: Reachability['limit'];
   let samples = 0;
-
-  const [start] = initialTransition(machine);
-  const startKey = controlState(start);
-  const snapshots = new Map<string, AnyMachineSnapshot>([[startKey, start]]);
-  const paths = new Map<string, PlanEvent[]>([[startKey, []]]);
-  const edges = new Map<string, Set<string>>();
-  const queue = [startKey];
   let transitions = 0;
-  bfs: while (queue.length) {
-    const key = queue.shift()!;
-    const snap = snapshots.get(key)!;
-    if (snap.status !== 'active') continue;
-    const out = new Set<string>();
-    edges.set(key, out);
-    const events = alphabet.events(key);
-    samples += events.length;
-    for (const event of events) {
-      if (transitions >= maxTransitions) { truncated = true; break bfs; }
-      transitions++;
-      const [next] = transition(machine, snap, event);
-      const k = controlState(next);
-      out.add(k);
-      if (snapshots.has(k)) continue;
-      if (snapshots.size >= maxStates) { truncated = true; break bfs; }
-      snapshots.set(k, next);
-      paths.set(k, [...paths.get(key)!, event]);
-      queue.push(k);
+
+  const formulas = new Map<Guard, { holds: Formula; fails: Formula }>();
+  const read = (ast: Expr | undefined, mode: 'holds' | 'fails'): Formula => {
+    if (!ast) return mode === 'holds' ? FALSE : TRUE; // no condition never holds
+    const t = triggerFormula(ast, plan.facts, mode);
+    if (t.opaque) truncated = true; // a comparison of two facts: checkExpr reports it, the search cannot read it
+    return t.f;
+  };
+  const formulaOf = (g: Guard) => {
+    let f = formulas.get(g);
+    if (!f) {
+      f = g.kind === 'none' ? { holds: TRUE, fails: FALSE }
+        : g.kind === 'trigger' ? { holds: read(g.ast, 'holds'), fails: read(g.ast, 'fails') }
+        // Not flattened: each disjunct stays the trigger's own formula, which `refute` can recognise.
+        : { holds: { k: 'or', xs: g.asts.map((a) => read(a, 'holds')) }, fails: and(g.asts.map((a) => read(a, 'fails'))) };
+      formulas.set(g, f);
     }
+    return f;
+  };
+
+  /**
+   * Follows a decision list in conjunction `c` (which it narrows): each move whose guard can hold while the earlier
+   * ones do not continues with `then`; returns the conjunction in which none holds, or undefined when one always does.
+   */
+  const branches = (moves: readonly Move[], c: Conjunction, then: (m: Move, c: Conjunction) => void, wanted: (m: Move) => boolean): Conjunction | undefined => {
+    for (const m of moves) {
+      if (m.guard.kind === 'none') { if (wanted(m)) then(m, c); return undefined; }
+      const f = formulaOf(m.guard);
+      if (wanted(m)) {
+        const yes = c.fork();
+        if (yes.add(f.holds)) then(m, yes);
+      }
+      // Remember that this guard failed, so a later `anyLevel`/`moreSevere` naming the same trigger is seen false.
+      c.refute(f.holds);
+      if (!c.add(f.fails)) return undefined;
+    }
+    return c;
+  };
+
+  /** The resting states an event may end in once it has led to `at`, whatever the guards say (memoised). */
+  // (A search of the eventless graph from `at`, which may have cycles that the guards never close.)
+  const potential = new Map<string, Set<string>>();
+  /** States all of whose possible ends have been found. */
+  const settled = new Set<string>();
+  const endsOf = (at: string): Set<string> => {
+    let p = potential.get(at);
+    if (p) return p;
+    p = new Set();
+    const seen = new Set([at]);
+    const todo = [at];
+    while (todo.length) {
+      const x = todo.pop()!;
+      const moves = program.always(x);
+      // (A transient state is never a resting place: the compiler ends each with an unguarded move, or — the shared
+      // `↑` — enters it only when one of its guards holds.)
+      if (!moves.some((m) => m.guard.kind === 'none') && !program.transient(x)) p.add(x);
+      for (const m of moves) { const y = m.to ?? x; if (!seen.has(y)) { seen.add(y); todo.push(y); } }
+    }
+    potential.set(at, p);
+    return p;
+  };
+
+  const states = new Map<string, PlanEvent[]>([[program.start, []]]);
+  const edges = new Map<string, Set<string>>();
+  const queue = [program.start];
+  const discover = (from: string, to: string, event: () => PlanEvent | undefined) => {
+    if (states.has(to)) return;
+    if (states.size >= maxStates) throw new Cut('states');
+    const e = event();
+    if (!e) return;
+    samples++;
+    states.set(to, [...states.get(from)!, e]);
+    queue.push(to);
+  };
+
+  /**
+   * The successors of one control state. With `all` false a branch into a state already found is not solved (only
+   * `terminated` is, for `terminatesAt`): discovering states needs only the new ones. Returns true when some branch
+   * was skipped that way.
+   */
+  const explore = (key: string, all: boolean): boolean => {
+    let skipped = false;
+    const out = edges.get(key) ?? new Set<string>();
+    edges.set(key, out);
+    const standby = key === 'standby' || key.startsWith('standby.');
+    if (!standby && !key.startsWith('response.')) return false;
+    if (standby && !all) {
+      const to = step(program, plan, key, 'INCIDENT', {});
+      if (to === undefined) { truncated = true; return false; }
+      transitions++;
+      out.add(to);
+      discover(key, to, () => ({ type: 'INCIDENT', values: {} }));
+    }
+    if (domain.boxes.length === 0) return false; // no valuation of the facts exists
+    /** A resting state at the end of a branch: solve it (unless its successor is known) and record it. */
+    const rest = (to: string, c: Conjunction) => {
+      if (out.has(to) || !c.possible) return;
+      if (!all && to !== 'terminated' && states.has(to)) { skipped = true; return; }
+      if (transitions >= maxTransitions) throw new Cut('transitions');
+      const box = c.solve();
+      if (box === undefined) throw new Cut('work');
+      if (box === null) return;
+      transitions++;
+      out.add(to);
+      discover(key, to, () => {
+        const values = sampleBox(box, plan.facts);
+        // The witness must take the machine where the symbolic reading says; if not, the readings disagree.
+        if (step(program, plan, key, 'FACTS', values) !== to) { truncated = true; return undefined; }
+        return { type: 'FACTS', values: values as FactInput };
+      });
+    };
+    // While discovering, a branch all of whose possible ends are known (and are not `terminated`) needs no search.
+    const wanted = (from: string) => (m: Move) => {
+      if (all) return true;
+      const to = m.to ?? from;
+      const ends = endsOf(to);
+      if (ends.has('terminated') && !out.has('terminated')) return true;
+      if (settled.has(to)) return false;
+      for (const x of ends) if (!states.has(x)) return true;
+      settled.add(to); // states are only ever added: once all known, always all known
+      return false;
+    };
+    /**
+     * Eventless transitions from `at`, followed while one holds. Coming back to a state of the same chain means the
+     * branch is impossible (the guards that led round exclude each other) — unless the solver finds values for it,
+     * and then the chain really loops, which the machine would not survive either: the search says so.
+     */
+    const settle = (at: string, c: Conjunction, chain: ReadonlySet<string>) => {
+      if (chain.has(at) || chain.size > MAX_MICROSTEPS) {
+        const w = c.solve();
+        if (w === undefined) throw new Cut('work');
+        if (w !== null) truncated = true;
+        return;
+      }
+      const next = new Set(chain).add(at);
+      const none = branches(program.always(at), c, (m, c2) => settle(m.to ?? at, c2, next), wanted(at));
+      if (none) rest(at, none);
+    };
+    const none = branches(program.on(key, 'FACTS'), Conjunction.over(domain.domain, work), (m, c) => settle(m.to ?? key, c, new Set()), wanted(key));
+    if (none) rest(key, none);
+    if (work.exhausted) throw new Cut('work');
+    return skipped;
+  };
+
+  /** States from which `terminated` can be reached over the edges found so far. */
+  const ending = () => {
+    const into = new Map<string, string[]>();
+    for (const [from, tos] of edges) for (const t of tos) { if (!into.has(t)) into.set(t, []); into.get(t)!.push(from); }
+    const canEnd = new Set<string>(states.has('terminated') ? ['terminated'] : []);
+    const back = [...canEnd];
+    while (back.length) for (const f of into.get(back.pop()!) ?? []) if (!canEnd.has(f)) { canEnd.add(f); back.push(f); }
+    return canEnd;
+  };
+
+  let canEnd = new Set<string>();
+  try {
+    // Discover every state (solving only branches into new states and into `terminated`) …
+    const partial: string[] = [];
+    for (let head = 0; head < queue.length; head++) if (explore(queue[head], false)) partial.push(queue[head]);
+    canEnd = ending();
+    // … then, only if some state cannot end the response directly, the edges between known states too.
+    if ([...states.keys()].some((k) => k.startsWith('response.') && !canEnd.has(k))) {
+      for (const k of partial) explore(k, true);
+      canEnd = ending();
+    }
+  } catch (err) {
+    if (!(err instanceof Cut)) throw err;
+    truncated = true;
+    limit = err.limit;
+    canEnd = ending();
   }
 
   const levelIds = new Set(levelsBySeverity(plan).map((l) => l.id));
   const levels = new Set<string>();
-  for (const k of snapshots.keys()) {
+  for (const k of states.keys()) {
     const id = k.startsWith('response.') ? k.slice('response.'.length) : undefined;
     if (id !== undefined && levelIds.has(id)) levels.add(id);
-  }
-  // Backward closure from `terminated` over the explored edges.
-  const canEnd = new Set<string>(snapshots.has('terminated') ? ['terminated'] : []);
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [from, tos] of edges) {
-      if (canEnd.has(from)) continue;
-      if ([...tos].some((t) => canEnd.has(t))) { canEnd.add(from); changed = true; }
-    }
   }
   const terminatesFrom = new Set([...levels].filter((id) => canEnd.has(`response.${id}`)));
   const terminatesAt = new Set([...levels].filter((id) => edges.get(`response.${id}`)?.has('terminated')));
   return {
-    levels, terminated: snapshots.has('terminated'), terminatesFrom, terminatesAt,
-    states: new Set(snapshots.keys()), paths, samples, transitions, truncated: truncated || alphabet.truncated,
+    levels, terminated: states.has('terminated'), terminatesFrom, terminatesAt,
+    states: new Set(states.keys()), paths: states, samples, transitions, truncated, ...(limit ? { limit } : {}),
   };
 }

@@ -43,7 +43,7 @@ describe('compileStatechart', () => {
       const level = response.states!.level;
       const resting = ['assessing', ...[...plan.levels].sort((a, b) => a.rank - b.rank).map((l) => l.id)];
       expect(Object.keys(level.states!).slice(0, resting.length)).toEqual(resting);
-      expect(Object.keys(level.states!).slice(resting.length).every((k) => /^[↑↓]/.test(k))).toBe(true);
+      expect(Object.keys(level.states!).slice(resting.length).every((k) => /^[↑↓⇡]/.test(k))).toBe(true);
       for (const l of plan.levels) {
         const meta = level.states![l.id].meta!;
         expect(meta).toMatchObject({ level: l.id, rank: l.rank, colour: l.colour!, decidedBy: l.decidedBy! });
@@ -78,10 +78,12 @@ describe('compileStatechart', () => {
       });
       // Resting states have no eventless transitions besides assessing; a transient one ends by resting in its level.
       for (const [k, s] of Object.entries(states)) {
-        if (!/^[↑↓]/.test(k)) { expect(k === 'assessing' || s.always === undefined, k).toBe(true); continue; }
+        if (!/^[↑↓⇡]/.test(k)) { expect(k === 'assessing' || s.always === undefined, k).toBe(true); continue; }
+        // The shared `↑` (highest level met applies) picks, like assessing, the most severe level whose criteria hold.
+        if (k === '↑') { expect((s.always as TransitionConfig[]).map((t) => t.guard)).toEqual((states.assessing.always as TransitionConfig[]).map((t) => t.guard)); continue; }
         const list = s.always as TransitionConfig[];
         expect(list[list.length - 1]).toEqual({ target: k.slice(1) });
-        expect(s.meta).toEqual({ passing: k.slice(1), direction: k.startsWith('↑') ? 'up' : 'down' });
+        expect(s.meta).toEqual({ passing: k.slice(1), direction: k.startsWith('↓') ? 'down' : 'up' });
         expect(s.entry).toBeUndefined();
       }
       // No eventless cycle: following `always` targets from any state ends.
@@ -165,12 +167,14 @@ describe('compileStatechart', () => {
     expect(JSON.parse(JSON.stringify(config))).toStrictEqual(config);
     // III escalates to II or II.a (and is where assessing and II's de-escalation arrive): ↑III and ↓III; II and II.a
     // have no rule out of them that a chain could follow.
-    expect(Object.keys(config.states!.response.states!.level.states!)).toEqual(['assessing', 'II', 'II.a', 'III', '↑III', '↓III']);
+    expect(Object.keys(config.states!.response.states!.level.states!)).toEqual(['assessing', 'II', 'II.a', 'III', '↑III', '↓III', '↑', '⇡III']);
     expect(Object.keys(config.states!.response.states!.timers.states!)).toEqual(['alarm', 'isolate', 'report']);
     const iii = config.states!.response.states!.level.states!.III.on!.FACTS as TransitionConfig[];
-    // The written rules first, then (highest level met applies) II's and II.a's own criteria, then termination.
-    expect(iii.map((t) => t.target)).toEqual(['II', 'II\\.a', 'II', 'II\\.a', '#mini.terminated']);
-    expect(iii.map((t) => t.guard?.params)).toMatchObject([{ escalation: 0 }, { escalation: 3 }, { level: 'II' }, { level: 'II.a' }, {}]);
+    // The written rules first, then (highest level met applies) the criteria of II and II.a, through the shared `↑`
+    // (which enters the most severe level whose criteria hold), then termination.
+    expect(iii.map((t) => t.target)).toEqual(['II', 'II\\.a', '↑', '#mini.terminated']);
+    expect(iii.map((t) => t.guard?.params)).toMatchObject([{ escalation: 0 }, { escalation: 3 }, { than: 'III' }, {}]);
+    expect((config.states!.response.states!.level.states!['↑'].always as TransitionConfig[]).map((t) => t.target)).toEqual(['II', 'II\\.a', '⇡III']);
     expect(() => createPlanMachine(odd, config)).not.toThrow();
   });
 });

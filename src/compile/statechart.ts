@@ -33,7 +33,7 @@
  * level. Rising moves only up, falling only down and switches to rising at most
  * once, so every chain ends; intermediate levels are passed, not entered.
  */
-import { appliesAt, isTimed, type Duration, type Level, type Plan, type Step } from '../model/index.js';
+import { isTimed, type Duration, type Level, type Plan, type Step } from '../model/index.js';
 
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -116,6 +116,16 @@ export function escapeKey(key: string): string {
 /** Levels ordered from most severe to least severe (rank 1 first); duplicates (by id) dropped, first wins. */
 export function levelsBySeverity(plan: Plan): Level[] {
   return uniqueById(plan.levels).sort((a, b) => rankOf(a) - rankOf(b));
+}
+
+/**
+ * Ids of the levels strictly more severe than level `id` that have criteria, most severe first: what the `moreSevere`
+ * guard of a compiled config checks (the highest level met applies).
+ */
+export function levelsAbove(plan: Plan, id: string): string[] {
+  const levels = levelsBySeverity(plan);
+  const l = levels.find((x) => x.id === id);
+  return l ? levels.filter((m) => rankOf(m) < rankOf(l) && !!m.trigger?.text.trim()).map((m) => m.id) : [];
 }
 
 /** A level's severity rank for ordering (a missing or broken rank sorts as least severe). */
@@ -241,27 +251,40 @@ export function compileStatechart(plan: Plan): StatechartConfig {
     .map((e, index) => ({ e, index, from: levels.find((x) => x.id === e.from), to: levels.find((x) => x.id === e.to) }))
     .filter((x): x is typeof x & { from: Level; to: Level } => !!x.from && !!x.to && x.to.id !== x.from.id);
   type Edge = (typeof edges)[number];
+  const edgesFrom = new Map<string, Edge[]>();
+  for (const x of edges) { if (!edgesFrom.has(x.from.id)) edgesFrom.set(x.from.id, []); edgesFrom.get(x.from.id)!.push(x); }
+  const edgesInto = new Map<string, Edge[]>();
+  for (const x of edges) { if (!edgesInto.has(x.to.id)) edgesInto.set(x.to.id, []); edgesInto.get(x.to.id)!.push(x); }
+  const from = (l: Level): Edge[] => edgesFrom.get(l.id) ?? [];
   /** Escalations out of a level, most severe target first. */
-  const upOf = (l: Level): Edge[] => edges.filter((x) => x.from.id === l.id && rankOf(x.to) < rankOf(l)).sort((a, b) => rankOf(a.to) - rankOf(b.to));
+  const upOf = (l: Level): Edge[] => from(l).filter((x) => rankOf(x.to) < rankOf(l)).sort((a, b) => rankOf(a.to) - rankOf(b.to));
   /** De-escalations out of a level (to a level of the same or lower severity), least severe target first. */
-  const downOf = (l: Level): Edge[] => edges.filter((x) => x.from.id === l.id && rankOf(x.to) >= rankOf(l)).sort((a, b) => rankOf(b.to) - rankOf(a.to));
+  const downOf = (l: Level): Edge[] => from(l).filter((x) => rankOf(x.to) >= rankOf(l)).sort((a, b) => rankOf(b.to) - rankOf(a.to));
   /** De-escalations a chain may follow: strictly less severe, so a falling chain always ends. */
   const fallOf = (l: Level): Edge[] => downOf(l).filter((x) => rankOf(x.to) > rankOf(l));
   // 就高不就低: under the `highest` convention (the default) a more severe level whose criteria now hold is entered from
-  // any level, whether or not the plan wrote an escalation rule ("根据事态发展调整响应级别").
+  // any level, whether or not the plan wrote an escalation rule ("根据事态发展调整响应级别"). One transition per level
+  // says so (guard `moreSevere`: some more severe level's criteria hold) and leads to one shared transient state that,
+  // like assessing, enters the most severe level whose criteria hold — so the config grows with the levels, not with
+  // their square.
   const highest = plan.meta?.grading !== 'exclusive';
-  const impliedUp = (l: Level): Level[] => (highest ? levels.filter((m) => rankOf(m) < rankOf(l) && levelGuard(m)) : []);
+  const topGuarded = Math.min(...levels.filter((m) => levelGuard(m)).map(rankOf));
+  const hasAbove = (l: Level): boolean => highest && rankOf(l) > topGuarded;
 
   const assessing = pick('assessing', levelIds);
   const taken = new Set([...levelIds, assessing]);
+  const risingAny = pick('↑', taken);
+  taken.add(risingAny);
+  const anyAbove = levels.some(hasAbove);
   // Transient states: `↑L` (entered by an escalation, or from assessing) and `↓L` (entered by a de-escalation),
   // only where something enters L that way and L has a rule that could move the level on.
   const rising = new Map<string, string>();
   const falling = new Map<string, string>();
   for (const l of levels) {
-    const risenInto = !!levelGuard(l) || edges.some((x) => x.to.id === l.id && rankOf(x.to) < rankOf(x.from));
-    const fallenInto = edges.some((x) => x.to.id === l.id && rankOf(x.to) >= rankOf(x.from));
-    const moves = upOf(l).length + impliedUp(l).length;
+    const into = edgesInto.get(l.id) ?? [];
+    const risenInto = !!levelGuard(l) || into.some((x) => rankOf(x.to) < rankOf(x.from));
+    const fallenInto = into.some((x) => rankOf(x.to) >= rankOf(x.from));
+    const moves = upOf(l).length + (hasAbove(l) ? 1 : 0);
     if (risenInto && moves) { const k = pick(`↑${l.id}`, taken); taken.add(k); rising.set(l.id, k); }
     if (fallenInto && (moves || fallOf(l).length)) { const k = pick(`↓${l.id}`, taken); taken.add(k); falling.set(l.id, k); }
   }
@@ -270,19 +293,34 @@ export function compileStatechart(plan: Plan): StatechartConfig {
   const edgeGuard = ({ e, index }: Edge): NamedRef => ({ type: 'trigger', params: { escalation: index, from: e.from, to: e.to, when: e.when?.text ?? '' } });
   const up = (x: Edge, actions?: NamedRef[]): TransitionConfig => clean({ guard: edgeGuard(x), target: riseTo(x.to), actions });
   const down = (x: Edge, actions?: NamedRef[]): TransitionConfig => clean({ guard: edgeGuard(x), target: fallTo(x.to), actions });
-  const implied = (m: Level, actions?: NamedRef[]): TransitionConfig => clean({ guard: levelGuard(m), target: riseTo(m), actions, description: `${m.id} criteria hold (highest level met applies)` });
+  /** From `l` to the shared transient state, when a more severe level's criteria hold. */
+  const implied = (l: Level, actions?: NamedRef[]): TransitionConfig[] => (hasAbove(l)
+    ? [clean({ guard: { type: 'moreSevere', params: { than: l.id } }, target: escapeKey(risingAny), actions, description: 'the criteria of a more severe level hold (highest level met applies)' })]
+    : []);
+  const bySeverity = levels.filter((l) => levelGuard(l)).map((l) => ({ guard: levelGuard(l), target: riseTo(l) }));
+  // Out of the shared `↑`, a level is passed through `⇡<level>`: only its written escalation rules, not `moreSevere`
+  // again (the level picked is the most severe one whose criteria hold), so no eventless path leads back to `↑`.
+  const ascending = new Map<string, string>();
+  if (anyAbove) for (const l of levels) if (upOf(l).length) { const k = pick(`⇡${l.id}`, taken); taken.add(k); ascending.set(l.id, k); }
+  const ascendTo = (l: Level): string => escapeKey(ascending.get(l.id) ?? l.id);
 
   const levelStates: Record<string, StateConfig> = {
     [assessing]: {
       description: 'Incident reported, level not yet decided: the most severe level whose trigger holds is entered, then its escalation rules are followed while they hold',
-      always: levels.filter((l) => levelGuard(l)).map((l) => ({ guard: levelGuard(l), target: riseTo(l) })),
+      always: bySeverity,
       on: termGuard ? { FACTS: [{ guard: termGuard, target: `${root}.terminated`, actions: [merge, refresh] }] } : undefined,
     },
   };
+  // Steps by level in one pass (a step with no levels applies at every level).
+  const stepsOf = new Map<string, string[]>(levels.map((l) => [l.id, []]));
+  for (const st of steps) {
+    if (st.levels.length === 0) for (const l of levels) stepsOf.get(l.id)!.push(st.id);
+    else for (const id of new Set(st.levels)) stepsOf.get(id)?.push(st.id);
+  }
   for (const l of levels) {
     const facts: TransitionConfig[] = [
       ...upOf(l).map((x) => up(x, [merge])),
-      ...impliedUp(l).map((m) => implied(m, [merge])),
+      ...implied(l, [merge]),
       ...(termGuard ? [{ guard: termGuard, target: `${root}.terminated`, actions: [merge, refresh] }] : []),
       ...downOf(l).map((x) => down(x, [merge])),
     ];
@@ -298,7 +336,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
         when: l.trigger?.text,
         activation: l.activation ? durationJson(l.activation) : undefined,
         parentLevel: l.parentLevel,
-        steps: steps.filter((s) => appliesAt(s, l.id)).map((s) => s.id),
+        steps: stepsOf.get(l.id)!,
       }) as { [key: string]: Json },
       entry: [{ type: 'enterLevel', params: { level: l.id } }],
       on: facts.length ? { FACTS: facts } : undefined,
@@ -310,7 +348,7 @@ export function compileStatechart(plan: Plan): StatechartConfig {
       levelStates[r] = {
         description: `Passing ${l.id} upwards: its escalation rules that hold are followed (most severe first), else ${l.id} is entered`,
         meta: { passing: l.id, direction: 'up' },
-        always: [...upOf(l).map((x) => up(x)), ...impliedUp(l).map((m) => implied(m)), { target: escapeKey(l.id) }],
+        always: [...upOf(l).map((x) => up(x)), ...implied(l), { target: escapeKey(l.id) }],
       };
     }
     const f = falling.get(l.id);
@@ -318,7 +356,23 @@ export function compileStatechart(plan: Plan): StatechartConfig {
       levelStates[f] = {
         description: `Passing ${l.id} downwards: its escalation rules are checked first (most severe first), then its de-escalation rules to a less severe level (least severe first), else ${l.id} is entered`,
         meta: { passing: l.id, direction: 'down' },
-        always: [...upOf(l).map((x) => up(x)), ...impliedUp(l).map((m) => implied(m)), ...fallOf(l).map((x) => down(x)), { target: escapeKey(l.id) }],
+        always: [...upOf(l).map((x) => up(x)), ...implied(l), ...fallOf(l).map((x) => down(x)), { target: escapeKey(l.id) }],
+      };
+    }
+  }
+  if (anyAbove) {
+    levelStates[risingAny] = {
+      description: 'Passing upwards to the most severe level whose criteria hold (highest level met applies), then its escalation rules',
+      meta: { direction: 'up' },
+      always: levels.filter((l) => levelGuard(l)).map((l) => ({ guard: levelGuard(l), target: ascendTo(l) })),
+    };
+    for (const l of levels) {
+      const k = ascending.get(l.id);
+      if (!k) continue;
+      levelStates[k] = {
+        description: `Passing ${l.id} upwards after the most severe level whose criteria hold was picked: its escalation rules that hold are followed (most severe first), else ${l.id} is entered`,
+        meta: { passing: l.id, direction: 'up' },
+        always: [...upOf(l).map((x) => clean({ guard: edgeGuard(x), target: ascendTo(x.to) })), { target: escapeKey(l.id) }],
       };
     }
   }

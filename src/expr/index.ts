@@ -18,7 +18,8 @@ export {
 } from './units.js';
 export { factLookup, isBooleanFact, type FactLookup } from './resolve.js';
 export {
-  coverageGaps, describeBox, domainRegion, effectiveRegions, factDomain, gapRegion, intersect, isEmpty, MAX_BOXES, MAX_WORK,
+  coverageGaps, describeBox, domainRegion, effectiveRegions, factDomain, gapRegion, intersect, isEmpty, leqCompatible, leqWitness,
+  MAX_BOXES, MAX_WORK,
   monotonicityReport, monotonicityViolations, overlaps, regionContains, regionOf, sampleBox, subtract, union,
   type Box, type Constraint, type FactValue, type Interval, type LevelRegion, type MonotonicityReport, type MonotonicityViolation,
   type Overlap, type RankedLevelRegion, type Region, type RegionHook,
@@ -27,3 +28,6 @@ export { compileConstraints, FactConstraints, type OrderRelation, type Valuation
 export {
   bandKey, criterionKey, dependsOnJudgement, equivalentCriteria, judgementFacts, sameCriterion, singleBand, type Band,
 } from './grading.js';
+export { and, FALSE, or, TRUE, triggerFormula, type Formula, type TriggerFormula } from './formula.js';
+export { Conjunction, satisfy, SOLVER_WORK, Work, type Coupling } from './solve.js';
+export { complementWithin, member } from './box.js';

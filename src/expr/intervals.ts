@@ -33,13 +33,11 @@ import { boundConvention } from './bounds.js';
 import { lowerExpr } from './lower.js';
 import type { Fact } from '../model/plan.js';
 import {
-  factDomain, FULL_BOX, fullLike, interval, intersectBox, intersectC, isEmptyC, member, norm, normBox, sample,
+  factDomain, FULL_BOX, fullLike, intersectBox, intersectC, isEmptyC, member, norm, normBox, sample,
   simplify, STEP_LIMIT, subtractBox, type Box, type Constraint, type FactValue,
 } from './box.js';
-import {
-  compareLiterals, factLookup, isBooleanFact, isOrdering, negateOp, operandValue, resolveCompare,
-  type Atom, type FactLookup,
-} from './resolve.js';
+import { atomConstraints } from './formula.js';
+import { factLookup, isBooleanFact, resolveCompare, type Atom, type FactLookup } from './resolve.js';
 
 export { factDomain, type Box, type Constraint, type FactValue, type Interval } from './box.js';
 
@@ -318,38 +316,10 @@ class RegionBuilder {
   }
 
   private atom(a: Atom, neg: boolean): Box[] {
-    switch (a.kind) {
-      case 'literals': {
-        const t = compareLiterals(a.op, a.left, a.right);
-        if (t === undefined) return this.unknown();
-        return t !== neg ? [FULL_BOX] : [];
-      }
-      case 'facts':
-      case 'unknown':
-        return this.unknown();
-      case 'fact': {
-        const v = operandValue(a.fact, a.operand);
-        if (v === undefined) return this.unknown();
-        const op = neg ? negateOp(a.op) : a.op;
-        const f = a.fact;
-        if (typeof v === 'number') {
-          const int = f.type === 'integer';
-          switch (op) {
-            case '<': return this.boxesOf(f, [interval(-Infinity, v, true, true, int)]);
-            case '<=': return this.boxesOf(f, [interval(-Infinity, v, true, false, int)]);
-            case '>': return this.boxesOf(f, [interval(v, Infinity, true, true, int)]);
-            case '>=': return this.boxesOf(f, [interval(v, Infinity, false, true, int)]);
-            case '==': return this.boxesOf(f, [interval(v, v, false, false, int)]);
-            case '!=': return this.boxesOf(f, [interval(-Infinity, v, true, true, int), interval(v, Infinity, true, true, int)]);
-          }
-        }
-        if (isOrdering(op)) return this.unknown();
-        if (typeof v === 'boolean') return this.boxesOf(f, [{ kind: 'boolean', values: [op === '==' ? v : !v] }]);
-        const d = this.domain.get(f.id) ?? factDomain(f);
-        const universe = d.kind === 'enum' ? d.values : [];
-        return this.boxesOf(f, [{ kind: 'enum', values: op === '==' ? universe.filter((x) => x === v) : universe.filter((x) => x !== v) }]);
-      }
-    }
+    const r = atomConstraints(a, neg, (f) => this.domain.get(f.id) ?? factDomain(f));
+    if (r === 'unknown' || r === 'facts') return this.unknown();
+    if (typeof r === 'boolean') return r ? [FULL_BOX] : [];
+    return a.kind === 'fact' ? this.boxesOf(a.fact, r) : [];
   }
 }
 
@@ -558,8 +528,16 @@ export function monotonicityReport(levels: readonly RankedLevelRegion[], facts: 
   return { violations, truncated };
 }
 
+/** True when some x ∈ X and y ∈ Y have x ≤ y (numbers by value, false < true, enum values only equal to themselves). */
+export function leqCompatible(X: Constraint, Y: Constraint): boolean {
+  if (intersectC(X, Y)) return true;
+  if (X.kind === 'interval' && Y.kind === 'interval') return X.lo < Y.hi || (X.lo === Y.hi && !X.loOpen && !Y.hiOpen);
+  if (X.kind === 'boolean' && Y.kind === 'boolean') return X.values.includes(false) || Y.values.includes(true);
+  return false;
+}
+
 /** Points x ∈ X, y ∈ Y with x ≤ y fact by fact, or undefined when none exist. */
-function leqWitness(x: Box, y: Box, domain: ReadonlyMap<string, Constraint>):
+export function leqWitness(x: Box, y: Box, domain: ReadonlyMap<string, Constraint>):
   { smaller: Record<string, FactValue>; larger: Record<string, FactValue> } | undefined {
   const smaller: Record<string, FactValue> = {};
   const larger: Record<string, FactValue> = {};
@@ -576,18 +554,14 @@ function leqWitness(x: Box, y: Box, domain: ReadonlyMap<string, Constraint>):
       larger[k] = p;
       continue;
     }
-    if (X.kind === 'interval' && Y.kind === 'interval') {
-      // Disjoint: possible only when X lies below Y, and then any two points do.
-      if (!(X.lo < Y.hi || (X.lo === Y.hi && !X.loOpen && !Y.hiOpen))) return undefined;
+    // Disjoint intervals: possible only when X lies below Y, and then any two points do; booleans: false ≤ true.
+    if (!leqCompatible(X, Y)) return undefined;
+    if (X.kind === 'interval') {
       smaller[k] = sample(X);
       larger[k] = sample(Y);
-    } else if (X.kind === 'boolean' && Y.kind === 'boolean') {
-      if (!(X.values.includes(false) || Y.values.includes(true))) return undefined;
+    } else {
       smaller[k] = false;
       larger[k] = true;
-    } else {
-      // Enum values are unordered: only equal values compare.
-      return undefined;
     }
   }
   return { smaller, larger };

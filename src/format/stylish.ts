@@ -1,8 +1,8 @@
 import pc from 'picocolors';
-import stringWidth from 'string-width';
 import { localize, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { Place } from '../model/place.js';
 import { countSeverities, groupByFile, location, sortForOutput, sourceOf, type FormatContext } from './context.js';
+import { displayWidth as stringWidth, graphemeSegmenter } from './width.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -13,8 +13,6 @@ const SEVERITY_LABEL: Record<'zh' | 'en', Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
   zh: { error: '错误', warning: '警告', info: '提示' },
 };
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Pads to a display width (CJK characters count double). */
 const padDisplay = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - stringWidth(s)));
@@ -30,7 +28,7 @@ function displayLine(line: string, tabSize = TAB_SIZE): DisplayLine {
   let text = '';
   let column = 0;
   const stops: DisplayLine['stops'] = [];
-  for (const { segment, index } of segmenter.segment(line)) {
+  for (const { segment, index } of graphemeSegmenter().segment(line)) {
     stops.push({ index, column });
     let shown: string;
     if (segment === '\t') shown = ' '.repeat(tabSize - (column % tabSize));

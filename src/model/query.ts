@@ -1,15 +1,38 @@
 /** Plain queries on a plan that every stage asks the same way (by id, steps at a level, deputies, resources). */
-import { appliesAt } from './duty.js';
-import type { Plan, Resource, Role } from './plan.js';
+import type { Plan, Resource, Role, Step } from './plan.js';
 
 /** Index of nodes by id. */
 export function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((x) => [x.id, x] as const));
 }
 
-/** Steps that apply at a level (`appliesAt`: a step with no levels applies at every level). */
-export function stepsAt(plan: Plan, levelId: string) {
-  return plan.steps.filter((s) => appliesAt(s, levelId));
+const ACTIVE = new WeakMap<Plan, { byLevel: Map<string, Step[]>; everywhere: Step[] }>();
+
+/** Steps per level id, built in one pass per plan (big plans ask this for every level and every rule). */
+function activeIndex(plan: Plan) {
+  let index = ACTIVE.get(plan);
+  if (index) return index;
+  const byLevel = new Map<string, Step[]>();
+  const everywhere: Step[] = [];
+  for (const s of plan.steps) {
+    if (s.levels.length === 0) { everywhere.push(s); continue; }
+    for (const id of new Set(s.levels)) {
+      if (!byLevel.has(id)) byLevel.set(id, []);
+      byLevel.get(id)!.push(s);
+    }
+  }
+  // Merge the every-level steps back in, in document order.
+  const order = new Map(plan.steps.map((s, i) => [s, i] as const));
+  if (everywhere.length) for (const [id, list] of byLevel) byLevel.set(id, [...list, ...everywhere].sort((a, b) => order.get(a)! - order.get(b)!));
+  index = { byLevel, everywhere };
+  ACTIVE.set(plan, index);
+  return index;
+}
+
+/** Steps that apply at a level (`appliesAt`: a step with no levels applies at every level), in document order. */
+export function stepsAt(plan: Plan, levelId: string): Step[] {
+  const { byLevel, everywhere } = activeIndex(plan);
+  return [...(byLevel.get(levelId) ?? everywhere)];
 }
 
 /** Levels ordered from least severe to most severe (IV, III, II, I). */

@@ -47,6 +47,14 @@ export interface Finding extends Target {
   related?: (Target & { message: string; messageZh: string })[];
 }
 
+/** An analysis a rule could not finish within its work limit, and where to say so. */
+export interface Truncation extends Target {
+  /** What was cut short ("the search of the level statechart" / "级别状态图的搜索"). */
+  what: { en: string; zh: string };
+  /** The limit that was hit ("the control-state limit" / "控制状态数上限"), when it can be named. */
+  limit?: { en: string; zh: string };
+}
+
 /** What a per-plan rule sees. */
 export interface RuleContext {
   plan: Plan;
@@ -55,6 +63,11 @@ export interface RuleContext {
   /** "Today" as an ISO date (injected so results are reproducible). */
   today: string;
   report(finding: Finding): void;
+  /**
+   * Says the rule's analysis was cut short, so it draws no conclusion there: reported as a warning (never a silent
+   * partial answer, never an error about the plan itself).
+   */
+  truncated(t: Truncation): void;
 }
 
 /** What a system (1+N) rule sees: every plan linted together. */

@@ -1,5 +1,7 @@
-import { checkExpr, monotonicityViolations, regionOf, type FactValue, type RankedLevelRegion } from '../../expr/index.js';
+import { checkExpr, type FactValue } from '../../expr/index.js';
 import type { Fact, Level } from '../../model/index.js';
+import { levelInversions, type RankedTrigger } from '../level-analysis.js';
+import { limitOption, limitText, SOLVER_LIMIT } from '../logic.js';
 import { defineRule } from '../rule.js';
 
 type Valuation = Record<string, FactValue>;
@@ -36,21 +38,22 @@ export default defineRule({
     description: { en: 'A larger incident never starts a less severe level', zh: '事故规模越大，启动的响应级别不应越低' },
     severity: 'error',
     clause: 'GB/T 29639-2020 6.2 (响应分级依据事故危害程度、影响范围)',
+    options: { ...SOLVER_LIMIT },
   },
-  check({ plan, report }) {
+  check({ plan, report, truncated, options }) {
     const byId = new Map<string, Level>();
-    const ranked: RankedLevelRegion[] = [];
+    const ranked: RankedTrigger[] = [];
     for (const level of plan.levels) {
       // A trigger with errors is under-read, which would over-read the less severe levels: prove nothing.
       if (level.trigger?.ast && checkExpr(level.trigger.ast, plan.facts).length > 0) return;
       if (!level.trigger?.ast || byId.has(level.id)) continue;
-      const region = regionOf(level.trigger.ast, plan.facts);
-      if (region.truncated) return; // an approximation proves nothing
       byId.set(level.id, level);
-      ranked.push({ id: level.id, rank: level.rank, region });
+      ranked.push({ level, ast: level.trigger.ast, rank: level.rank });
     }
     if (ranked.length < 2) return;
-    for (const v of monotonicityViolations(ranked, plan.facts)) {
+    const { violations, cut } = levelInversions(plan, ranked, { maxWork: limitOption(options, 'maxWork') });
+    if (cut) truncated({ node: ranked[0].level, field: 'trigger', what: { en: 'the comparison of larger and smaller incidents', zh: '事故大小与响应级别的比较' }, limit: limitText('work', options) });
+    for (const v of violations) {
       const severe = byId.get(v.moreSevere)!;
       const mild = byId.get(v.lessSevere)!;
       let { diffS, diffL, same } = split(v.witness.smaller, v.witness.larger);

@@ -1,5 +1,6 @@
-import { describeBox, overlaps, regionOf, type LevelRegion } from '../../expr/index.js';
-import type { Level } from '../../model/index.js';
+import { describeBox } from '../../expr/index.js';
+import { levelOverlaps, type LevelTrigger } from '../level-analysis.js';
+import { limitOption, limitText, SOLVER_LIMIT } from '../logic.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -13,19 +14,20 @@ export default defineRule({
     severity: 'warning',
     strict: 'error',
     clause: 'GB/T 29639-2020 6.2 (响应分级)',
+    options: { ...SOLVER_LIMIT },
   },
-  check({ plan, report }) {
-    const byId = new Map<string, Level>();
-    const regions: LevelRegion[] = [];
+  check({ plan, report, truncated, options }) {
+    const seen = new Set<string>();
+    const items: LevelTrigger[] = [];
     for (const level of plan.levels) {
-      if (!level.trigger?.ast || byId.has(level.id)) continue;
-      const region = regionOf(level.trigger.ast, plan.facts);
-      if (region.truncated) continue;
-      byId.set(level.id, level);
-      regions.push({ id: level.id, region });
+      if (!level.trigger?.ast || seen.has(level.id)) continue;
+      seen.add(level.id);
+      items.push({ level, ast: level.trigger.ast });
     }
-    for (const o of overlaps(regions)) {
-      const [a, b] = [byId.get(o.a)!, byId.get(o.b)!];
+    const { found, cut } = levelOverlaps(plan, items, { maxWork: limitOption(options, 'maxWork') });
+    if (cut) truncated({ node: items[0].level, field: 'trigger', what: { en: 'the comparison of the level triggers', zh: '各级别启动条件的两两比较' }, limit: limitText('work', options) });
+    for (const o of found) {
+      const [a, b] = [o.a, o.b];
       const [severe, mild] = a.rank <= b.rank ? [a, b] : [b, a];
       const en = describeBox(o.box, plan.facts, 'en');
       const zh = describeBox(o.box, plan.facts, 'zh');

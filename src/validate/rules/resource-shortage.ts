@@ -2,7 +2,10 @@ import type { Plan, Resource, Step } from '../../model/index.js';
 import { findResource, stepsAt } from '../../model/query.js';
 import { defineRule } from '../rule.js';
 import { useTarget } from '../resources.js';
-import { ancestors } from '../step-graph.js';
+import { ANTICHAIN_WORK, heaviestAntichain } from '../antichain.js';
+
+/** Most demands a finding names (and points at); the rest are counted. */
+const SHOWN = 20;
 
 /** One step's demand for one resource. */
 interface Demand {
@@ -21,37 +24,21 @@ interface Shortage {
 
 /**
  * The heaviest set of demands whose steps may run at the same time (no step among them waits for another, directly or
- * transitively): a maximum-weight clique of the "concurrent" graph, by Bron–Kerbosch with pivoting.
+ * transitively; two demands of one step count once, the larger): a maximum-weight antichain (src/validate/antichain.ts).
+ * Undefined when the plan is too large to decide within the work budget.
  */
-function heaviestConcurrent(demands: Demand[], ordered: (a: Step, b: Step) => boolean): { set: Demand[]; total: number } {
-  const n = demands.length;
-  const adj = demands.map((a, i) => new Set(demands.map((_, j) => j).filter((j) => j !== i && !ordered(a.step, demands[j].step))));
-  let best: number[] = [];
-  let bestTotal = -1;
-  let calls = 0;
-  const weight = (xs: number[]) => xs.reduce((t, i) => t + demands[i].quantity, 0);
-  const bk = (r: number[], p: number[], x: number[]) => {
-    if (++calls > 20_000) return; // pathological plans: keep the best found so far
-    if (weight(r) + weight(p) <= bestTotal) return; // cannot beat the best clique found so far
-    if (!p.length && !x.length) {
-      const w = weight(r);
-      if (w > bestTotal) { best = r; bestTotal = w; }
-      return;
-    }
-    const pivot = [...p, ...x][0];
-    for (const v of p.filter((v) => !adj[pivot].has(v))) {
-      bk([...r, v], p.filter((u) => adj[v].has(u)), x.filter((u) => adj[v].has(u)));
-      p = p.filter((u) => u !== v);
-      x = [...x, v];
-    }
-  };
-  bk([], demands.map((_, i) => i), []);
-  if (bestTotal < 0 && n) { best = [0]; bestTotal = demands[0].quantity; }
-  return { set: best.sort((a, b) => a - b).map((i) => demands[i]), total: bestTotal };
+function heaviestConcurrent(plan: Plan, demands: Demand[], maxWork: number): { set: Demand[]; total: number } | undefined {
+  const byStep = new Map<string, Demand>();
+  for (const d of demands) { const prev = byStep.get(d.step.id); if (!prev || d.quantity > prev.quantity) byStep.set(d.step.id, d); }
+  const found = heaviestAntichain(plan, new Map([...byStep].map(([id, d]) => [id, d.quantity] as const)), maxWork);
+  if (!found) return undefined;
+  const order = new Map(demands.map((d, i) => [d, i] as const));
+  const set = found.ids.map((id) => byStep.get(id)!).sort((a, b) => order.get(a)! - order.get(b)!);
+  return { set, total: found.total };
 }
 
 /** Shortages at one level (or the whole plan when it declares no levels), one per resource. */
-function shortagesAt(plan: Plan, levelId: string | undefined, ordered: (a: Step, b: Step) => boolean): Shortage[] {
+function shortagesAt(plan: Plan, levelId: string | undefined, maxWork: number, cut: (resource: Resource) => void): Shortage[] {
   const steps = levelId === undefined ? plan.steps : stepsAt(plan, levelId);
   const byResource = new Map<Resource, Demand[]>();
   for (const step of steps) {
@@ -67,7 +54,9 @@ function shortagesAt(plan: Plan, levelId: string | undefined, ordered: (a: Step,
   for (const [resource, demands] of byResource) {
     // Most resources are never short even if every demand ran at once: skip the clique search for them.
     if (demands.reduce((t, d) => t + d.quantity, 0) <= resource.quantity!) continue;
-    const { set, total } = heaviestConcurrent(demands, ordered);
+    const found = heaviestConcurrent(plan, demands, maxWork);
+    if (!found) { cut(resource); continue; }
+    const { set, total } = found;
     if (total > resource.quantity!) out.push({ resource, demands: set, total, levels: levelId === undefined ? [] : [levelId] });
   }
   return out;
@@ -80,14 +69,15 @@ export default defineRule({
     description: { en: 'Concurrent steps do not need more of a resource than the stock', zh: '可能同时进行的步骤所需物资不得超过库存数量' },
     severity: 'error',
     clause: 'GB/T 29639-2020 6.5.3、7.5（物资装备保障）',
+    options: { maxWork: ANTICHAIN_WORK },
   },
-  check({ plan, report }) {
-    const anc = ancestors(plan);
-    const ordered = (a: Step, b: Step) => a === b || anc.get(a.id)!.has(b.id) || anc.get(b.id)!.has(a.id);
+  check({ plan, report, options, truncated }) {
+    const maxWork = typeof options.maxWork === 'number' ? options.maxWork : ANTICHAIN_WORK;
+    const cut = new Set<Resource>();
     // One finding per resource: the level with the largest overflow, naming every level where the stock runs out.
     const worst = new Map<Resource, Shortage>();
     for (const levelId of plan.levels.length ? plan.levels.map((l) => l.id) : [undefined]) {
-      for (const s of shortagesAt(plan, levelId, ordered)) {
+      for (const s of shortagesAt(plan, levelId, maxWork, (r) => cut.add(r))) {
         const prev = worst.get(s.resource);
         if (!prev) worst.set(s.resource, s);
         else worst.set(s.resource, { ...(s.total > prev.total ? s : prev), levels: [...prev.levels, ...s.levels] });
@@ -95,10 +85,19 @@ export default defineRule({
     }
     for (const resource of plan.resources) {
       const s = worst.get(resource);
+      if (cut.has(resource)) {
+        truncated({
+          node: resource, field: 'quantity', limit: { en: `the work limit (option maxWork: ${maxWork})`, zh: `计算量上限（选项 maxWork：${maxWork}）` },
+          what: { en: `the search for the heaviest concurrent demands for ${resource.id}`, zh: `${resource.id} 最大并发需求的计算` },
+        });
+      }
       if (!s) continue;
       const unit = resource.unit ?? '';
-      const list = s.demands.map((d) => `${d.step.id} (${d.quantity})`).join(' + ');
-      const listZh = s.demands.map((d) => `${d.step.id}（${d.quantity}${unit}）`).join(' + ');
+      // A long set is named by its first demands and a count (the total covers them all).
+      const shown = s.demands.slice(0, SHOWN);
+      const more = s.demands.length - shown.length;
+      const list = shown.map((d) => `${d.step.id} (${d.quantity})`).join(' + ') + (more ? ` + … (${more} more steps)` : '');
+      const listZh = shown.map((d) => `${d.step.id}（${d.quantity}${unit}）`).join(' + ') + (more ? ` + …（另 ${more} 个步骤）` : '');
       const concurrent = s.demands.length > 1 ? 'concurrent steps ' : 'step ';
       const every = s.levels.length > 1 && s.levels.length === plan.levels.length;
       const at = !s.levels.length ? '' : every ? ' at every level' : ` at level${s.levels.length > 1 ? 's' : ''} ${s.levels.join(', ')}`;
@@ -107,7 +106,7 @@ export default defineRule({
         node: resource, field: 'quantity',
         message: `Unexpected demand for ${s.total} ${resource.id}${at} by ${concurrent}${list}, expected at most the stock of ${resource.quantity}`,
         messageZh: `${atZh}${s.demands.length > 1 ? '可能同时进行的步骤' : '步骤'} ${listZh} 共需 ${resource.name}（${resource.id}）${s.total}${unit}，超过库存 ${resource.quantity}${unit}`,
-        related: s.demands.map((d) => ({
+        related: shown.map((d) => ({
           ...useTarget(d.step, d.index),
           message: `\`${d.step.id}\` needs ${d.quantity} here`, messageZh: `\`${d.step.id}\` 在此需要 ${d.quantity}${unit}`,
         })),

@@ -1,6 +1,7 @@
 import { reachableStates } from '../../compile/reach.js';
 import { uniqueById } from '../../compile/statechart.js';
-import { checkExpr, intersect, isEmpty, regionOf } from '../../expr/index.js';
+import { checkExpr } from '../../expr/index.js';
+import { LIMITS, limitOption, limitText, reachOptions, TriggerLogic } from '../logic.js';
 import { defineRule, type Finding } from '../rule.js';
 
 /**
@@ -9,7 +10,7 @@ import { defineRule, type Finding } from '../rule.js';
  * is checked before de-escalation; at a level where every way the condition can hold also fires such an
  * escalation, the response cannot stand down without first escalating (or being ended by declaration).
  * Reported at the termination condition: once when it can never hold at all, else once per such level.
- * Silent when there is no parseable condition (termination-required's finding) or the search was cut short.
+ * Silent when there is no parseable condition (termination-required's finding); says so when the search was cut short.
  */
 export default defineRule({
   meta: {
@@ -18,15 +19,21 @@ export default defineRule({
     severity: 'warning',
     strict: 'error',
     clause: 'GB/T 29639-2020 6.4.5 (响应终止)',
+    options: { ...LIMITS },
   },
-  check({ plan, report }) {
+  check({ plan, report, truncated, options }) {
     const t = plan.termination;
     const ast = t?.when?.ast;
     if (!t || !ast || checkExpr(ast, plan.facts).length > 0) return;
     const when = t.when!.text;
-    const region = regionOf(ast, plan.facts);
-    if (region.truncated) return;
-    if (isEmpty(region)) {
+    const logic = new TriggerLogic(plan, limitOption(options, 'maxWork'));
+    const term = logic.holds(ast);
+    const cut = (limit: 'states' | 'transitions' | 'work') => truncated({
+      node: t, field: 'when', what: { en: 'the search of where the response can end', zh: '响应可终止情形的搜索' }, limit: limitText(limit, options),
+    });
+    const possible = logic.sat(term);
+    if (possible === undefined) { cut('work'); return; }
+    if (!possible) {
       report({
         node: t, field: 'when',
         message: `Unexpected termination condition \`${when}\` that holds for no values of the declared facts, expected a condition the incident can come to satisfy`,
@@ -34,12 +41,13 @@ export default defineRule({
       });
       return;
     }
-    const reach = reachableStates(plan);
-    if (reach.truncated) return;
+    const reach = reachableStates(plan, reachOptions(options));
+    if (reach.truncated) { if (reach.limit) cut(reach.limit); return; }
     for (const level of uniqueById(plan.levels)) { // document order
       if (!reach.levels.has(level.id) || reach.terminatesAt.has(level.id)) continue;
       const ups = plan.escalations.filter((e) => e.from === level.id && e.when?.ast &&
-        plan.levels.some((l) => l.id === e.to && l.rank < level.rank) && !isEmpty(intersect(region, regionOf(e.when.ast, plan.facts))));
+        plan.levels.some((l) => l.id === e.to && l.rank < level.rank) && logic.sat(term, logic.holds(e.when.ast)) !== false);
+      if (logic.work.exhausted) { cut('work'); return; }
       const related: NonNullable<Finding['related']> = [
         { node: level, field: 'id', message: `level \`${level.id}\``, messageZh: `响应级别 \`${level.id}\`` },
         ...ups.map((e) => ({ node: e, field: 'when', message: `escalation ${e.from} → ${e.to} fires first`, messageZh: `先触发升级规则 ${e.from} → ${e.to}` })),

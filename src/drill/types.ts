@@ -95,8 +95,17 @@ export interface Scenario extends Located {
 /** Who wrote a log event. */
 export type EventSource = 'engine' | 'script' | 'facilitator' | 'participant' | 'observer';
 
+/** What any log event may carry besides its type's own fields. */
+export interface EventMeta {
+  /**
+   * The client request id (the `Idempotency-Key` of the POST that produced the event). A retried request is answered
+   * from the events that carry its id, so it is never stored twice, even across a restart.
+   */
+  req?: string;
+}
+
 /** One line of the append-only drill log (JSONL; schemas/drill-log.schema.json). The log alone determines the score. */
-export type DrillEvent =
+export type DrillEvent = EventMeta & (
   | { seq: number; t: number; type: 'drill.start'; scenario: string; plan: string; planHash: string; scenarioHash: string; mode: 'scripted' | 'live' | 'blind' | 'observed'; seed: number }
   | { seq: number; t: number; type: 'inject'; inject: string; to: string[]; message: string; facts?: Record<string, FactValue>; source: EventSource }
   /** The level the facts warrant, as the compiled statechart computes it. */
@@ -113,7 +122,7 @@ export type DrillEvent =
   | { seq: number; t: number; type: 'action.unmatched'; role: string; text: string; source: EventSource }
   | { seq: number; t: number; type: 'note'; role?: string; text: string; source: EventSource }
   | { seq: number; t: number; type: 'terminate'; role: string; source: EventSource }
-  | { seq: number; t: number; type: 'drill.end'; reason: 'script-complete' | 'facilitator' | 'terminated' | 'timeout' };
+  | { seq: number; t: number; type: 'drill.end'; reason: 'script-complete' | 'facilitator' | 'terminated' | 'timeout' });
 
 /** Event type names. */
 export type DrillEventType = DrillEvent['type'];

@@ -15,7 +15,6 @@ export { DEFAULT_HANDOFF_THRESHOLD, DEFAULT_PENALTIES } from './context.js';
 export { TIME_GROUP_WEIGHTS, lateness } from './response-time.js';
 export { EFFECT_GROUP_WEIGHTS } from './effect.js';
 export { clock, duration } from './format.js';
-export { DRILL_LOG_SCHEMA_ID, EVENT_KEYS, MAX_LOG_LINE, drillLogSchema, readLog, validateEvent, writeEvent, writeLog, type LogReadResult } from './log.js';
 
 /** Default dimension weights: 响应时间 0.4, 协同效率 0.35, 处置效果 0.25 (docs/scoring.md §5). */
 export const DEFAULT_WEIGHTS: Readonly<Weights> = { time: 0.4, coordination: 0.35, effect: 0.25 };

@@ -14,6 +14,8 @@ export interface DrillLiveOptions {
   speed?: string | number;
   out?: string;
   resume?: boolean;
+  /** Salt of a sealed scenario (hex or file; default the .salt file beside it). */
+  salt?: string;
   lang: Lang;
 }
 
@@ -29,7 +31,7 @@ export async function runDrillLive(file: string, opts: DrillLiveOptions, io: { i
   const { LiveDrill } = await import('../../src/live/drill.js');
   const { runTerminal } = await import('../../src/live/terminal.js');
   const { liveReport } = await import('../../src/live/report.js');
-  const loaded = loadLiveInput(file);
+  const loaded = loadLiveInput(file, { salt: opts.salt });
   printCompact(loaded.diagnostics, lang);
   if (!loaded.input || hasErrors(loaded.diagnostics)) return loaded.input ? EXIT.diagnostics : EXIT.usage;
   const input = loaded.input;

@@ -18,6 +18,8 @@ export interface DrillServeOptions {
   port?: string | number;
   out?: string;
   resume?: boolean;
+  /** Salt of a sealed scenario (hex or file; default the .salt file beside it). */
+  salt?: string;
   roles?: string;
   qr?: boolean;
   json?: boolean;
@@ -37,7 +39,7 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
   if (speed !== undefined && !(speed > 0 && speed <= 1000)) { say(lang, `yuan: bad --speed ${opts.speed} (1, 2, 10, … up to 1000)`, `yuan：--speed ${opts.speed} 无效（1、2、10……最大 1000）`); return EXIT.usage; }
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) { say(lang, `yuan: bad --port ${opts.port}`, `yuan：--port ${opts.port} 无效`); return EXIT.usage; }
   const { loadLiveInput, serveDrill } = await import('../../src/live/serve.js');
-  const loaded = loadLiveInput(file);
+  const loaded = loadLiveInput(file, { salt: opts.salt });
   printCompact(loaded.diagnostics, lang);
   if (!loaded.input || hasErrors(loaded.diagnostics)) return loaded.input ? EXIT.diagnostics : EXIT.usage;
   let served: Awaited<ReturnType<typeof serveDrill>>;

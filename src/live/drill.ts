@@ -12,6 +12,7 @@
  * at the crash (a `recover` clock note says so in the log), else it stays paused.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { sealedLogName } from '../drill/blind.js';
 import { LogWriteError, type LogFs } from '../drill/log-fs.js';
 import { sha256 } from '../drill/run-agenda.js';
 import type { DrillEvent, EventSource, FactValue, Scenario } from '../drill/types.js';
@@ -35,6 +36,11 @@ export interface LiveDrillOptions {
   resume?: boolean;
   /** Blind drill (`mode: blind`): nobody sees upcoming injects. */
   blind?: boolean;
+  /**
+   * The commitment of a sealed scenario: the log then names the scenario by it alone (no id, no unsalted hash, seed
+   * 0 unless given), and a resume checks it.
+   */
+  commitment?: string;
   /** Drill seconds per wall second (default 1; on resume the logged speed wins). */
   speed?: number;
   seed?: number;
@@ -109,13 +115,15 @@ export class LiveDrill {
   /** Opens a new drill (logs `drill.start`) or resumes one from its log. Resolves once the log is on disk. */
   static async open(opts: LiveDrillOptions): Promise<LiveDrill> {
     const speed = checkSpeed(opts.speed ?? 1);
+    const sealed = opts.commitment ? sealedLogName(opts.commitment) : undefined;
     const store = LiveStore.open(opts.log, { resume: opts.resume, fs: opts.fs });
     try {
       const previous = [...store.events];
       const session = new DrillSession(opts.plan, opts.scenario, store);
       const start = previous.find((e) => e.type === 'drill.start');
       if (opts.resume && start && start.type === 'drill.start') {
-        if (opts.scenarioSource !== undefined && start.scenarioHash !== sha256(opts.scenarioSource)) {
+        const expected = sealed?.scenarioHash ?? (opts.scenarioSource !== undefined ? sha256(opts.scenarioSource) : undefined);
+        if (expected !== undefined && start.scenarioHash !== expected) {
           throw new DrillError(`the log ${opts.log} belongs to another scenario (scenarioHash differs); not resuming`, 409);
         }
         session.replay(previous);
@@ -135,7 +143,10 @@ export class LiveDrill {
       if (opts.resume && previous.length) throw new DrillError(`the log ${opts.log} has no drill.start; not resuming`, 409);
       const clock = new LiveClock(0, speed, opts.wall);
       session.gate = false;
-      session.start({ mode: opts.blind ? 'blind' : 'live', seed: opts.seed, planSource: opts.planSource, scenarioSource: opts.scenarioSource, planPath: opts.planPath });
+      session.start({
+        mode: opts.blind || sealed ? 'blind' : 'live', seed: opts.seed ?? (sealed ? 0 : undefined), planSource: opts.planSource,
+        scenarioSource: opts.scenarioSource, planPath: opts.planPath, sealed,
+      });
       await store.commit();
       return new LiveDrill(opts, store, session, clock, false, false);
     } catch (err) {

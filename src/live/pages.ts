@@ -50,11 +50,24 @@ function el(tag, props, ...kids) {
 }
 function fmt(t) { t = Math.max(0, Math.floor(t)); const h = Math.floor(t / 3600), m = Math.floor(t % 3600 / 60), s = t % 60;
   return (h ? h + ':' + String(m).padStart(2, '0') : String(m).padStart(2, '0')) + ':' + String(s).padStart(2, '0'); }
+function requestId() { const b = new Uint8Array(16); crypto.getRandomValues(b); return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(''); }
 async function post(path, body) {
-  const r = await fetch(API + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body || {}) });
-  let j = {}; try { j = await r.json(); } catch (e) { j = { error: r.statusText }; }
-  if (!r.ok) throw new Error(j.error || ('HTTP ' + r.status));
-  return j;
+  // One id per action: when the answer is lost (network drop), the retry carries the same id and the server answers
+  // it from the log instead of storing the action twice.
+  const id = requestId();
+  for (let attempt = 1; ; attempt++) {
+    let r;
+    try {
+      r = await fetch(API + path, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': id }, body: JSON.stringify(body || {}) });
+    } catch (e) {
+      if (attempt >= 4) throw new Error('网络中断，请稍后重试 · network error, please retry');
+      await new Promise((ok) => setTimeout(ok, 500 * attempt));
+      continue;
+    }
+    let j = {}; try { j = await r.json(); } catch (e) { j = { error: r.statusText }; }
+    if (!r.ok) throw new Error(j.error || ('HTTP ' + r.status));
+    return j;
+  }
 }
 function say(id, text, ok) { const m = $(id); if (!m) return; m.textContent = text; m.className = 'msg ' + (ok ? 'ok' : 'err'); }
 let clock = { t: 0, running: false, speed: 1, started: false, ended: false }, clockAt = performance.now();

@@ -34,6 +34,8 @@ export interface StartInfo {
   planSource?: string;
   /** Scenario file text (for `scenarioHash`; default a hash of the model). */
   scenarioSource?: string;
+  /** What the log names the scenario by, instead of its id and hash (a blind drill's commitment). */
+  sealed?: { scenario: string; scenarioHash: string };
   /** Plan path recorded (default the scenario's `plan`). */
   planPath?: string;
 }
@@ -129,8 +131,8 @@ export class DrillSession {
     return this.run(0, () => {
       this.started = true;
       this.log({
-        t: 0, type: 'drill.start', scenario: this.scenario.id || 'scenario', plan: info.planPath ?? (this.scenario.plan || this.plan.file),
-        planHash: sha256(info.planSource ?? modelText(this.plan)), scenarioHash: sha256(info.scenarioSource ?? modelText(this.scenario)),
+        t: 0, type: 'drill.start', scenario: info.sealed?.scenario ?? (this.scenario.id || 'scenario'), plan: info.planPath ?? (this.scenario.plan || this.plan.file),
+        planHash: sha256(info.planSource ?? modelText(this.plan)), scenarioHash: info.sealed?.scenarioHash ?? sha256(info.scenarioSource ?? modelText(this.scenario)),
         mode: info.mode, seed: Number.isInteger(info.seed) ? info.seed! : Number.isInteger(this.scenario.seed) ? this.scenario.seed : 0,
       });
     }, false);

@@ -118,6 +118,22 @@ export function defineDrill(program: Command, lang: Lang): Command {
       process.exitCode = await runDrillLive(file, { ...o, lang });
     });
 
+  drill.command('repair')
+    .description(h('make a damaged drill log resumable: keep a backup, drop unreadable lines, renumber, rebuild the chain', '修复损坏的演练记录以便继续：保留备份，删除无法读取的行，重新编号并重建哈希链'))
+    .argument('<log>', h('drill log (JSONL)', '演练记录（JSONL）'))
+    .option('--dry-run', h('only say what would be dropped', '只列出将删除的内容，不写入'))
+    .addHelpText('after', h(`
+Examples:
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl --dry-run
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl && yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`, `
+示例：
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl --dry-run
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl && yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`))
+    .action(async (log: string, o) => {
+      const { runDrillRepair } = await import('./commands/drill-repair.js');
+      process.exitCode = await runDrillRepair(log, { ...o, lang });
+    });
+
   drill.command('draw')
     .description(h('draw a scenario from a pool or generate one from a plan; --seal prints a commitment for a blind drill', '从题库抽取或由预案生成演练脚本；--seal 密封并输出承诺值（双盲演练）'))
     .option('--pool <dir>', h('folder of scenarios to draw from', '演练脚本题库目录'))

@@ -94,4 +94,34 @@ describe('yuan drill draw / verify', () => {
     expect(v.out).toMatch(/OK: the log .* was written for this scenario \(commit:/);
     expect(v.out).toMatch(/MISMATCH: the log .* was written for another scenario \(sha256:/);
   });
+
+  it('refuses to resume a damaged log with the exact line and the repair command; repair makes it resumable', async () => {
+    const { runDrillServe } = await import('../cli/commands/drill-serve.js');
+    const { runDrillRepair } = await import('../cli/commands/drill-repair.js');
+    const { serveDrill } = await import('../src/live/serve.js');
+    const scenario = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
+    const out = join(dir, 'damaged');
+    const served = await serveDrill(loadLiveInput(scenario).input!, { out });
+    await served.drill.note('导调记录一');
+    await served.drill.note('导调记录二');
+    await served.server.close();
+    const lines = readFileSync(served.logFile, 'utf8').split('\n');
+    lines[1] = lines[1].replace('"note"', '"nope"');
+    writeFileSync(served.logFile, lines.join('\n'));
+    let err = '';
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((x) => { err += String(x); return true; });
+    const code = await runDrillServe(scenario, { out, resume: true, json: true, lang: 'en' });
+    e.mockRestore();
+    expect(code).toBe(1);
+    expect(err).toContain(`${served.logFile}:2:`);
+    expect(err).toContain(`yuan drill repair ${served.logFile}`);
+    const c = capture();
+    expect(await runDrillRepair(served.logFile, { lang: 'en' })).toBe(0);
+    c.restore();
+    expect(c.out).toMatch(new RegExp(`drop ${served.logFile.replace(/[.\\/]/g, '\\$&')}:2 `));
+    expect(c.out).toContain(`original kept as ${served.logFile}.bak`);
+    const again = await serveDrill(loadLiveInput(scenario).input!, { out, resume: true });
+    expect(again.drill.resumed).toBe(true);
+    await again.server.close();
+  });
 });

@@ -49,8 +49,8 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
       roles: opts.roles ? opts.roles.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     });
   } catch (err) {
-    say(lang, `yuan: cannot start the drill: ${(err as Error).message}`, `yuan：无法开始演练：${(err as Error).message}`);
-    return EXIT.usage;
+    const { reportStartFailure } = await import('./drill-repair.js');
+    return reportStartFailure(err, lang);
   }
   const { server, drill, logFile, reportFile } = served;
   const roleName = (id: string) => drill.plan.roles.find((r) => r.id === id)?.name ?? id;

@@ -11,18 +11,21 @@
  * | `parse/line-ending`        | a carriage return not followed by a line feed (classic Mac line ends)       | none allowed |
  * | `parse/line-too-long`      | characters in one Markdown line                                             | 100,000      |
  * | `parse/too-deep`           | block quotes and list levels open on one line                              | 32           |
- * | `parse/too-many-rows`      | rows in one table                                                           | 5,000        |
+ * | `parse/too-many-rows`      | lines of one table (from its first line with a `|` to the next blank line)  | 5,000        |
  * | `parse/too-many-columns`   | cells in one table row                                                      | 100          |
  * | `parse/too-many-marks`     | Σ over paragraphs of (emphasis and link marks `* _ ~ [ ]` in it)²           | 16,000,000   |
  * | `parse/too-many-blocks`    | per section: (lists and quotes opened) × (nodes)                            | 20,000,000   |
- * | `parse/too-many-nodes`     | nodes: lines plus ASCII punctuation (an upper bound on syntax tree nodes)   | 400,000; 100,000 per section; YAML 250,000 |
+ * | `parse/too-many-nodes`     | nodes: 2 per line + 2 per ASCII punctuation mark (bounds the syntax tree)   | 1,000,000; 200,000 per section; YAML 250,000 |
  *
  * A "section" runs from one top-level heading (`#` at column 0 after a blank line) to the next: the Markdown reader
  * parses sections separately (`chunks`), which keeps micromark's work per container linear and its memory per
- * section, when nothing crosses a section boundary (no reference definitions, no HTML blocks that span blank lines,
- * no fenced code except at the top level).
+ * section, when nothing crosses a section boundary (no reference definitions or footnotes, no HTML other than
+ * one-line comments, no fenced code inside a list or quote).
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { at, fmt, lineEndingProblem, marks, punctuation } from './prescan-text.js';
+
+export { lineEndingProblem, MAX_YAML_NODES, prescanYaml } from './prescan-text.js';
 
 /** Limits of the Markdown pre-scan (see the table above). */
 export interface MarkdownLimits {
@@ -44,12 +47,10 @@ export const MARKDOWN_LIMITS: Readonly<MarkdownLimits> = {
   maxColumns: 100,
   maxInlineWork: 16_000_000,
   maxBlockWork: 20_000_000,
-  maxNodes: 400_000,
-  maxSectionNodes: 100_000,
+  maxNodes: 1_000_000,
+  maxSectionNodes: 200_000,
 };
 
-/** Most nodes (lines plus ASCII punctuation) in a YAML file: an upper bound on what the `yaml` library builds. */
-export const MAX_YAML_NODES = 250_000;
 
 /** Sections are parsed in groups of about this many nodes (fewer, larger parses; each still bounded). */
 export const CHUNK_NODES = 20_000;
@@ -76,109 +77,16 @@ export interface MarkdownScan {
   };
 }
 
-const PUNCT = new Uint8Array(128);
-for (let c = 33; c < 127; c++) if (!/[A-Za-z0-9]/.test(String.fromCharCode(c))) PUNCT[c] = 1;
-
-/** ASCII punctuation characters in `s` (each may open or close a node; plain letters never do). */
-function punctuation(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) n += PUNCT[c];
-  }
-  return n;
-}
-
-/** Emphasis and link marks: the characters whose pairing micromark resolves per paragraph, in quadratic time. */
-function marks(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93) n++; // * _ ~ [ ]
-  }
-  return n;
-}
-
-const at = (line: number, column: number, offset: number) => ({ start: { line, column, offset }, end: { line, column: column + 1, offset: offset + 1 } });
-const fmt = (n: number) => n.toLocaleString('en-US');
-
-/** The offset of the first carriage return not followed by a line feed, or -1. */
-function loneCr(text: string): number {
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return i;
-  return -1;
-}
-
-/** The `parse/line-ending` refusal of a text with a lone carriage return, or undefined. */
-export function lineEndingProblem(text: string, file: string): Diagnostic | undefined {
-  const i = loneCr(text);
-  if (i < 0) return undefined;
-  const line = countLines(text, i);
-  const column = i - (text.lastIndexOf('\n', i - 1) + 1) + 1;
-  return {
-    ruleId: 'parse/line-ending', severity: 'error', file, place: at(line, column, i),
-    message: 'Unexpected carriage return (CR) without a line feed: the file uses classic Mac line endings, expected LF or CRLF (convert it, e.g. `tr \'\\r\' \'\\n\'`)',
-    messageZh: '出现不带换行符（LF）的回车符（CR）：文件使用旧式 Mac 换行，应为 LF 或 CRLF（请转换，如 `tr \'\\r\' \'\\n\'`）',
-  };
-}
-
-function countLines(text: string, upTo: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/**
- * Refuses a YAML text the `yaml` library should not be given: lone carriage returns, or more nodes (lines plus
- * ASCII punctuation) than `maxNodes`. Returns the refusal, or undefined. Linear; the library's own depth and alias
- * limits apply after it.
- */
-export function prescanYaml(text: string, file: string, maxNodes = MAX_YAML_NODES): Diagnostic | undefined {
-  const cr = lineEndingProblem(text, file);
-  if (cr) return cr;
-  let nodes = 0;
-  let line = 1;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    nodes += 1 + punctuation(text.slice(start, end));
-    if (nodes > maxNodes) {
-      return {
-        ruleId: 'parse/too-many-nodes', severity: 'error', file, place: at(line, 1, start),
-        message: `Unexpected YAML of more than ${fmt(maxNodes)} nodes by line ${fmt(line)} (lines plus punctuation), expected a plan of ordinary size (split it into a 1+N system)`,
-        messageZh: `YAML 节点数（行数加标点）到第 ${fmt(line)} 行已超过 ${fmt(maxNodes)}，预案过大（请拆分为"1+N"预案体系）`,
-      };
-    }
-    start = end + 1;
-    line++;
-  }
-  return undefined;
-}
-
-const LIST_MARKER = /^( *)([-+*]|\d{1,9}[.)])(?:([ \t]+)(?=\S)|[ \t]*$)/;
-const ATX = /^#{1,6}(?:[ \t]|$)/;
+const LIST_MARKER = /([-+*]|\d{1,9}[.)])(?:([ \t\u00a0]+)|$)/y;
+const FOOTNOTE = /\[\^[^\]\s]+\]:[ \t\u00a0]?/y;
+const FOOTNOTE_LINE = /^ {0,3}\[\^[^\]\s]+\]:/;
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})/;
-/** HTML blocks that run on past blank lines (CommonMark kinds 1–5), with what ends each. */
-const HTML_SPANNING: readonly [RegExp, RegExp][] = [
-  [/^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-];
-
-const SPANNING_HTML_ANYWHERE = /^[ >\t]*<(?:script|pre|style|textarea|!|\?)/im;
-
-/** True when a line opens an HTML block that does not end on the same line (it may then span a section boundary). */
-function opensSpanningHtml(rest: string): boolean {
-  for (const [open, close] of HTML_SPANNING) {
-    const m = open.exec(rest);
-    if (m) return !close.test(rest.slice(m[0].length));
-  }
-  return false;
-}
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const HTML_LINE = /^[ >\t]*</m;
+const ONE_LINE_COMMENT = /^[ >\t]*<!--(?:(?!-->).)*-->[ \t]*$/gm;
 
 /** Cells of a table row: split on unescaped `|`, outer pipes dropped. */
 function cells(row: string): number {
@@ -193,25 +101,111 @@ function cells(row: string): number {
   return n;
 }
 
-/** Columns of a line with tabs expanded to 4-column stops, up to the first non-blank character. */
-function indentOf(s: string, from = 0): { cols: number; index: number } {
-  let cols = 0;
+/**
+ * A block quote or list item open at the end of a line. `marker` and `width` are counted from where its parent's
+ * content starts on the line (`width`: to where its own content starts), since a list inside a quote moves with it.
+ */
+interface Container { kind: 'quote' | 'list'; marker: number; width: number; markerCol: number; ordered: boolean; footnote?: boolean }
+
+/** What a tab expands to: a column like a space, but one that never counts against "at most 3 spaces". */
+const TAB_SPACE = '\u00a0';
+
+/**
+ * Where the spaces from `from` end: at most `max` spaces, plus any columns of expanded tabs. micromark splits tabs
+ * across container markers in ways a column count cannot follow exactly, so a tab never stops a container from
+ * opening here (more containers: an overcount, never an undercount).
+ */
+function skipSpaces(line: string, from: number, max: number): number {
   let i = from;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) cols++;
-    else if (c === 9) cols += 4 - (cols % 4);
-    else break;
+  let spaces = 0;
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === TAB_SPACE) continue;
+    if (c !== ' ' || spaces >= max) break;
+    spaces++;
   }
-  return { cols, index: i };
+  return i;
 }
 
-interface ListEntry { markerCol: number; contentCol: number; quotes: number }
+/** The index in the raw line of a position in its tab-expanded form (diagnostics point into the raw text). */
+function rawIndex(raw: string, expanded: number): number {
+  let col = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (col >= expanded) return i;
+    col += raw[i] === '\t' ? 4 - (col % 4) : 1;
+  }
+  return raw.length;
+}
+
+/** A line with its tabs expanded to 4-column stops (as `TAB_SPACE`), so container columns compare as positions. */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? TAB_SPACE.repeat(4 - (out.length % 4)) : ch;
+  return out;
+}
+
+/**
+ * A line against the open containers (CommonMark's first phase): how many of them it continues, where its content
+ * starts, and the block quotes and list items it opens, until `cap` containers are open (the caller refuses past that).
+ */
+function readContainers(line: string, open: readonly Container[], blank: boolean, cap: number): { matched: number; pos: number; opened: Container[] } {
+  let pos = 0;
+  let matched = 0;
+  for (const c of open) {
+    if (c.kind === 'quote') {
+      const j = skipSpaces(line, pos, 3);
+      if (line.charCodeAt(j) !== 62) break;
+      pos = j + 1;
+      if (line[pos] === ' ' || line[pos] === TAB_SPACE) pos++;
+    } else if (!blank) {
+      const j = skipSpaces(line, pos, c.width);
+      if (j < pos + c.width) break;
+      pos += c.width;
+    }
+    matched++;
+  }
+  const opened: Container[] = [];
+  while (matched + opened.length < cap) {
+    const base = pos;
+    const j = skipSpaces(line, pos, 3);
+    if (line.charCodeAt(j) === 62) {
+      opened.push({ kind: 'quote', marker: j - base, width: 0, markerCol: j, ordered: false });
+      pos = j + 1;
+      if (line[pos] === ' ' || line[pos] === TAB_SPACE) pos++;
+      continue;
+    }
+    FOOTNOTE.lastIndex = j;
+    if (FOOTNOTE.test(line)) {
+      // A footnote definition (GFM) holds blocks indented by four: a container like a list item.
+      opened.push({ kind: 'list', marker: j - base, width: j - base + 4, markerCol: j, ordered: true, footnote: true });
+      pos = FOOTNOTE.lastIndex;
+      continue;
+    }
+    LIST_MARKER.lastIndex = j;
+    const m = LIST_MARKER.exec(line);
+    if (!m || THEMATIC_BREAK.test(line.slice(j))) break;
+    // Content starts after the spaces that follow the marker, or one column after it when they are more than four
+    // or the item is empty so far (CommonMark 5.2).
+    const spaces = m[2]?.length ?? 0;
+    const empty = line.slice(j + m[0].length).trim() === '';
+    const contentCol = j + m[1].length + (spaces >= 1 && spaces <= 4 && !empty ? spaces : 1);
+    opened.push({ kind: 'list', marker: j - base, width: contentCol - base, markerCol: j, ordered: /\d/.test(m[1]) });
+    pos = Math.min(line.length, contentCol);
+  }
+  return { matched, pos, opened };
+}
+
 interface Section { line: number; offset: number; nodes: number; opens: number }
 
 /**
  * Scans a Markdown plan: refuses (one located diagnostic) a text over any limit of `limits`, and otherwise says where
  * it may be cut into parts of about `chunkNodes` nodes parsed separately. Linear in the text's length; never throws.
+ *
+ * Every measure is an upper bound of what micromark builds (the fuzz test checks each against real trees). Where the
+ * scan cannot tell what micromark will do it takes the costlier reading: containers stay open (a line that may be a
+ * lazy continuation keeps them), a paragraph runs to the next blank line (only rows of a table at the top level are
+ * counted apart), and a table runs from its first line with a `|` to the next blank line.
  */
 export function prescanMarkdown(text: string, file: string, limits: MarkdownLimits = MARKDOWN_LIMITS, chunkNodes = CHUNK_NODES): MarkdownScan {
   const stats: MarkdownScan['stats'] = { lines: 0, nodes: 0, maxDepth: 0, maxRows: 0, maxColumns: 0, inlineWork: 0, blockWork: 0, sections: 1, splittable: true };
@@ -219,17 +213,24 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
     ({ diagnostics: [{ ruleId, severity: 'error', file, place: at(line, column, offset), message, messageZh }], chunks: [0], stats });
   const cr = lineEndingProblem(text, file);
   if (cr) return { diagnostics: [cr], chunks: [0], stats };
-  // Where a fenced block ends is certain unless an HTML block that spans blank lines could swallow its closing line.
-  const exactFences = !SPANNING_HTML_ANYWHERE.test(text) || !text.split('\n').some((l) => opensSpanningHtml(l.replace(/^(?: {0,3}>[ \t]?)+/, '')));
+  // Where a fenced block ends is certain unless an HTML block could swallow its closing line: only one-line HTML
+  // comments (the inline disables) are allowed in a text that is cut into sections.
+  const exactFences = !HTML_LINE.test(text.replace(ONE_LINE_COMMENT, ''));
+  if (!exactFences) stats.splittable = false;
 
   const sections: Section[] = [{ line: 1, offset: 0, nodes: 0, opens: 0 }];
-  const list: ListEntry[] = [];
+  let stack: Container[] = [];
   let fence: { char: string; length: number } | undefined;
   let frontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
   let prevBlank = true;
-  let prevQuotes = 0;
-  let table: { columns: number; rows: number } | undefined;
-  let header: { line: string; cells: number } | undefined;
+  /** A table at the top level whose rows are separate inline contexts: from its header until it surely ends. */
+  let table = false;
+  /** The previous line could be a top-level table's header: its cell count. */
+  let header: number | undefined;
+  /** Lines since the first line with a `|` and no blank line since: an upper bound on a table's rows. */
+  let pipeRun = 0;
+  let pipeCells = 0;
+  let prevLineOffset = 0;
   let paragraphMarks = 0;
   let lineNo = 0;
   let offset = 0;
@@ -238,175 +239,149 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
     stats.inlineWork += paragraphMarks * paragraphMarks;
     paragraphMarks = 0;
   };
+  const tooManyMarks = (column: number, lineOffset: number) => refuse('parse/too-many-marks', lineNo, column, lineOffset + column - 1,
+    `Unexpected ${fmt(paragraphMarks)} emphasis and link marks (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`) in one paragraph, expected fewer: the parser's work grows with their square (split the paragraph with blank lines)`,
+    `一个段落中有 ${fmt(paragraphMarks)} 个强调和链接符号（\`*\`、\`_\`、\`~\`、\`[\`、\`]\`），过多（解析耗时随其平方增长，请用空行分段）`);
+  const tooManyColumns = (n: number, line: number, lineOffset: number) => refuse('parse/too-many-columns', line, 1, lineOffset,
+    `Unexpected table row of ${fmt(n)} cells, expected at most ${fmt(limits.maxColumns)}`, `表格行有 ${fmt(n)} 个单元格，最多 ${fmt(limits.maxColumns)} 个`);
 
   while (offset <= text.length) {
+    if (offset === text.length && lineNo > 0) break; // the text ends with a newline: no empty last line
     let end = text.indexOf('\n', offset);
     if (end < 0) end = text.length;
-    if (offset === text.length && lineNo > 0) break; // the text ends with a newline: no empty last line
     lineNo++;
     const raw = text.slice(offset, end);
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const line = expandTabs(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
     const lineOffset = offset;
     offset = end + 1;
+    const rawCol = (expanded: number) => rawIndex(raw, expanded) + 1;
     stats.lines = lineNo;
-    const section = sections[sections.length - 1];
+    let section = sections[sections.length - 1];
 
-    if (line.length > limits.maxLineLength) {
+    if (raw.length > limits.maxLineLength) {
       return refuse('parse/line-too-long', lineNo, limits.maxLineLength + 1, lineOffset + limits.maxLineLength,
-        `Unexpected line of ${fmt(line.length)} characters, expected at most ${fmt(limits.maxLineLength)} (break the paragraph into lines)`,
-        `本行有 ${fmt(line.length)} 个字符，最多 ${fmt(limits.maxLineLength)} 个（请将段落分行书写）`);
+        `Unexpected line of ${fmt(raw.length)} characters, expected at most ${fmt(limits.maxLineLength)} (break the paragraph into lines)`,
+        `本行有 ${fmt(raw.length)} 个字符，最多 ${fmt(limits.maxLineLength)} 个（请将段落分行书写）`);
     }
-    const nodes = 1 + punctuation(line);
+    // Each line holds at most a block and its text; each punctuation mark opens at most two nodes (`-` a list and its
+    // item, `[` a link and its text): an upper bound on the syntax tree, checked by the fuzz test.
+    const nodes = 2 + 2 * punctuation(line);
     stats.nodes += nodes;
-    section.nodes += nodes;
     if (stats.nodes > limits.maxNodes) {
       return refuse('parse/too-many-nodes', lineNo, 1, lineOffset,
-        `Unexpected plan of more than ${fmt(limits.maxNodes)} nodes by line ${fmt(lineNo)} (lines plus punctuation), expected a plan of ordinary size (split it into a 1+N system)`,
-        `到第 ${fmt(lineNo)} 行节点数（行数加标点）已超过 ${fmt(limits.maxNodes)}，预案过大（请拆分为"1+N"预案体系）`);
-    }
-    if (section.nodes > limits.maxSectionNodes) {
-      return refuse('parse/too-many-nodes', lineNo, 1, lineOffset,
-        `Unexpected section of more than ${fmt(limits.maxSectionNodes)} nodes (from line ${fmt(section.line)} to line ${fmt(lineNo)}), expected sections of ordinary size (add headings)`,
-        `从第 ${fmt(section.line)} 行到第 ${fmt(lineNo)} 行的一节节点数超过 ${fmt(limits.maxSectionNodes)}（请用标题分节）`);
+        `Unexpected plan of more than ${fmt(limits.maxNodes)} nodes by line ${fmt(lineNo)} (two per line and per punctuation mark), expected a plan of ordinary size (split it into a 1+N system)`,
+        `到第 ${fmt(lineNo)} 行节点数（每行及每个标点计两个）已超过 ${fmt(limits.maxNodes)}，预案过大（请拆分为"1+N"预案体系）`);
     }
 
-    // Inside front matter nothing is Markdown, but everything is still counted: should this scan and the parser
-    // disagree about where it ends, no shape goes unmeasured; it only keeps sections and tables from starting.
+    // Front matter is YAML, not Markdown: counted, but it starts no section and no table.
     const inFrontMatter = frontMatter;
     if (frontMatter && lineNo > 1 && /^---[ \t]*$/.test(line)) frontMatter = false;
-    let inFence = fence !== undefined;
+    // Fenced code is measured as Markdown too (should this scan and micromark disagree about where a fence ends, no
+    // shape goes unmeasured); fences only keep sections from starting inside them.
+    const inFence = fence !== undefined;
     if (fence) {
       const close = FENCE.exec(line);
       if (close && close[2][0] === fence.char && close[2].length >= fence.length && line.slice(close[0].length).trim() === '') fence = undefined;
-      // A top-level fence ends exactly where this scan says (no HTML block can hide its closing line): its lines
-      // are code, with no containers and no inline marks.
-      if (exactFences) {
-        flush();
-        prevBlank = false;
-        continue;
-      }
     }
 
-    // Container prefix: block quotes, then the list item this line opens or continues.
-    let quotes = 0;
-    let pos = 0;
-    for (;;) {
-      let i = pos;
-      while (i < line.length && i - pos < 3 && line.charCodeAt(i) === 32) i++;
-      if (line.charCodeAt(i) !== 62) break; // >
-      if (quotes === limits.maxDepth) {
-        return refuse('parse/too-deep', lineNo, i + 1, lineOffset + i,
-          `Unexpected block quote nested ${quotes + 1} levels deep, expected at most ${limits.maxDepth}`, `引用嵌套达 ${quotes + 1} 层，最多 ${limits.maxDepth} 层`);
-      }
-      i++;
-      if (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
-      quotes++;
-      pos = i;
-    }
+    const { matched, pos, opened } = readContainers(line, stack, line.trim() === '', limits.maxDepth + 1);
     const rest = line.slice(pos);
-    const blank = rest.trim() === '';
-    const { cols: indent } = indentOf(rest);
-    while (list.length && list[list.length - 1].quotes > quotes) list.pop();
-    if (quotes > prevQuotes) {
-      section.opens += quotes - prevQuotes;
-      flush();
-    }
-
-    if (blank) {
-      flush();
-      table = undefined;
-      header = undefined;
-      prevBlank = true;
-      prevQuotes = quotes;
-      continue;
-    }
-
-    // A top-level heading after a blank line starts a section: every container is closed there.
-    if (!inFence && !inFrontMatter && quotes === 0 && prevBlank && ATX.test(line) && lineNo > 1) {
-      list.length = 0;
-      sections.push({ line: lineNo, offset: lineOffset, nodes: nodes, opens: 0 });
-      section.nodes -= nodes;
-    }
-    const current = sections[sections.length - 1];
-
-    if (opensSpanningHtml(rest) || DEFINITION.test(rest)) stats.splittable = false;
-    const fenceOpen = inFence || inFrontMatter ? null : FENCE.exec(rest);
-    if (fenceOpen && (fenceOpen[2][0] === '~' || !rest.slice(fenceOpen[0].length).includes('`'))) {
-      // Only a fence at column 0 outside every container is sure to end where this scan thinks it does.
-      if (quotes === 0 && list.length === 0 && fenceOpen[1] === '') {
-        fence = { char: fenceOpen[2][0], length: fenceOpen[2].length };
-        inFence = true;
-      } else stats.splittable = false;
-    }
-
-    const marker = LIST_MARKER.exec(rest);
-    if (marker && indent <= 3 + (list.length ? list[list.length - 1].contentCol - pos : 0)) {
-      const markerCol = pos + marker[1].length;
-      const contentCol = markerCol + marker[2].length + 1;
-      while (list.length && list[list.length - 1].quotes === quotes && list[list.length - 1].contentCol > markerCol) list.pop();
-      const top = list[list.length - 1];
-      const sibling = !!top && top.quotes === quotes && top.markerCol === markerCol;
-      if (sibling) top.contentCol = contentCol;
-      else {
-        list.push({ markerCol, contentCol, quotes });
-        current.opens++;
-      }
-      // A new item starts its own paragraph when it can interrupt one: a bullet or `1.` with content, or a sibling.
-      if (marker[1].length <= 3 && marker[3] !== undefined && (!/\d/.test(marker[2]) || /^0*1[.)]$/.test(marker[2]) || sibling)) flush();
-    } else if (prevBlank) {
-      while (list.length && list[list.length - 1].quotes === quotes && list[list.length - 1].contentCol > pos + indent) list.pop();
-    }
-
-    const depth = quotes + list.filter((e) => e.quotes <= quotes).length;
+    const blank = line.trim() === '';
+    const before = stack;
+    // A line that opens nothing and does not continue every container may be a lazy continuation (keep them open),
+    // unless it starts a block of its own, which a paragraph's continuation never does.
+    const startsBlock = () => {
+      const r = line.trimStart();
+      const f = FENCE.exec(r);
+      return (!!f && (f[2][0] === '~' || !r.slice(f[0].length).includes('`'))) || ATX.test(r) || THEMATIC_BREAK.test(r);
+    };
+    const lazy = !opened.length && matched < before.length && !blank && !prevBlank && !startsBlock();
+    if (!lazy) stack = [...before.slice(0, matched), ...opened];
+    const depth = stack.length;
     if (depth > stats.maxDepth) stats.maxDepth = depth;
     if (depth > limits.maxDepth) {
-      const column = (marker ? pos + marker[1].length : pos) + 1;
+      const column = rawCol(opened.at(-1)?.markerCol ?? pos);
       return refuse('parse/too-deep', lineNo, column, lineOffset + column - 1,
         `Unexpected nesting ${depth} levels deep (block quotes and lists), expected at most ${limits.maxDepth}`,
         `嵌套达 ${depth} 层（引用与列表），最多 ${limits.maxDepth} 层`);
     }
 
-    // Tables: a header row, a matching delimiter row, then rows until a blank line or another block.
-    if (table && (inFence || ATX.test(rest) || marker || quotes > prevQuotes)) table = undefined;
-    const lineMarks = marks(rest);
-    if (table) {
-      table.rows++;
+    // A top-level heading after a blank line starts a section: every container is closed there.
+    if (!inFrontMatter && !inFence && depth === 0 && pos === 0 && prevBlank && lineNo > 1 && /^#{1,6}(?:[ \t]|$)/.test(line)) {
+      sections.push({ line: lineNo, offset: lineOffset, nodes: 0, opens: 0 });
+      section = sections[sections.length - 1];
+    }
+    section.nodes += nodes;
+    if (section.nodes > limits.maxSectionNodes) {
+      return refuse('parse/too-many-nodes', lineNo, 1, lineOffset,
+        `Unexpected section of more than ${fmt(limits.maxSectionNodes)} nodes (from line ${fmt(section.line)} to line ${fmt(lineNo)}), expected sections of ordinary size (add headings)`,
+        `从第 ${fmt(section.line)} 行到第 ${fmt(lineNo)} 行的一节节点数超过 ${fmt(limits.maxSectionNodes)}（请用标题分节）`);
+    }
+    // Lists and quotes opened (a new item of the same list is not a new list).
+    const first = opened[0];
+    const sibling = first?.kind === 'list' && before[matched]?.kind === 'list' && before[matched].marker === first.marker;
+    section.opens += opened.length - (sibling ? 1 : 0);
+
+    const lineMarks = marks(line);
+    if (blank) {
+      paragraphMarks += lineMarks;
+      flush();
+      table = false;
+      header = undefined;
+      pipeRun = 0;
+      prevBlank = true;
+      continue;
+    }
+    prevBlank = false;
+    // Definitions (and footnotes) resolve across the whole text: such a text is parsed whole.
+    if (DEFINITION.test(rest) || opened.some((c) => c.footnote)) stats.splittable = false;
+    const fenceOpen = inFrontMatter || inFence ? null : FENCE.exec(rest);
+    if (fenceOpen && (fenceOpen[2][0] === '~' || !rest.slice(fenceOpen[0].length).includes('`'))) {
+      // Only a fence outside every container, in a text without HTML blocks, surely ends where this scan thinks.
+      if (depth === 0 && pos === 0 && exactFences) fence = { char: fenceOpen[2][0], length: fenceOpen[2].length };
+      else stats.splittable = false;
+    }
+
+    // Tables. Rows: every line from the first with a `|` to the next blank line (more than any table can have).
+    if (pipeRun || line.includes('|')) {
+      pipeRun++;
       const n = cells(rest);
-      if (table.rows > stats.maxRows) stats.maxRows = table.rows;
-      if (n > stats.maxColumns) stats.maxColumns = n;
-      if (table.rows > limits.maxTableRows) {
-        return refuse('parse/too-many-rows', lineNo, pos + 1, lineOffset + pos,
+      if (pipeRun > stats.maxRows) stats.maxRows = pipeRun;
+      if (pipeRun > limits.maxTableRows) {
+        return refuse('parse/too-many-rows', lineNo, rawCol(pos), lineOffset + rawCol(pos) - 1,
           `Unexpected table of more than ${fmt(limits.maxTableRows)} rows, expected at most ${fmt(limits.maxTableRows)} (split it, or move the data to an appendix file)`,
           `表格超过 ${fmt(limits.maxTableRows)} 行（请拆分，或将数据移至附件）`);
       }
-      if (n > limits.maxColumns) {
-        return refuse('parse/too-many-columns', lineNo, pos + 1, lineOffset + pos,
-          `Unexpected table row of ${fmt(n)} cells, expected at most ${fmt(limits.maxColumns)}`, `表格行有 ${fmt(n)} 个单元格，最多 ${fmt(limits.maxColumns)} 个`);
+      // Cells count once a second line makes a table possible.
+      if (pipeRun >= 2) {
+        for (const [c, l, o] of [[pipeCells, lineNo - 1, prevLineOffset], [n, lineNo, lineOffset]] as const) {
+          if (pipeRun > 2 && l !== lineNo) continue;
+          if (c > stats.maxColumns) stats.maxColumns = c;
+          if (c > limits.maxColumns) return tooManyColumns(c, l, o);
+        }
       }
+      pipeCells = n;
+      prevLineOffset = lineOffset;
+    }
+    // A top-level table's rows are inline contexts of their own; anywhere else lines add to the paragraph they may
+    // continue. The table lasts while lines stay at the top level and start no other block.
+    const plain = depth === 0 && pos === 0 && !lazy && !inFrontMatter;
+    if (table && (!plain || ATX.test(rest) || THEMATIC_BREAK.test(rest) || /^ {0,3}</.test(rest) || /^ {4}/.test(rest) || FOOTNOTE_LINE.test(rest))) table = false;
+    if (table) {
       flush();
       paragraphMarks = lineMarks;
       flush();
-    } else if (header && !inFence && DELIMITER_ROW.test(rest) && rest.includes('-') && cells(rest) === header.cells) {
-      if (header.cells > limits.maxColumns) {
-        return refuse('parse/too-many-columns', lineNo - 1, 1, lineOffset,
-          `Unexpected table of ${fmt(header.cells)} columns, expected at most ${fmt(limits.maxColumns)}`, `表格有 ${fmt(header.cells)} 列，最多 ${fmt(limits.maxColumns)} 列`);
-      }
-      flush(); // the header row closes the paragraph it was counted into (an overcount, never an undercount)
-      table = { columns: header.cells, rows: 0 };
-      if (header.cells > stats.maxColumns) stats.maxColumns = header.cells;
-    } else {
-      if (ATX.test(rest)) flush();
-      paragraphMarks += lineMarks;
-      if (stats.inlineWork + paragraphMarks * paragraphMarks > limits.maxInlineWork) {
-        return refuse('parse/too-many-marks', lineNo, pos + 1, lineOffset + pos,
-          `Unexpected ${fmt(paragraphMarks)} emphasis and link marks (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`) in one paragraph, expected fewer: the parser's work grows with their square (split the paragraph with blank lines)`,
-          `一个段落中有 ${fmt(paragraphMarks)} 个强调和链接符号（\`*\`、\`_\`、\`~\`、\`[\`、\`]\`），过多（解析耗时随其平方增长，请用空行分段）`);
-      }
-      if (ATX.test(rest)) flush();
+      continue;
     }
-    header = !table && !inFence && !inFrontMatter && rest.includes('|') ? { line: rest, cells: cells(rest) } : undefined;
-    prevBlank = false;
-    prevQuotes = quotes;
+    if (header !== undefined && plain && DELIMITER_ROW.test(rest) && rest.includes('-') && cells(rest) === header) {
+      flush(); // the header row closes the paragraph it was counted into (an overcount, never an undercount)
+      table = true;
+      header = undefined;
+      continue;
+    }
+    header = plain && rest.includes('|') ? cells(rest) : undefined;
+    paragraphMarks += lineMarks;
+    if (stats.inlineWork + paragraphMarks * paragraphMarks > limits.maxInlineWork) return tooManyMarks(rawCol(pos), lineOffset);
   }
   flush();
   stats.sections = sections.length;
@@ -419,10 +394,10 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
     if (work > limits.maxBlockWork) {
       return refuse('parse/too-many-blocks', p.line, 1, p.offset,
         `Unexpected section with ${fmt(p.opens)} lists and block quotes among ${fmt(p.nodes)} nodes, expected fewer: the parser's work grows with their product (${fmt(work)} > ${fmt(limits.maxBlockWork)}; add headings to split the section${stats.splittable ? '' : ', and avoid reference definitions, spanning HTML blocks and indented fences, which keep the file from being read in sections'})`,
-          `本节有 ${fmt(p.opens)} 个列表和引用、${fmt(p.nodes)} 个节点，过多（解析耗时随二者乘积增长：${fmt(work)} > ${fmt(limits.maxBlockWork)}；请用标题分节${stats.splittable ? '' : '，并避免引用式链接定义、跨空行的 HTML 块和缩进的代码围栏，它们使文件无法分节解析'}）`);
+        `本节有 ${fmt(p.opens)} 个列表和引用、${fmt(p.nodes)} 个节点，过多（解析耗时随二者乘积增长：${fmt(work)} > ${fmt(limits.maxBlockWork)}；请用标题分节${stats.splittable ? '' : '，并避免引用式链接定义、跨空行的 HTML 块和缩进的代码围栏，它们使文件无法分节解析'}）`);
     }
   }
-  // Group sections into parts of about CHUNK_NODES nodes, each still within the block-work limit.
+  // Group sections into parts of about `chunkNodes` nodes, each still well within the block-work limit.
   const chunks = [0];
   if (stats.splittable) {
     let nodes = 0;

@@ -3,8 +3,9 @@
  * tables of any shape, fences, HTML blocks, reference definitions, headings, long lines and mark-dense text, with
  * LF, CRLF or CR line ends; YAML built from nested maps and sequences in block and flow style, with anchors, aliases
  * and alias bombs. Every input must either be refused by the pre-scan (one located diagnostic) or be parsed, and
- * the work a parse does is bounded by what the pre-scan measured: the tree has no more nodes and no deeper nesting
- * than the scan counted, no table is larger, and micromark's quadratic inline work is within the scan's sum — so the
+ * the work a parse does is bounded by what the pre-scan measured: the tree has no more nodes, no deeper nesting and
+ * no more lists and block quotes than the scan counted, no table is larger, and micromark's quadratic inline work is
+ * within the scan's sum — so the
  * limits bound time and memory. No clock is read: the bound is on work. Markdown that is parsed in parts must give
  * the tree a whole parse gives. Small limits make every refusal reachable with small inputs.
  *
@@ -65,9 +66,10 @@ const markdown = fc.tuple(
   return `${front}${list.join('\n')}\n`.replace(/\n/g, eol);
 });
 
-/** Nodes of a tree, the deepest nesting of block quotes and lists, table sizes, and Σ (marks per inline context)². */
-function measure(tree: Root, text: string): { nodes: number; depth: number; rows: number; cols: number; inline: number } {
+/** Nodes of a tree, the deepest nesting of block quotes and lists, table sizes, Σ (marks per inline context)², lists and quotes. */
+function measure(tree: Root, text: string): { nodes: number; depth: number; rows: number; cols: number; inline: number; opens: number } {
   let nodes = 0;
+  let opens = 0;
   let depth = 0;
   let rows = 0;
   let cols = 0;
@@ -82,6 +84,7 @@ function measure(tree: Root, text: string): { nodes: number; depth: number; rows
   while (stack.length) {
     const [n, d] = stack.pop()!;
     nodes++;
+    if (n.type === 'list' || n.type === 'blockquote') opens++;
     const here = n.type === 'blockquote' || n.type === 'listItem' ? d + 1 : d;
     depth = Math.max(depth, here);
     if (n.type === 'table') {
@@ -91,7 +94,7 @@ function measure(tree: Root, text: string): { nodes: number; depth: number; rows
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') inline += marksIn(n) ** 2;
     if ('children' in n) for (const c of n.children as Nodes[]) stack.push([c, here]);
   }
-  return { nodes, depth, rows, cols, inline };
+  return { nodes, depth, rows, cols, inline, opens };
 }
 
 describe('fuzzing the Markdown reader', () => {
@@ -121,6 +124,7 @@ describe('fuzzing the Markdown reader', () => {
       expect(m.rows).toBeLessThanOrEqual(scan.stats.maxRows);
       expect(m.cols).toBeLessThanOrEqual(Math.max(scan.stats.maxColumns, 1));
       expect(m.inline).toBeLessThanOrEqual(scan.stats.inlineWork);
+      expect(m.opens).toBeLessThanOrEqual(scan.stats.opens);
     }), { numRuns: MARKDOWN_RUNS, seed: SEED });
     // The generators reach both outcomes, and parts.
     expect(refused).toBeGreaterThan(MARKDOWN_RUNS / 20);

@@ -69,6 +69,8 @@ export interface MarkdownScan {
     maxRows: number;
     maxColumns: number;
     inlineWork: number;
+    /** Lists and block quotes opened (an upper bound of those in the tree). */
+    opens: number;
     /** The largest (lists and quotes opened) × nodes of a part parsed at once. */
     blockWork: number;
     sections: number;
@@ -105,7 +107,7 @@ function cells(row: string): number {
  * A block quote or list item open at the end of a line. `marker` and `width` are counted from where its parent's
  * content starts on the line (`width`: to where its own content starts), since a list inside a quote moves with it.
  */
-interface Container { kind: 'quote' | 'list'; marker: number; width: number; markerCol: number; ordered: boolean; footnote?: boolean }
+interface Container { kind: 'quote' | 'list'; marker: number; width: number; markerCol: number; ordered: boolean; bullet?: string; footnote?: boolean }
 
 /** What a tab expands to: a column like a space, but one that never counts against "at most 3 spaces". */
 const TAB_SPACE = '\u00a0';
@@ -149,7 +151,7 @@ function expandTabs(line: string): string {
  * A line against the open containers (CommonMark's first phase): how many of them it continues, where its content
  * starts, and the block quotes and list items it opens, until `cap` containers are open (the caller refuses past that).
  */
-function readContainers(line: string, open: readonly Container[], blank: boolean, cap: number): { matched: number; pos: number; opened: Container[] } {
+function readContainers(line: string, open: readonly Container[], blank: boolean, cap: number): { matched: number; pos: number; opened: Container[]; lenient: boolean } {
   let pos = 0;
   let matched = 0;
   for (const c of open) {
@@ -166,9 +168,11 @@ function readContainers(line: string, open: readonly Container[], blank: boolean
     matched++;
   }
   const opened: Container[] = [];
+  let lenient = false;
   while (matched + opened.length < cap) {
     const base = pos;
     const j = skipSpaces(line, pos, 3);
+    if (line.slice(base, j).includes(TAB_SPACE)) lenient = true;
     if (line.charCodeAt(j) === 62) {
       opened.push({ kind: 'quote', marker: j - base, width: 0, markerCol: j, ordered: false });
       pos = j + 1;
@@ -190,13 +194,55 @@ function readContainers(line: string, open: readonly Container[], blank: boolean
     const spaces = m[2]?.length ?? 0;
     const empty = line.slice(j + m[0].length).trim() === '';
     const contentCol = j + m[1].length + (spaces >= 1 && spaces <= 4 && !empty ? spaces : 1);
-    opened.push({ kind: 'list', marker: j - base, width: contentCol - base, markerCol: j, ordered: /\d/.test(m[1]) });
+    opened.push({ kind: 'list', marker: j - base, width: contentCol - base, markerCol: j, ordered: /\d/.test(m[1]), bullet: m[1].slice(-1) });
     pos = Math.min(line.length, contentCol);
   }
-  return { matched, pos, opened };
+  return { matched, pos, opened, lenient };
 }
 
 interface Section { line: number; offset: number; nodes: number; opens: number }
+
+const LIST_START = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\u00a0]|$)/;
+
+/** A line that (may) start a block of its own (a fence, a heading, a thematic break, HTML): never a lazy line. */
+function startsBlock(line: string): boolean {
+  const r = line.trimStart();
+  const f = FENCE.exec(r);
+  return (!!f && (f[2][0] === '~' || !r.slice(f[0].length).includes('`'))) || ATX.test(r) || THEMATIC_BREAK.test(r) || r.startsWith('<');
+}
+
+/**
+ * An upper bound on how deeply a line is nested, from the line alone: one level per block quote marker and per list
+ * item (or footnote) marker in its leading run, and one per two further columns of indentation there (a list item
+ * continued on this line takes at least two). `at`: where the bound reached `cap`, or the end of that run.
+ */
+function nestingBound(line: string, cap: number): { depth: number; at: number } {
+  let levels = 0;
+  let cols = 0;
+  let i = 0;
+  const space = () => line[i] === ' ' || line[i] === TAB_SPACE;
+  let start = 0;
+  while (i < line.length && levels + (cols >> 1) < cap) {
+    start = i;
+    if (line[i] === '>') { // a quote: its marker and one space
+      levels++;
+      i++;
+      if (space()) i++;
+      continue;
+    }
+    if (space()) { cols++; i++; continue; } // the indentation of list items continued here: two columns each at least
+    LIST_MARKER.lastIndex = i;
+    const m = LIST_MARKER.exec(line);
+    FOOTNOTE.lastIndex = i;
+    const end = m ? i + m[1].length : FOOTNOTE.test(line) ? FOOTNOTE.lastIndex : -1;
+    if (end < 0) break;
+    levels++; // a list item (or footnote) opened here: its marker and up to four spaces
+    i = end;
+    for (let k = 0; k < 4 && space(); k++) i++;
+  }
+  const depth = levels + (cols >> 1);
+  return { depth, at: depth >= cap ? start : i };
+}
 
 /**
  * Scans a Markdown plan: refuses (one located diagnostic) a text over any limit of `limits`, and otherwise says where
@@ -208,7 +254,7 @@ interface Section { line: number; offset: number; nodes: number; opens: number }
  * counted apart), and a table runs from its first line with a `|` to the next blank line.
  */
 export function prescanMarkdown(text: string, file: string, limits: MarkdownLimits = MARKDOWN_LIMITS, chunkNodes = CHUNK_NODES): MarkdownScan {
-  const stats: MarkdownScan['stats'] = { lines: 0, nodes: 0, maxDepth: 0, maxRows: 0, maxColumns: 0, inlineWork: 0, blockWork: 0, sections: 1, splittable: true };
+  const stats: MarkdownScan['stats'] = { lines: 0, nodes: 0, maxDepth: 0, maxRows: 0, maxColumns: 0, inlineWork: 0, opens: 0, blockWork: 0, sections: 1, splittable: true };
   const refuse = (ruleId: string, line: number, column: number, offset: number, message: string, messageZh: string): MarkdownScan =>
     ({ diagnostics: [{ ruleId, severity: 'error', file, place: at(line, column, offset), message, messageZh }], chunks: [0], stats });
   const cr = lineEndingProblem(text, file);
@@ -231,6 +277,9 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
   let pipeRun = 0;
   let pipeCells = 0;
   let prevLineOffset = 0;
+  let prevHeading = false;
+  /** The previous line ended with paragraph text (so this one may continue it lazily). */
+  let prevText = false;
   let paragraphMarks = 0;
   let lineNo = 0;
   let offset = 0;
@@ -277,37 +326,47 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
     const inFrontMatter = frontMatter;
     if (frontMatter && lineNo > 1 && /^---[ \t]*$/.test(line)) frontMatter = false;
     // Fenced code is measured as Markdown too (should this scan and micromark disagree about where a fence ends, no
-    // shape goes unmeasured); fences only keep sections from starting inside them.
+    // shape goes unmeasured); a fence only keeps sections from starting inside it.
     const inFence = fence !== undefined;
     if (fence) {
       const close = FENCE.exec(line);
       if (close && close[2][0] === fence.char && close[2].length >= fence.length && line.slice(close[0].length).trim() === '') fence = undefined;
     }
-
-    const { matched, pos, opened } = readContainers(line, stack, line.trim() === '', limits.maxDepth + 1);
-    const rest = line.slice(pos);
     const blank = line.trim() === '';
-    const before = stack;
-    // A line that opens nothing and does not continue every container may be a lazy continuation (keep them open),
-    // unless it starts a block of its own, which a paragraph's continuation never does.
-    const startsBlock = () => {
-      const r = line.trimStart();
-      const f = FENCE.exec(r);
-      return (!!f && (f[2][0] === '~' || !r.slice(f[0].length).includes('`'))) || ATX.test(r) || THEMATIC_BREAK.test(r);
-    };
-    const lazy = !opened.length && matched < before.length && !blank && !prevBlank && !startsBlock();
-    if (!lazy) stack = [...before.slice(0, matched), ...opened];
-    const depth = stack.length;
-    if (depth > stats.maxDepth) stats.maxDepth = depth;
-    if (depth > limits.maxDepth) {
-      const column = rawCol(opened.at(-1)?.markerCol ?? pos);
+
+    // Nesting, measured on the line alone: every block quote open on a line takes a `>` of it, every list item at
+    // least two columns of its indentation or marker, so no line is nested deeper than that bound (lazy lines add
+    // nothing: they open nothing). Exact modelling is not needed for a bound that cannot be beaten.
+    const bound = nestingBound(line, limits.maxDepth + 1);
+    if (bound.depth > stats.maxDepth) stats.maxDepth = bound.depth;
+    if (bound.depth > limits.maxDepth) {
+      const column = rawCol(bound.at);
       return refuse('parse/too-deep', lineNo, column, lineOffset + column - 1,
-        `Unexpected nesting ${depth} levels deep (block quotes and lists), expected at most ${limits.maxDepth}`,
-        `嵌套达 ${depth} 层（引用与列表），最多 ${limits.maxDepth} 层`);
+        `Unexpected nesting more than ${limits.maxDepth} levels deep (block quotes and lists), expected at most ${limits.maxDepth}`,
+        `嵌套超过 ${limits.maxDepth} 层（引用与列表），最多 ${limits.maxDepth} 层`);
     }
 
-    // A top-level heading after a blank line starts a section: every container is closed there.
-    if (!inFrontMatter && !inFence && depth === 0 && pos === 0 && prevBlank && lineNo > 1 && /^#{1,6}(?:[ \t]|$)/.test(line)) {
+    // Lists and quotes opened, for the block-work bound: a model of CommonMark's containers.
+    const { matched, pos, opened, lenient } = readContainers(line, stack, blank, limits.maxDepth + 1);
+    const before = stack;
+    // A lazy line continues a paragraph inside containers it does not repeat; only paragraph text can be continued so.
+    const rest = line.slice(pos);
+    const restBlank = rest.trim() === '';
+    const lazy = !opened.length && matched < before.length && !restBlank && prevText && !startsBlock(line);
+    // Paragraph text: not blank, not indented code (four columns or more), not another block's first line.
+    // (A container opened past a tab may really be indented code: then it is not text either.)
+    prevText = !restBlank && !lenient && !/^[ \u00a0]{4}/.test(rest) && !startsBlock(rest);
+    if (!lazy) stack = [...before.slice(0, matched), ...opened];
+    const first = opened[0];
+    const sibling = first?.kind === 'list' && before[matched]?.kind === 'list' && before[matched].marker === first.marker && before[matched].bullet === first.bullet;
+
+    // A heading at column 0 closes every container and ends any paragraph or table (it cannot be a lazy line): there
+    // a new section starts, and a table's rows and a paragraph's marks are counted afresh.
+    const topHeading = !inFrontMatter && !inFence && lineNo > 1 && /^#{1,6}(?:[ \t]|$)/.test(line);
+    if (topHeading) {
+      flush();
+      pipeRun = 0;
+      stack = [];
       sections.push({ line: lineNo, offset: lineOffset, nodes: 0, opens: 0 });
       section = sections[sections.length - 1];
     }
@@ -317,38 +376,38 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
         `Unexpected section of more than ${fmt(limits.maxSectionNodes)} nodes (from line ${fmt(section.line)} to line ${fmt(lineNo)}), expected sections of ordinary size (add headings)`,
         `从第 ${fmt(section.line)} 行到第 ${fmt(lineNo)} 行的一节节点数超过 ${fmt(limits.maxSectionNodes)}（请用标题分节）`);
     }
-    // Lists and quotes opened (a new item of the same list is not a new list).
-    const first = opened[0];
-    const sibling = first?.kind === 'list' && before[matched]?.kind === 'list' && before[matched].marker === first.marker;
     section.opens += opened.length - (sibling ? 1 : 0);
+    stats.opens += opened.length - (sibling ? 1 : 0);
 
     const lineMarks = marks(line);
     if (blank) {
-      paragraphMarks += lineMarks;
       flush();
       table = false;
       header = undefined;
       pipeRun = 0;
       prevBlank = true;
+      prevHeading = false;
       continue;
     }
-    prevBlank = false;
     // Definitions (and footnotes) resolve across the whole text: such a text is parsed whole.
-    if (DEFINITION.test(rest) || opened.some((c) => c.footnote)) stats.splittable = false;
-    const fenceOpen = inFrontMatter || inFence ? null : FENCE.exec(rest);
-    if (fenceOpen && (fenceOpen[2][0] === '~' || !rest.slice(fenceOpen[0].length).includes('`'))) {
-      // Only a fence outside every container, in a text without HTML blocks, surely ends where this scan thinks.
-      if (depth === 0 && pos === 0 && exactFences) fence = { char: fenceOpen[2][0], length: fenceOpen[2].length };
+    if (DEFINITION.test(line.trimStart().replace(/^(?:>\s*)+/, '')) || opened.some((c) => c.footnote)) stats.splittable = false;
+    const fenceOpen = inFrontMatter || inFence ? null : FENCE.exec(line.trimStart().replace(/^(?:(?:>|[-+*]|\d{1,9}[.)])\s*)+/, ''));
+    if (fenceOpen && (fenceOpen[2][0] === '~' || !line.slice(line.indexOf(fenceOpen[2]) + fenceOpen[2].length).includes('`'))) {
+      // A fence at column 0 right after a blank line is surely at the top level: only there does this scan follow
+      // it. Any other fence keeps the text from being cut into sections.
+      if (prevBlank && exactFences && FENCE.exec(line)?.[1] === '') fence = { char: fenceOpen[2][0], length: fenceOpen[2].length };
       else stats.splittable = false;
     }
+    const wasBlank = prevBlank;
+    prevBlank = false;
 
-    // Tables. Rows: every line from the first with a `|` to the next blank line (more than any table can have).
+    // Tables. Rows: every line from the first with a `|` to the next blank line or heading (more than any table has).
     if (pipeRun || line.includes('|')) {
       pipeRun++;
-      const n = cells(rest);
+      const n = cells(line.replace(/^[ >\u00a0]*/, ''));
       if (pipeRun > stats.maxRows) stats.maxRows = pipeRun;
       if (pipeRun > limits.maxTableRows) {
-        return refuse('parse/too-many-rows', lineNo, rawCol(pos), lineOffset + rawCol(pos) - 1,
+        return refuse('parse/too-many-rows', lineNo, 1, lineOffset,
           `Unexpected table of more than ${fmt(limits.maxTableRows)} rows, expected at most ${fmt(limits.maxTableRows)} (split it, or move the data to an appendix file)`,
           `表格超过 ${fmt(limits.maxTableRows)} 行（请拆分，或将数据移至附件）`);
       }
@@ -363,25 +422,29 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
       pipeCells = n;
       prevLineOffset = lineOffset;
     }
-    // A top-level table's rows are inline contexts of their own; anywhere else lines add to the paragraph they may
-    // continue. The table lasts while lines stay at the top level and start no other block.
-    const plain = depth === 0 && pos === 0 && !lazy && !inFrontMatter;
-    if (table && (!plain || ATX.test(rest) || THEMATIC_BREAK.test(rest) || /^ {0,3}</.test(rest) || /^ {4}/.test(rest) || FOOTNOTE_LINE.test(rest))) table = false;
+    // The rows of a table at column 0 that follows a blank line or a heading are inline contexts of their own (no
+    // container can be open there); anywhere else lines add to the paragraph they may continue. The table lasts while
+    // lines stay at column 0 and start no other block.
+    const plain = /^[^\s>]/.test(line) && !LIST_START.test(line) && !inFrontMatter;
+    if (table && (!plain || ATX.test(line) || THEMATIC_BREAK.test(line) || line.startsWith('<') || FOOTNOTE_LINE.test(line) || fenceOpen)) table = false;
     if (table) {
       flush();
       paragraphMarks = lineMarks;
       flush();
+      prevHeading = false;
       continue;
     }
-    if (header !== undefined && plain && DELIMITER_ROW.test(rest) && rest.includes('-') && cells(rest) === header) {
+    if (header !== undefined && plain && DELIMITER_ROW.test(line) && line.includes('-') && cells(line) === header) {
       flush(); // the header row closes the paragraph it was counted into (an overcount, never an undercount)
       table = true;
       header = undefined;
+      prevHeading = false;
       continue;
     }
-    header = plain && rest.includes('|') ? cells(rest) : undefined;
+    header = plain && (wasBlank || prevHeading) && !topHeading && line.includes('|') ? cells(line) : undefined;
+    prevHeading = topHeading;
     paragraphMarks += lineMarks;
-    if (stats.inlineWork + paragraphMarks * paragraphMarks > limits.maxInlineWork) return tooManyMarks(rawCol(pos), lineOffset);
+    if (stats.inlineWork + paragraphMarks * paragraphMarks > limits.maxInlineWork) return tooManyMarks(1, lineOffset);
   }
   flush();
   stats.sections = sections.length;

@@ -8,6 +8,7 @@ const dir = join(tmpdir(), `yuan-bench-${process.pid}`);
 const only = process.argv[2];
 const suites: [string, () => Promise<string[]> | string[]][] = [
   ['parse', () => benchParse(join(dir, 'parse'))],
+  ['limits', async () => (await import('./limits.js')).benchLimits()],
   ['lint', async () => (await import('./lint.js')).benchLint(join(dir, 'lint'))],
   ['render', async () => (await import('./render.js')).benchRender(join(dir, 'render'))],
   ['drill', async () => (await import('./drill.js')).benchDrill(join(dir, 'drill'))],

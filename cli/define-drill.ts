@@ -112,6 +112,7 @@ export function defineDrill(program: Command, lang: Lang): Command {
     .option('--speed <n>', h('drill seconds per real second (1, 2, 10)', '演练时钟倍速（1、2、10）'), '1')
     .option('--out <dir>', h('folder for the log and report', '演练记录和报告的目录'), 'out')
     .option('--resume', h('continue the drill from its log', '从演练记录继续'))
+    .option('--salt <hex|file>', h('salt of a sealed scenario, to check its seal (default: the .salt file beside it)', '密封脚本的盐值，用于校验密封（默认取同目录的 .salt 文件）'))
     .addHelpText('after', h(`
 Type \`help\` at the prompt for the commands (start, pause, speed 10, reveal i2, <role> step <id>, end …).
 
@@ -128,6 +129,22 @@ Examples:
     .action(async (file: string, o) => {
       const { runDrillLive } = await import('./commands/drill-live.js');
       process.exitCode = await runDrillLive(file, { ...o, lang, reportLang: chosenLang(langArg()) });
+    });
+
+  drill.command('repair')
+    .description(h('make a damaged drill log resumable: keep a backup, drop unreadable lines, renumber, rebuild the chain', '修复损坏的演练记录以便继续：保留备份，删除无法读取的行，重新编号并重建哈希链'))
+    .argument('<log>', h('drill log (JSONL)', '演练记录（JSONL）'))
+    .option('--dry-run', h('only say what would be dropped', '只列出将删除的内容，不写入'))
+    .addHelpText('after', h(`
+Examples:
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl --dry-run
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl && yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`, `
+示例：
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl --dry-run
+  yuan drill repair out/leak-escalation-iv-to-ii.live.jsonl && yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --resume`))
+    .action(async (log: string, o) => {
+      const { runDrillRepair } = await import('./commands/drill-repair.js');
+      process.exitCode = await runDrillRepair(log, { ...o, lang });
     });
 
   drill.command('draw')
@@ -151,11 +168,12 @@ Examples:
     });
 
   drill.command('verify')
-    .description(h('check that a revealed scenario is the one committed to; exit 0 match, 1 mismatch', '验证公布的脚本与承诺值一致；一致退出 0，不一致退出 1'))
+    .description(h('check that a revealed scenario is the one committed to (and, with --log, that the log is its drill); exit 0 match, 1 mismatch, 2 usage', '验证公布的脚本与承诺值一致（加 --log 时验证演练记录属于该脚本）；一致退出 0，不一致退出 1，用法错误退出 2'))
     .argument('<file>', h('scenario file or sealed file', '演练脚本或密封文件'))
     .requiredOption('--salt <hex|file>', h('the salt (64 hex digits) or the .salt file', '盐值（64 位十六进制）或 .salt 文件'))
     .requiredOption('--commitment <hex>', h('the commitment published before the drill', '演练前公布的承诺值'))
     .option('--extract <file>', h("write a sealed file's scenario out (to publish it)", '将密封文件中的脚本写出（供公布）'))
+    .option('--log <file>', h("the drill's log: check it was written for this scenario", '演练记录：验证其属于该脚本'))
     .action(async (file: string, o) => {
       const { runDrillVerify } = await import('./commands/drill-blind.js');
       process.exitCode = await runDrillVerify(file, { ...o, lang });
@@ -183,6 +201,7 @@ function serveCommand(cmd: Command, h: (en: string, zh: string) => string): Comm
     .option('--roles <ids>', h('comma-separated roles that get a link (default: all)', '逗号分隔的参演角色（默认全部）'))
     .option('--no-qr', h('do not print QR codes', '不打印二维码'))
     .option('--json', h('print the links as one JSON line', '以一行 JSON 输出链接'))
+    .option('--salt <hex|file>', h('salt of a sealed scenario, to check its seal (default: the .salt file beside it)', '密封脚本的盐值，用于校验密封（默认取同目录的 .salt 文件）'))
     .addHelpText('after', h(`
 Examples:
   yuan drill serve scenarios/leak-escalation-iv-to-ii.yaml --speed 10

@@ -39,13 +39,16 @@ PDF、PNG 需要 Chromium 与中文字体（Debian：apt-get install chromium fo
     .option('--no-config', h('ignore yuan.config.yaml', '忽略 yuan.config.yaml'))
     .option('--html', h('also write the packet HTML', '同时输出 HTML'))
     .option('--timelines', h('add per-level gantt timelines', '附加各级别甘特图'))
+    .option('--system <paths...>', h('other plans of the 1+N system to lint with (files, folders, globs); default: only the plans given', '一并检查的同一"1+N"体系的其他预案（文件、目录或通配符）；默认只检查所给预案'))
     .addHelpText('after', h(`
 Examples:
   yuan review plans/chem/hazardous-chemical-leak.md -o review.pdf
+  yuan review plans/chem/hazardous-chemical-leak.md --system plans/chem -o review.pdf
   yuan review plans/chem/hazardous-chemical-leak.md -o review.pdf --lang en
   yuan review plans/chem -o reviews/`, `
 示例：
   yuan review plans/chem/hazardous-chemical-leak.md -o review.pdf
+  yuan review plans/chem/hazardous-chemical-leak.md --system plans/chem -o review.pdf
   yuan review plans/chem/hazardous-chemical-leak.md -o review.pdf --lang en
   yuan review plans/chem -o reviews/`))
     .action(async (paths: string[], o) => {

@@ -15,9 +15,9 @@ export { compileStatechart as compilePlan, createPlanMachine, reachableStates } 
 /** Mermaid text for a plan (flowcharts, state diagram, gantt), and batch rendering to SVG/PNG/PDF. */
 export { diagrams, flowchart, flowcharts, stateDiagram, gantt, toMarkdown, renderPlan, Renderer } from './render/index.js';
 /** Runs a scenario against a plan on a simulated clock; returns the event log. */
-export { runScripted as runDrill, runObserved, loadScenario, parseScenario } from './drill/index.js';
+export { runScripted as runDrill, runObserved, loadScenario, parseScenario, readLog, writeLog } from './drill/index.js';
 /** Scores a drill from its log. */
-export { scoreDrill, readLog, writeLog } from './score/index.js';
+export { scoreDrill } from './score/index.js';
 /** Writes the after-action report (md / html / json). */
 export { afterActionReport as writeReport } from './report/index.js';
 /** Converts a plan between Markdown, YAML and JSON. */

@@ -92,6 +92,33 @@ describe('bad input never crashes', () => {
     expect([0, 1]).toContain(r.status);
   });
 
+  // The shapes that hung every command for minutes or ran V8 out of memory, though under the 10 MB limit: now each
+  // is refused by the pre-scan, in a 256 MB heap, at the line where it goes over a limit.
+  it('100 KB of nested `>` is refused at the 33rd level', () => {
+    expectDiagnostic(parse('quotes.md', `${validFront}\n${'>'.repeat(99_990)} x\n`), /parse\/too-deep/, 10, 33);
+  });
+
+  it('6 MB of short lines is refused, not an out-of-memory crash', () => {
+    expectDiagnostic(parse('short.md', `${validFront}\n${'a\n'.repeat(3_000_000)}`), /parse\/too-many-nodes/, 100_007, 1);
+  });
+
+  it('a 9 MB list nested 3,000 levels deep is refused at the 33rd level', () => {
+    const lines: string[] = [];
+    for (let size = 0, i = 0; size < 9e6; i++) { const l = `${'  '.repeat(i % 3000)}- item ${i}\n`; lines.push(l); size += l.length; }
+    expectDiagnostic(parse('nested-list.md', `${validFront}\n${lines.join('')}`), /parse\/too-deep/, 42, 65);
+  });
+
+  it('a 50,000-row table is refused at its 5,001st line', () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `| s${i} | 报警处置措施措施措施措施措施措施措施 ${i} | operator |\n`);
+    expectDiagnostic(parse('rows.md', `${validFront}\n## 响应程序\n\n| 标识 | 措施 | 负责 |\n|---|---|---|\n${rows.join('')}`), /parse\/too-many-rows/, 5012, 1);
+  });
+
+  it('classic Mac line endings (CR only) get an error that names them', () => {
+    const r = parse('cr.md', validFront.replace(/\n/g, '\r'));
+    expectDiagnostic(r, /parse\/line-ending/, 1, 4);
+    expect(r.stderr).toContain('classic Mac line endings');
+  });
+
   it('a trigger with script is data, not code', () => {
     const r = parse('script.yaml', 'plan: { id: x, title: "<script>alert(1)</script>", kind: special, parent: general }\nfacts: [{ id: a, type: number }]\nlevels:\n  - { id: IV, trigger: "a > 1; process.exit(3)" }\n');
     expect(r.status).toBe(1);

@@ -120,7 +120,9 @@ describe.skipIf(!exe)('live drill in Chromium', () => {
     const src = readTextFile(SCENARIO);
     if ('diagnostic' in src) throw new Error('unreadable scenario');
     const envelope = join(dir, 'drill.sealed.json');
-    writeFileSync(envelope, JSON.stringify(sealEnvelope(sealScenario(src.text), join(root, 'scenarios'))));
+    const seal = sealScenario(src.text);
+    writeFileSync(envelope, JSON.stringify(sealEnvelope(seal, join(root, 'scenarios'))));
+    writeFileSync(`${envelope}.salt`, seal.salt);
     const s = await serve(envelope);
     const fac = await pageFor(s.server.facilitatorUrl);
     const pages = await Promise.all(ROLES.map((r) => pageFor(s.server.roleUrls[r])));

@@ -2,12 +2,13 @@
  * The live drill server over HTTP, in process: who sees what, who may do what, and blind drills that never leak an
  * unrevealed inject (not its text, not its id, not a count) to participants or to the facilitator.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealEnvelope, sealScenario } from '../src/drill/blind.js';
 import { readLogFile } from '../src/drill/log.js';
+import { sha256 } from '../src/drill/run-agenda.js';
 import { readTextFile } from '../src/drill/scenario.js';
 import { loadLiveInput, serveDrill, type ServedDrill } from '../src/live/serve.js';
 
@@ -203,10 +204,18 @@ describe('blind drill', () => {
     const seal = sealScenario(src.text);
     const envelope = join(dir, 'drill.sealed.json');
     writeFileSync(envelope, JSON.stringify(sealEnvelope(seal, join(root, 'scenarios'))));
+    writeFileSync(`${envelope}.salt`, seal.salt);
     let wall = 0; // the drill clock follows this wall clock only: the test moves time, nothing races it
     const { s, out, tok, fac, call, bodies } = await serve(envelope, { speed: 100, wall: () => wall });
     expect(s.drill.blind).toBe(true);
     expect(readdirSync(out).join(' ')).not.toContain(s.input.scenario.id); // not even the file names
+    // The log names the scenario by its commitment only: no id, no unsalted hash (which hashing the pool would match).
+    const logText = readFileSync(s.logFile, 'utf8');
+    expect(logText).not.toContain(s.input.scenario.id);
+    expect(logText).not.toContain(sha256(src.text).slice(7));
+    expect(logText).not.toContain(sha256(seal.sealed).slice(7));
+    expect(readLogFile(s.logFile).events[0]).toMatchObject({ scenario: `sealed-${seal.commitment.slice(0, 12)}`, scenarioHash: `commit:${seal.commitment}`, seed: 0 });
+    expect(statSync(s.logFile).mode & 0o777).toBe(0o600);
     const injects = s.input.scenario.injects;
 
     const facState = async () => (await call(fac, 'state')).json;
@@ -254,4 +263,30 @@ describe('blind drill', () => {
       expect(text).not.toMatch(/upcoming"\s*:\s*\[/);
     }
   }, 20_000);
+
+  it('checks the seal before serving: a swapped scenario, base or commitment, or a missing salt, is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuan-live-seal-'));
+    dirs.push(dir);
+    const src = readTextFile(SCENARIO);
+    if ('diagnostic' in src) throw new Error('cannot read the scenario');
+    const seal = sealScenario(src.text);
+    const env = sealEnvelope(seal, join(root, 'scenarios'));
+    const other = sealScenario(src.text.replace('at: 6min', 'at: 7min'));
+    const write = (name: string, e: object, salt: string | undefined = seal.salt) => {
+      const file = join(dir, name);
+      writeFileSync(file, JSON.stringify(e));
+      if (salt) writeFileSync(`${file}.salt`, salt);
+      return file;
+    };
+    const refused = (file: string) => loadLiveInput(file).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId} ${d.message}`);
+    expect(refused(write('good.sealed.json', env))).toEqual([]);
+    const swapped = { ...env, scenario: Buffer.from(other.sealed).toString('base64') };
+    expect(refused(write('swapped.sealed.json', swapped))).toEqual([expect.stringMatching(/^drill\/sealed .*changed after sealing/)]);
+    expect(refused(write('base.sealed.json', { ...env, base: dir }))).toEqual([expect.stringMatching(/changed after sealing/)]);
+    expect(refused(write('commit.sealed.json', { ...env, commitment: other.commitment }))).toEqual([expect.stringMatching(/changed after sealing/)]);
+    expect(refused(write('nosalt.sealed.json', env, ''))).toEqual([expect.stringMatching(/cannot check the seal: no salt/)]);
+    // A consistent re-seal with another salt cannot pass for the original: its MAC needs the original's salt.
+    const resealed = sealEnvelope(sealScenario(other.sealed), join(root, 'scenarios'));
+    expect(refused(write('resealed.sealed.json', resealed))).toEqual([expect.stringMatching(/changed after sealing/)]);
+  });
 });

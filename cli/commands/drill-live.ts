@@ -15,6 +15,8 @@ export interface DrillLiveOptions {
   speed?: string | number;
   out?: string;
   resume?: boolean;
+  /** Salt of a sealed scenario (hex or file; default the .salt file beside it). */
+  salt?: string;
   lang: Lang;
   /** Document language when `--lang` was given (the report and the pages); otherwise the plan's own language. */
   reportLang?: Lang;
@@ -27,12 +29,13 @@ export async function runDrillLive(file: string, opts: DrillLiveOptions, io: { i
   const { lang } = opts;
   const speed = opts.speed === undefined ? undefined : Number(opts.speed);
   if (speed !== undefined && !(speed > 0 && speed <= 1000)) { say(lang, `yuan: bad --speed ${opts.speed}`, `yuan：--speed ${opts.speed} 无效`); return EXIT.usage; }
-  const { existsSync, mkdirSync } = await import('node:fs');
+  const { existsSync } = await import('node:fs');
+  const { mkdirp } = await import('../../src/drill/log-fs.js');
   const { loadLiveInput, liveFiles } = await import('../../src/live/serve.js');
   const { LiveDrill } = await import('../../src/live/drill.js');
   const { runTerminal } = await import('../../src/live/terminal.js');
   const { liveReport } = await import('../../src/live/report.js');
-  const loaded = loadLiveInput(file);
+  const loaded = loadLiveInput(file, { salt: opts.salt });
   printCompact(loaded.diagnostics, lang);
   if (!loaded.input || hasErrors(loaded.diagnostics)) return loaded.input ? EXIT.diagnostics : EXIT.usage;
   const input = loaded.input;
@@ -40,14 +43,14 @@ export async function runDrillLive(file: string, opts: DrillLiveOptions, io: { i
   const files = liveFiles(out, input.name);
   let drill: import('../../src/live/drill.js').LiveDrill;
   try {
-    mkdirSync(out, { recursive: true });
+    mkdirp(out);
     drill = await LiveDrill.open({
       plan: input.plan, scenario: input.scenario, log: files.logFile, scenarioSource: input.source, planSource: input.planSource,
-      resume: !!opts.resume && existsSync(files.logFile), blind: opts.blind || input.sealed, speed,
+      resume: !!opts.resume && existsSync(files.logFile), blind: opts.blind || input.sealed, speed, commitment: input.commitment,
     });
   } catch (err) {
-    say(lang, `yuan: cannot start the drill: ${(err as Error).message}`, `yuan：无法开始演练：${(err as Error).message}`);
-    return EXIT.usage;
+    const { reportStartFailure } = await import('./drill-repair.js');
+    return reportStartFailure(err, lang);
   }
   const output = (io.output ?? process.stdout) as NodeJS.WritableStream;
   output.write(`${t(lang, `yuan drill live: ${drill.resumed ? 'resumed' : 'new'} drill${drill.blind ? ' (blind)' : ''}, log ${files.logFile}`,

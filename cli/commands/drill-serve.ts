@@ -23,6 +23,8 @@ export interface DrillServeOptions {
   port?: string | number;
   out?: string;
   resume?: boolean;
+  /** Salt of a sealed scenario (hex or file; default the .salt file beside it). */
+  salt?: string;
   roles?: string;
   host?: string;
   tlsCert?: string;
@@ -61,7 +63,7 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
   }
   if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) { say(lang, 'yuan: TLS needs both --tls-cert and --tls-key', 'yuan：TLS 需要同时指定 --tls-cert 和 --tls-key'); return EXIT.usage; }
   const { loadLiveInput, serveDrill } = await import('../../src/live/serve.js');
-  const loaded = loadLiveInput(file);
+  const loaded = loadLiveInput(file, { salt: opts.salt });
   printCompact(loaded.diagnostics, lang);
   if (!loaded.input || hasErrors(loaded.diagnostics)) return loaded.input ? EXIT.diagnostics : EXIT.usage;
   let served: Awaited<ReturnType<typeof serveDrill>>;
@@ -73,8 +75,8 @@ export async function runDrillServe(file: string, opts: DrillServeOptions): Prom
       roles: opts.roles ? opts.roles.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     });
   } catch (err) {
-    say(lang, `yuan: cannot start the drill: ${(err as Error).message}`, `yuan：无法开始演练：${(err as Error).message}`);
-    return EXIT.usage;
+    const { reportStartFailure } = await import('./drill-repair.js');
+    return reportStartFailure(err, lang);
   }
   const { server, drill, logFile, reportFile } = served;
   const roleName = (id: string) => drill.plan.roles.find((r) => r.id === id)?.name ?? id;

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { pdfText } from '../../src/render/packet.test-helper.js';
 import { requireChromium, requirePdftotext } from '../../test/helpers/tools.js';
-import { pdfPageCount, runReview } from './review.js';
+import { pdfPageCount, reviewLintFiles, runReview } from './review.js';
 
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -23,6 +23,20 @@ describe('pdfPageCount', () => {
     const pdf = Buffer.from('<</Type /Pages /Kids [3 0 R 4 0 R] /Count 24>> <</Type /Pages /Count 8 /Parent 2 0 R>> <</Type /Catalog>>', 'latin1');
     expect(pdfPageCount(pdf)).toBe(24);
     expect(pdfPageCount(Buffer.from('nothing'))).toBeUndefined();
+  });
+});
+
+describe('which plans yuan review reads', () => {
+  it('only the plans given; their 1+N system only when named with --system', () => {
+    const dir = tmp();
+    const good = join(dir, 'good.md');
+    const hostile = join(dir, 'hostile.md');
+    copyFileSync(LEAK, good);
+    writeFileSync(hostile, `${'>'.repeat(100_000)} x\n`);
+    expect(reviewLintFiles([good])).toEqual({ files: [good], missing: [] });
+    expect(reviewLintFiles([good], [dir]).files.sort()).toEqual([good, hostile].sort());
+    expect(reviewLintFiles([good], ['plans/chem/general.md']).files).toEqual([good, 'plans/chem/general.md']);
+    expect(reviewLintFiles([good], [join(dir, 'none')]).missing).toEqual([join(dir, 'none')]);
   });
 });
 

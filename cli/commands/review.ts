@@ -29,25 +29,29 @@ export interface ReviewOptions {
   html?: boolean;
   /** Per-level gantt timelines in the packet (default false: the flowcharts carry the deadlines). */
   timelines?: boolean;
+  /** Other plans of the 1+N system (files, folders, globs) to lint with the reviewed ones for the cross-plan checks. */
+  system?: string[];
 }
 
 export { pdfPageCount } from '../../src/render/packet.js';
 
-/** Plans of the 1+N system around the inputs: every plan file in the inputs' folders, so parents resolve. */
-function systemFiles(inputs: string[], files: string[]): string[] {
-  const dirs = new Set<string>();
-  for (const input of inputs) {
-    try { if (statSync(input).isFile()) dirs.add(dirname(input)); } catch { /* glob or missing: its files are enough */ }
-  }
-  const all = new Set(files);
-  for (const d of dirs) for (const f of collectPlanFiles([d]).files) all.add(f);
-  return [...all];
+/**
+ * The files lint reads for a review: the plans given, plus — only when asked (`--system <folder|file|glob>`) — the
+ * other plans of their 1+N system, for the cross-plan checks. Never every sibling file silently: one hostile or
+ * huge file next to the plan must not decide how long reviewing the plan takes. Returns the files and the `--system`
+ * inputs that matched nothing.
+ */
+export function reviewLintFiles(files: readonly string[], system: readonly string[] = []): { files: string[]; missing: string[] } {
+  if (!system.length) return { files: [...files], missing: [] };
+  const extra = collectPlanFiles([...system]);
+  return { files: [...new Set([...files, ...extra.files])], missing: extra.missing };
 }
 
 /**
  * `yuan review <plan|folder…> -o review.pdf`: an A4 reviewer packet per plan (cover, diagrams, tables, lint
- * findings), one combined PDF for `-o file.pdf` or one PDF per plan for `-o dir/`. Lint runs over the plans'
- * folders as one 1+N system (so a special plan's parent is found) and each packet shows its own plan's findings.
+ * findings), one combined PDF for `-o file.pdf` or one PDF per plan for `-o dir/`. Lint reads the plans given (and
+ * the `--system` plans, linted with them as one 1+N system so a special plan's parent is found); each packet shows its
+ * own plan's findings.
  * Exit 0 when every packet was written, 1 when a plan was skipped or a diagram failed, 2 on usage or no browser.
  */
 export async function runReview(paths: string[], opts: ReviewOptions): Promise<number> {
@@ -60,7 +64,10 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
   if (configProblems.length) { printCompact(configProblems, opts.lang); return EXIT.usage; }
 
   const t0 = performance.now();
-  const lint = lintFiles(systemFiles(paths, files), { config, today: opts.today });
+  const lintInputs = reviewLintFiles(files, opts.system);
+  for (const m of lintInputs.missing) say(`yuan: no plan files match --system ${m}`, `yuan：没有与 --system ${m} 匹配的预案文件`);
+  if (lintInputs.missing.length) return EXIT.usage;
+  const lint = lintFiles(lintInputs.files, { config, today: opts.today });
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of lint.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const plansByFile = new Map<string, Plan>(lint.plans.map((p) => [p.file, p]));

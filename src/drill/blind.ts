@@ -8,11 +8,17 @@
  *   stays secret until the drill is over (with a small pool, a commitment without a salt would give the draw away:
  *   hash every pool file and compare). Shell check:
  *   `(cat scenario.yaml; printf %s "$SALT" | xxd -r -p) | sha256sum`.
- * - The sealed envelope (`*.sealed.json`) the server opens: `{format, commitment, base, scenario}` where `scenario` is
- *   the canonical text in base64 (kept out of plain sight; people do not open it, the server does) and `base` is the
- *   folder the scenario's `plan:` path is resolved against. The salt is written apart (`*.sealed.json.salt`).
+ * - The sealed envelope (`*.sealed.json`) the server opens: `{format, commitment, base, scenario, mac}` where
+ *   `scenario` is the canonical text in base64 (kept out of plain sight; people do not open it, the server does),
+ *   `base` is the folder the scenario's `plan:` path is resolved against, and `mac` is HMAC-SHA256, keyed with the
+ *   salt, over every other field (`format`, `commitment`, `base`, `scenario`, one per line): no field of the file can
+ *   change without the server noticing before it serves. The salt is written apart (`*.sealed.json.salt`, 0600); the
+ *   server reads it to check the seal and keeps it to itself.
+ * - A blind drill's log names the scenario only by the commitment (`scenario: sealed-<12 hex>`, `scenarioHash:
+ *   commit:<commitment>`), never by its id or an unsalted hash, which would give the draw away to anyone who hashes
+ *   the pool; `yuan drill verify --log` ties the log to the revealed scenario afterwards.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
@@ -25,7 +31,7 @@ import { scenarioToYaml } from './scenario-write.js';
 import type { ExpectedAction, FactValue, Inject, Scenario } from './types.js';
 
 /** Format tag of a sealed envelope. */
-export const SEAL_FORMAT = 'yuan-sealed-scenario/1';
+export const SEAL_FORMAT = 'yuan-sealed-scenario/2';
 
 /** What sealing gives: the commitment to publish, the salt to keep secret, the canonical text sealed. */
 export interface Seal {
@@ -45,6 +51,8 @@ export interface SealedEnvelope {
   base: string;
   /** Canonical scenario text, base64. */
   scenario: string;
+  /** HMAC-SHA256 (key: the salt) over format, commitment, base and scenario, hex. */
+  mac: string;
 }
 
 /** The canonical form of a scenario text: no BOM, LF line ends, exactly one final newline. */
@@ -53,7 +61,8 @@ export function canonicalScenario(text: string): string {
   return `${s.replace(/\n+$/, '')}\n`;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/i;
+/** 64 hex digits: a salt or a commitment. */
+export const HEX64 = /^[0-9a-f]{64}$/i;
 
 function commit(canonical: string, salt: string): string {
   return createHash('sha256').update(Buffer.from(canonical, 'utf8')).update(Buffer.from(salt, 'hex')).digest('hex');
@@ -75,21 +84,44 @@ export function verifySeal(text: string, salt: string, commitment: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The envelope for a seal (`base`: where the scenario's plan path is resolved from). */
-export function sealEnvelope(seal: Seal, base: string): SealedEnvelope {
-  return { format: SEAL_FORMAT, commitment: seal.commitment, base, scenario: Buffer.from(seal.sealed, 'utf8').toString('base64') };
+/** The MAC of an envelope's fields (everything but `mac`), keyed with the salt. */
+function envelopeMac(e: Omit<SealedEnvelope, 'mac'>, salt: string): string {
+  return createHmac('sha256', Buffer.from(salt, 'hex')).update(`${e.format}\n${e.commitment}\n${e.base}\n${e.scenario}`, 'utf8').digest('hex');
 }
 
-/** Reads an envelope's JSON text; throws a RangeError when it is not one. */
-export function openEnvelope(json: string): { text: string; base: string; commitment: string } {
+/** The envelope for a seal (`base`: where the scenario's plan path is resolved from). */
+export function sealEnvelope(seal: Seal, base: string): SealedEnvelope {
+  const fields = { format: SEAL_FORMAT, commitment: seal.commitment, base, scenario: Buffer.from(seal.sealed, 'utf8').toString('base64') } as const;
+  return { ...fields, mac: envelopeMac(fields, seal.salt) };
+}
+
+/**
+ * Reads an envelope's JSON text; throws a RangeError when it is not one. With the salt, also checks the seal: the
+ * MAC over every field, and that the scenario inside gives the commitment (a RangeError names what does not hold).
+ */
+export function openEnvelope(json: string, salt?: string): { text: string; base: string; commitment: string } {
   let v: unknown;
   try { v = JSON.parse(json); } catch { throw new RangeError('not a sealed scenario (not JSON)'); }
   const e = v as Partial<SealedEnvelope>;
   if (!e || typeof e !== 'object' || e.format !== SEAL_FORMAT || typeof e.scenario !== 'string' || typeof e.base !== 'string'
-    || typeof e.commitment !== 'string' || !HEX64.test(e.commitment)) {
-    throw new RangeError(`not a sealed scenario (expected format ${SEAL_FORMAT})`);
+    || typeof e.commitment !== 'string' || !HEX64.test(e.commitment) || typeof e.mac !== 'string' || !HEX64.test(e.mac)) {
+    throw new RangeError(`not a sealed scenario (expected format ${SEAL_FORMAT} with commitment and mac)`);
   }
-  return { text: Buffer.from(e.scenario, 'base64').toString('utf8'), base: e.base, commitment: e.commitment.toLowerCase() };
+  const text = Buffer.from(e.scenario, 'base64').toString('utf8');
+  if (salt !== undefined) {
+    if (!HEX64.test(salt)) throw new RangeError('the salt must be 64 hex digits');
+    const want = Buffer.from(envelopeMac({ format: e.format, commitment: e.commitment, base: e.base, scenario: e.scenario }, salt.toLowerCase()), 'hex');
+    if (!timingSafeEqual(want, Buffer.from(e.mac, 'hex'))) {
+      throw new RangeError('the sealed file was changed after sealing, or the salt is not its salt (the seal does not hold)');
+    }
+    if (!verifySeal(text, salt, e.commitment)) throw new RangeError('the scenario in the sealed file does not give its commitment');
+  }
+  return { text, base: e.base, commitment: e.commitment.toLowerCase() };
+}
+
+/** How a blind drill's log names its scenario: by the commitment only. */
+export function sealedLogName(commitment: string): { scenario: string; scenarioHash: string } {
+  return { scenario: `sealed-${commitment.toLowerCase().slice(0, 12)}`, scenarioHash: `commit:${commitment.toLowerCase()}` };
 }
 
 /** True when a file's text is a sealed envelope (a JSON object naming `SEAL_FORMAT`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeLog } from '../score/index.js';
+import { writeLog } from './log-format.js';
 import { runScripted } from './engine.js';
 import { bareScenario, modelPlan } from './model-plan.test-helper.js';
 import { MemorySink } from './run-agenda.js';

@@ -95,8 +95,17 @@ export interface Scenario extends Located {
 /** Who wrote a log event. */
 export type EventSource = 'engine' | 'script' | 'facilitator' | 'participant' | 'observer';
 
+/** What any log event may carry besides its type's own fields. */
+export interface EventMeta {
+  /**
+   * The client request id (the `Idempotency-Key` of the POST that produced the event). A retried request is answered
+   * from the events that carry its id, so it is never stored twice, even across a restart.
+   */
+  req?: string;
+}
+
 /** One line of the append-only drill log (JSONL; schemas/drill-log.schema.json). The log alone determines the score. */
-export type DrillEvent =
+export type DrillEvent = EventMeta & (
   | { seq: number; t: number; type: 'drill.start'; scenario: string; plan: string; planHash: string; scenarioHash: string; mode: 'scripted' | 'live' | 'blind' | 'observed'; seed: number }
   | { seq: number; t: number; type: 'inject'; inject: string; to: string[]; message: string; facts?: Record<string, FactValue>; source: EventSource }
   /** The level the facts warrant, as the compiled statechart computes it. */
@@ -123,7 +132,7 @@ export type DrillEvent =
    * The live drill clock changed: `start`, `pause`, `resume`, `speed`, or `recover` (the server restarted from the log;
    * downtime is not drill time). `running`: whether the clock runs after the event; `speed`: drill seconds per second.
    */
-  | { seq: number; t: number; type: 'clock'; op: ClockOp; speed: number; running: boolean; source: EventSource };
+  | { seq: number; t: number; type: 'clock'; op: ClockOp; speed: number; running: boolean; source: EventSource });
 
 /** What happened to the live drill clock. */
 export type ClockOp = 'start' | 'pause' | 'resume' | 'speed' | 'recover';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics.js';
 import { shouldColor } from './context.js';
 import { DIAGNOSTICS, MD_FILE, MD_SOURCE, makeContext, placeOfText } from './fixture.test-helper.js';
-import { codeFrame, stylish, summaryLine } from './stylish.js';
+import { codeFrame, FRAME_WIDTH, stylish, summaryLine } from './stylish.js';
 
 const ANSI = /\u001b\[/;
 
@@ -123,6 +123,36 @@ describe('stylish', () => {
     expect(codeFrame(source, { start: end, end })[1]).toBe('      |         ^');
     const beyond = { line: 1, column: 30, offset: 6 };
     expect(codeFrame(source, { start: beyond, end: beyond })[1]).toBe('      |         ^');
+  });
+
+  it('shows a window of a very long line around the place, caret on the right character', () => {
+    const line = `${'a'.repeat(1_000_000)}名称fire${'b'.repeat(1_000_000)}`;
+    const source = `x\n${line}\ny\n`;
+    const column = 1_000_000 + 3;
+    const [text, caret] = codeFrame(source, { start: { line: 2, column, offset: 0 }, end: { line: 2, column: column + 4, offset: 0 } });
+    expect(text.length).toBeLessThan(FRAME_WIDTH + 20);
+    expect(text).toMatch(/^ {4}2 \| …a+名称fireb+…$/);
+    // The caret stands under `fire`: same display column in both lines (名称 is four columns wide).
+    const at = caret.indexOf('^');
+    expect(caret.slice(at)).toBe('^~~~');
+    expect(stringWidth(text.slice(0, text.indexOf('fire')))).toBe(at);
+  });
+
+  it('costs O(output): 10,000 diagnostics on one 120,000-character line print 10,000 short frames', () => {
+    const cells = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
+    const line = `| ${cells.join(' | ')} |`;
+    const source = `# t\n${line}\n`;
+    const diagnostics = cells.map((c) => {
+      const col = line.indexOf(` ${c} `) + 2;
+      return { ruleId: 'parse/unknown-column', severity: 'error' as const, file: 'wide.md', message: `Unexpected column \`${c}\``,
+        place: { start: { line: 2, column: col, offset: 0 }, end: { line: 2, column: col + c.length, offset: 0 } }, related: [] };
+    });
+    const out = stylish(diagnostics, makeContext({ sources: new Map([['wide.md', source]]) }));
+    const frames = out.split('\n').filter((l) => /^ {4}2 \| /.test(l));
+    expect(frames).toHaveLength(10_000);
+    expect(Math.max(...frames.map((l) => l.length))).toBeLessThan(FRAME_WIDTH + 20);
+    expect(out.length).toBeLessThan(10_000 * 600);
+    expect(frames[9_999]).toContain('c9999');
   });
 
   it('skips the code frame when the source or the line is unknown', () => {

@@ -1,13 +1,9 @@
 import pc from 'picocolors';
 import { localize, type Diagnostic, type Severity } from '../diagnostics.js';
-import type { Place } from '../model/place.js';
+import { codeFrame, displayWidth, SourceLines } from './code-frame.js';
 import { countSeverities, groupByFile, location, sortForOutput, sourceOf, type FormatContext } from './context.js';
-import { displayWidth as stringWidth, graphemeSegmenter } from './width.js';
 
-type Colors = ReturnType<typeof pc.createColors>;
-
-/** Tab stops used when expanding tabs in code frames (fixed, so output does not depend on the terminal). */
-export const TAB_SIZE = 4;
+export { codeFrame, FRAME_WIDTH, SourceLines, TAB_SIZE } from './code-frame.js';
 
 const SEVERITY_LABEL: Record<'zh' | 'en', Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
@@ -15,67 +11,7 @@ const SEVERITY_LABEL: Record<'zh' | 'en', Record<Severity, string>> = {
 };
 
 /** Pads to a display width (CJK characters count double). */
-const padDisplay = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - stringWidth(s)));
-
-/** A source line prepared for display: tabs expanded, control characters made visible, display column of every grapheme. */
-interface DisplayLine {
-  text: string;
-  /** UTF-16 index in the original line → display column, at the start of each grapheme (plus the line's end). */
-  stops: { index: number; column: number }[];
-}
-
-function displayLine(line: string, tabSize = TAB_SIZE): DisplayLine {
-  let text = '';
-  let column = 0;
-  const stops: DisplayLine['stops'] = [];
-  for (const { segment, index } of graphemeSegmenter().segment(line)) {
-    stops.push({ index, column });
-    let shown: string;
-    if (segment === '\t') shown = ' '.repeat(tabSize - (column % tabSize));
-    else if (/^[\u0000-\u001f\u007f-\u009f]/.test(segment)) shown = '·';
-    else shown = segment;
-    text += shown;
-    column += segment === '\t' ? shown.length : stringWidth(shown);
-  }
-  stops.push({ index: line.length, column });
-  return { text, stops };
-}
-
-/** Display column of a UTF-16 index: the grapheme containing it (`floor`) or the next grapheme boundary (`ceil`). */
-function columnAt(dl: DisplayLine, index: number, round: 'floor' | 'ceil'): number {
-  let best = round === 'floor' ? dl.stops[0] : dl.stops[dl.stops.length - 1];
-  for (const stop of dl.stops) {
-    if (round === 'floor' ? stop.index <= index : stop.index >= index) {
-      best = stop;
-      if (round === 'ceil') break;
-    }
-  }
-  return best.column;
-}
-
-/**
- * The code frame of a place: its first source line and a `^~~~` underline placed by display width
- * (CJK characters are two columns wide, tabs expand to {@link TAB_SIZE} stops). A range that runs
- * past its first line is underlined to the end of that line. Returns no lines when the line is unknown.
- */
-export function codeFrame(source: string, place: Place, colors: Colors = pc.createColors(false), mark: (s: string) => string = colors.red, indent = 4): string[] {
-  const lines = source.split('\n');
-  const raw = lines[place.start.line - 1];
-  if (raw === undefined) return [];
-  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-  const dl = displayLine(line);
-  const startIndex = Math.min(Math.max(place.start.column - 1, 0), line.length);
-  const endIndex = place.end.line > place.start.line ? line.length : Math.min(Math.max(place.end.column - 1, startIndex), line.length);
-  const startCol = columnAt(dl, startIndex, 'floor');
-  let width = columnAt(dl, endIndex, 'ceil') - startCol;
-  if (width < 1) width = 1;
-  const num = String(place.start.line);
-  const gutter = ' '.repeat(indent);
-  return [
-    `${gutter}${colors.dim(`${num} |`)} ${dl.text.trimEnd()}`,
-    `${gutter}${colors.dim(`${' '.repeat(num.length)} |`)} ${' '.repeat(startCol)}${mark(`^${'~'.repeat(width - 1)}`)}`,
-  ];
-}
+const padDisplay = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 /** The summary line: `✖ 5 problems (3 errors, 2 warnings)` / `✖ 5 个问题（3 个错误，2 个警告）`. */
 export function summaryLine(diagnostics: Diagnostic[], lang: 'zh' | 'en'): string {
@@ -107,11 +43,13 @@ export const stylish = (diagnostics: Diagnostic[], ctx: FormatContext): string =
       const loc = d.place ? `${d.place.start.line}:${d.place.start.column}` : '1:1';
       return { d, loc, sev: labels[d.severity], first, rest };
     });
-    const locW = Math.max(...rows.map((r) => stringWidth(r.loc)));
-    const sevW = Math.max(...rows.map((r) => stringWidth(r.sev)));
-    const msgW = Math.max(...rows.map((r) => stringWidth(r.first)));
+    const widest = (f: (r: (typeof rows)[number]) => string) => rows.reduce((m, r) => Math.max(m, displayWidth(f(r))), 0);
+    const locW = widest((r) => r.loc);
+    const sevW = widest((r) => r.sev);
+    const msgW = widest((r) => r.first);
     const continuation = ' '.repeat(2 + locW + 2 + sevW + 2);
-    const source = sourceOf(ctx, list[0].file);
+    const text = sourceOf(ctx, list[0].file);
+    const source = text === undefined ? undefined : new SourceLines(text);
     for (const { d, loc, sev, first, rest } of rows) {
       out.push(`  ${colors.dim(padDisplay(loc, locW))}  ${paint[d.severity](padDisplay(sev, sevW))}  ${padDisplay(first, msgW)}  ${colors.dim(d.ruleId)}`.trimEnd());
       for (const line of rest) out.push(`${continuation}${line}`.trimEnd());

@@ -7,16 +7,18 @@
  * - `<name>.live.tokens.json` — the access tokens (mode 0600), kept so that links stay valid across `--resume`;
  * - `<name>.live.report.html` — the after-action report, written when the drill ends.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { isEnvelope, openEnvelope } from '../drill/blind.js';
+import { HEX64, isEnvelope, openEnvelope, sealedLogName } from '../drill/blind.js';
+import { mkdirp, type LogFs } from '../drill/log-fs.js';
 import { checkScenario, parseScenario, readTextFile, resolvePlanPath } from '../drill/scenario.js';
 import type { Scenario } from '../drill/types.js';
 import type { Plan } from '../model/index.js';
 import { parsePlanFile } from '../parse/index.js';
 import type { Lang } from '../report/index.js';
 import { LiveDrill } from './drill.js';
+import type { HttpLimits } from './http-guard.js';
 import { loadTls } from './lan.js';
 import { newToken, newTokens, startServer, type LiveServer, type Tokens } from './server.js';
 import type { UiLang } from './ui-text.js';
@@ -36,8 +38,12 @@ export interface LiveInput {
   diagnostics: Diagnostic[];
 }
 
-/** Reads a scenario (or sealed envelope) and its plan. Diagnostics with errors mean: cannot drill. Never throws. */
-export function loadLiveInput(file: string): { input?: LiveInput; diagnostics: Diagnostic[] } {
+/**
+ * Reads a scenario (or sealed envelope) and its plan. Diagnostics with errors mean: cannot drill. Never throws.
+ * A sealed envelope is opened only when its seal holds: checked with `salt` (64 hex digits or a file holding them;
+ * default: the `<file>.salt` beside it).
+ */
+export function loadLiveInput(file: string, opts: { salt?: string } = {}): { input?: LiveInput; diagnostics: Diagnostic[] } {
   const read = readTextFile(file);
   if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
   let text = read.text;
@@ -46,7 +52,9 @@ export function loadLiveInput(file: string): { input?: LiveInput; diagnostics: D
   let commitment: string | undefined;
   if (isEnvelope(text)) {
     try {
-      const env = openEnvelope(text);
+      const given = opts.salt?.trim();
+      const salt = given === undefined ? readSalt(`${file}.salt`) : HEX64.test(given) ? given : readSalt(given);
+      const env = openEnvelope(text, salt);
       text = env.text;
       commitment = env.commitment;
       sealed = true;
@@ -73,11 +81,21 @@ export function loadLiveInput(file: string): { input?: LiveInput; diagnostics: D
   diagnostics.push(...checkScenario(scenario, p.plan));
   if (sealed) for (const d of diagnostics) Object.assign(d, { file, message: `sealed scenario: ${d.ruleId}`, messageZh: `密封脚本：${d.ruleId}`, related: undefined });
   const planText = readTextFile(planFile);
-  const name = sealed ? `sealed-${commitment!.slice(0, 12)}` : (scenario.id || 'scenario').replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  const name = sealed ? sealedLogName(commitment!).scenario : (scenario.id || 'scenario').replace(/[^\p{L}\p{N}._-]+/gu, '-');
   return {
     diagnostics,
     input: { plan: p.plan, scenario, source: text, planSource: 'text' in planText ? planText.text : undefined, sealed, commitment, name, diagnostics },
   };
+}
+
+/** The salt in a salt file (64 hex digits); a RangeError saying why the seal cannot be checked otherwise. */
+function readSalt(file: string): string {
+  let text: string;
+  try { text = readFileSync(file, 'utf8').trim(); } catch (err) {
+    throw new RangeError(`cannot check the seal: no salt (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}: ${file}); keep the .salt file beside the sealed file or give --salt`, { cause: err });
+  }
+  if (!/^[0-9a-f]{64}$/i.test(text)) throw new RangeError(`cannot check the seal: ${file} does not hold 64 hex digits`);
+  return text;
 }
 
 /** Options of `serveDrill`. */
@@ -105,6 +123,10 @@ export interface ServeDrillOptions {
   silentAfter?: number;
   /** Wall clock in milliseconds (tests drive the drill's time with it). */
   wall?: () => number;
+  /** File operations of the log (tests inject disk failures). */
+  fs?: LogFs;
+  /** Connection and request limits of the server. */
+  limits?: Partial<HttpLimits>;
 }
 
 /** A served drill. */
@@ -141,21 +163,21 @@ export function loadTokens(file: string, roles: readonly string[], reuse: boolea
 /** Opens (or resumes) the drill and starts the server. Throws on errors (the CLI reports them). */
 export async function serveDrill(input: LiveInput, opts: ServeDrillOptions = {}): Promise<ServedDrill> {
   const out = opts.out ?? 'out';
-  mkdirSync(out, { recursive: true });
+  mkdirp(out);
   const files = liveFiles(out, input.name);
   const roles = opts.roles?.length ? opts.roles : input.plan.roles.map((r) => r.id);
   for (const r of roles) if (!input.plan.roles.some((x) => x.id === r)) throw new RangeError(`unknown role ${r}`);
   const resume = !!opts.resume && existsSync(files.logFile);
   const drill = await LiveDrill.open({
     plan: input.plan, scenario: input.scenario, log: files.logFile, scenarioSource: input.source, planSource: input.planSource,
-    resume, blind: opts.blind || input.sealed, speed: opts.speed, tickMs: opts.tickMs, wall: opts.wall,
+    resume, blind: opts.blind || input.sealed, speed: opts.speed, tickMs: opts.tickMs, wall: opts.wall, commitment: input.commitment, fs: opts.fs,
   });
   try {
     const tokens = loadTokens(files.tokensFile, roles, resume);
     const tls = loadTls(opts.tlsCert, opts.tlsKey);
     const server = await startServer({
       drill, tokens, port: opts.port, reportFile: files.reportFile, lang: opts.lang, noop: opts.noop,
-      host: opts.host, tls, ui: opts.ui, silentAfter: opts.silentAfter,
+      host: opts.host, tls, ui: opts.ui, silentAfter: opts.silentAfter, limits: opts.limits,
     });
     return { server, drill, input, ...files };
   } catch (err) {

@@ -36,7 +36,8 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ActionKind, DrillEvent } from '../drill/types.js';
 import type { Lang } from '../report/index.js';
-import { DrillError, parseFacts, type LiveDrill } from './drill.js';
+import { DrillError, parseFacts, type LiveDrill, type RequestOwner } from './drill.js';
+import { checkBodyHeaders, closeAfter, HTTP_LIMITS, limitServer, readJsonBody, requestIdOf, serverOptions, type HttpLimits } from './http-guard.js';
 import { boardView } from './board.js';
 import { allowedHosts, LOOPBACK, reachableAddress, servedAddresses, urlHost } from './lan.js';
 import { facilitatorPage, participantPage, projectorPage } from './pages.js';
@@ -84,6 +85,8 @@ export interface ServeOptions {
   noop?: boolean;
   /** Called once the drill has ended and its report is written. */
   onEnd?: (report: { file?: string; overall: number }) => void;
+  /** Connection and request limits (default `HTTP_LIMITS`). */
+  limits?: Partial<HttpLimits>;
 }
 
 /** A running server. */
@@ -105,7 +108,6 @@ export interface LiveServer {
 type Viewer = { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'participant'; role: string };
 
 const KINDS: readonly ActionKind[] = ['step', 'level', 'notify', 'ack', 'terminate', 'note'];
-const MAX_BODY = 64 * 1024;
 const MAX_TEXT = 5000;
 
 const SECURITY = {
@@ -119,6 +121,7 @@ const SECURITY = {
 export async function startServer(opts: ServeOptions): Promise<LiveServer> {
   const { drill, tokens } = opts;
   const { plan, scenario } = drill;
+  const limits: HttpLimits = { ...HTTP_LIMITS, ...opts.limits };
   const viewers = new Map<string, Viewer>([[tokens.facilitator, { kind: 'facilitator' }]]);
   const projectorToken = tokens.projector ?? newToken();
   viewers.set(projectorToken, { kind: 'projector' });
@@ -210,30 +213,6 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     res.end(text);
   };
 
-  const readBody = (req: IncomingMessage): Promise<Record<string, unknown>> => new Promise((resolve, reject) => {
-    const type = String(req.headers['content-type'] ?? '');
-    if (!/^application\/json\b/i.test(type)) { reject(new DrillError('expected an application/json body', 415)); req.resume(); return; }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      // Too large: keep draining (so the client can read the 413), up to a point.
-      if (size > 16 * MAX_BODY) { req.destroy(); return; }
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY) { reject(new DrillError('body too large', 413)); return; }
-      try {
-        const v: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-        if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-        resolve(v as Record<string, unknown>);
-      } catch {
-        reject(new DrillError('expected a JSON object'));
-      }
-    });
-    req.on('error', reject);
-  });
-
   const str = (v: unknown, what: string, max = 200): string | undefined => {
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v !== 'string' || v.length > max) throw new DrillError(`bad ${what}`);
@@ -303,44 +282,62 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     }
     if (req.method !== 'POST') { json(res, 405, { error: 'method not allowed' }); return; }
     if (v.kind === 'projector') { json(res, 403, { error: 'forbidden: the projector view is read-only' }); return; }
+    checkBodyHeaders(req, limits.maxBody);
+    const rid = requestIdOf(req);
+    const body = await readJsonBody(req, limits.maxBody);
     if (what === 'noop') {
       if (!opts.noop) { json(res, 404, { error: 'not found' }); return; }
-      await readBody(req);
       json(res, 200, { ok: true, seq: 0, seqs: [], t: drill.now(), events: [] });
       return;
     }
-    const body = await readBody(req);
-    if (what === 'action') { answer(res, await drill.act(parseAction(body, v as Exclude<Viewer, { kind: 'projector' }>), fac ? 'facilitator' : 'participant'), v); return; }
-    if (!fac) { json(res, 403, { error: 'forbidden: facilitator only（仅导调人员可用）' }); return; }
+    const op = operation(what, body, v);
+    if (!op) { json(res, 404, { error: 'not found' }); return; }
+    const owner: RequestOwner = fac ? 'facilitator' : `participant:${(v as { role: string }).role}`;
+    const { events, replayed } = await drill.once(rid, owner, op.run);
+    answer(res, events, v, { ...op.extra?.(), ...(replayed ? { replayed: true } : {}) });
+  };
+
+  /** A POST's work, checked from its body before anything runs: what to do, and what to add to the answer. */
+  type Operation = { run: () => Promise<DrillEvent[]>; extra?: () => Record<string, unknown> };
+  const operation = (what: string, body: Record<string, unknown>, v: Exclude<Viewer, { kind: 'projector' }>): Operation | undefined => {
+    const fac = v.kind === 'facilitator';
+    if (what === 'action') {
+      const action = parseAction(body, v);
+      return { run: () => drill.act(action, fac ? 'facilitator' : 'participant') };
+    }
+    if (!['clock', 'inject', 'schedule', 'note', 'end'].includes(what)) return undefined;
+    if (!fac) throw new DrillError('forbidden: facilitator only（仅导调人员可用）', 403);
     switch (what) {
       case 'clock': {
         const op = body.op;
-        const events = op === 'start' || op === 'resume' ? await drill.start()
-          : op === 'pause' ? await drill.pause()
-            : op === 'speed' ? await drill.setSpeed(Number(body.speed))
-              : (() => { throw new DrillError('op must be start, pause, resume or speed'); })();
-        answer(res, events, v, { clock: drill.clockView() });
-        return;
+        const run = op === 'start' || op === 'resume' ? () => drill.start()
+          : op === 'pause' ? () => drill.pause()
+            : op === 'speed' ? () => drill.setSpeed(Number(body.speed))
+              : undefined;
+        if (!run) throw new DrillError('op must be start, pause, resume or speed');
+        return { run, extra: () => ({ clock: drill.clockView() }) };
       }
       case 'inject': {
-        if (body.reveal !== undefined) { answer(res, await drill.revealNow(str(body.reveal, 'reveal') ?? ''), v); return; }
+        if (body.reveal !== undefined) {
+          const id = str(body.reveal, 'reveal') ?? '';
+          return { run: () => drill.revealNow(id) };
+        }
         const message = str(body.message, 'message', MAX_TEXT)?.trim();
         if (!message) throw new DrillError('message required');
         const to = body.to === undefined ? [] : body.to;
         if (!Array.isArray(to) || to.some((r) => typeof r !== 'string' || !roleIds.has(r))) throw new DrillError('to must list plan roles');
-        answer(res, await drill.inject({ message, to: [...new Set(to as string[])], facts: parseFacts(body.facts) }), v);
-        return;
+        const inject = { message, to: [...new Set(to as string[])], facts: parseFacts(body.facts) };
+        return { run: () => drill.inject(inject) };
       }
       case 'schedule': {
         if (body.reorder !== undefined) {
           const ids = body.reorder;
           if (!Array.isArray(ids) || ids.length > 1000 || ids.some((x) => typeof x !== 'string')) throw new DrillError('reorder must list inject ids');
-          answer(res, await drill.reorder(ids as string[]), v);
-          return;
+          return { run: () => drill.reorder(ids as string[]) };
         }
         const id = str(body.inject, 'inject');
         if (!id) throw new DrillError('inject required');
-        if (body.skip === true) { answer(res, await drill.reschedule(id, { skip: true }), v); return; }
+        if (body.skip === true) return { run: () => drill.reschedule(id, { skip: true }) };
         const at = body.at === undefined ? undefined : Number(body.at);
         if (at !== undefined && !(Number.isFinite(at) && at >= 0 && at <= 31_536_000)) throw new DrillError('at must be seconds from drill start');
         const message = body.message === undefined ? undefined : str(body.message, 'message', MAX_TEXT)?.trim();
@@ -348,28 +345,28 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
         const to = body.to;
         if (to !== undefined && (!Array.isArray(to) || to.some((r) => typeof r !== 'string' || !roleIds.has(r)))) throw new DrillError('to must list plan roles');
         const facts = body.facts === null ? null : parseFacts(body.facts);
-        answer(res, await drill.reschedule(id, {
+        const change = {
           ...(at !== undefined ? { at } : {}), ...(message ? { message } : {}), ...(to ? { to: [...new Set(to as string[])] } : {}), ...(facts !== undefined ? { facts } : {}),
-        }), v);
-        return;
+        };
+        return { run: () => drill.reschedule(id, change) };
       }
       case 'note': {
         const text = str(body.text, 'text', MAX_TEXT)?.trim();
         if (!text) throw new DrillError('text required');
         const role = str(body.role, 'role');
         if (role !== undefined && !roleIds.has(role)) throw new DrillError('role must be one of the plan\'s roles');
-        answer(res, await drill.note(text, role), v);
-        return;
+        return { run: () => drill.note(text, role) };
       }
-      case 'end': {
-        const events = await drill.end();
-        buildReport();
-        for (const s of streams) if (s.viewer.kind === 'facilitator') send(s.res, { kind: 'report', report: reportUrl() });
-        answer(res, events, v, { report: reportUrl(), clock: drill.clockView() });
-        return;
-      }
-      default:
-        json(res, 404, { error: 'not found' });
+      default: // end
+        return {
+          run: async () => {
+            const events = await drill.end();
+            buildReport();
+            for (const s of streams) if (s.viewer.kind === 'facilitator') send(s.res, { kind: 'report', report: reportUrl() });
+            return events;
+          },
+          extra: () => ({ report: reportUrl(), clock: drill.clockView() }),
+        };
     }
   };
 
@@ -385,6 +382,7 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     const v = parts.length >= 2 ? viewers.get(parts[1]) : undefined;
     const done = (p: Promise<void>) => p.catch((err: unknown) => {
       if (res.headersSent) { res.end(); return; }
+      closeAfter(req, res);
       if (err instanceof DrillError) json(res, err.status, { error: err.message });
       else if (err instanceof TypeError || err instanceof RangeError) json(res, 400, { error: (err as Error).message });
       else json(res, 500, { error: 'internal error' });
@@ -423,8 +421,8 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
     }
     json(res, 404, { error: 'not found' });
   };
-  const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
-  server.keepAliveTimeout = 30_000;
+  const server: Server = opts.tls ? createTlsServer({ ...serverOptions(limits), cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(serverOptions(limits), handler);
+  limitServer(server, limits);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runScripted } from '../drill/engine.js';
 import { buildAgenda, MemorySink } from '../drill/run-agenda.js';
 import { loadDrill } from '../drill/scenario.js';
-import { writeLog } from '../score/index.js';
+import { writeLog } from '../drill/log-format.js';
 import { DrillSession } from './session.js';
 
 const dir = join(import.meta.dirname, '../../scenarios');

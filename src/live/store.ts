@@ -4,25 +4,37 @@
  * written so far is on disk (fsync). Many requests arriving together share one fsync, so 200 participants do not
  * wait for 200 fsyncs in a row; a request is acknowledged only after `commit()` resolves for its events.
  *
- * An fsync failure is sticky: every waiting and later commit rejects and nothing more is written (the server
- * then answers 500 and acknowledges nothing it cannot vouch for).
+ * Failures stop the store for good (until an operator restarts the drill with `--resume`):
+ * - a write that fails (disk full) inside `atomically` takes back every line that unit of work wrote, so one request
+ *   is stored whole or not at all; the log then refuses every later append;
+ * - an fsync failure rejects every waiting and later commit: nothing is acknowledged that is not known to be on disk.
  */
-import { closeSync, fsync, openSync } from 'node:fs';
 import { DrillLog } from '../drill/log.js';
+import { LogWriteError, type LogFs } from '../drill/log-fs.js';
 import type { EventInput, EventSink } from '../drill/run-agenda.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DrillEvent } from '../drill/types.js';
 
 interface Waiter { seq: number; resolve: () => void; reject: (err: Error) => void }
 
+/** Options of `LiveStore.open`. */
+export interface LiveStoreOptions {
+  /** Continue the log (after a crash); it is verified first (`LogDamagedError` when damaged). */
+  resume?: boolean;
+  /** File operations (tests inject failures). */
+  fs?: LogFs;
+}
+
 export class LiveStore implements EventSink {
   private readonly log: DrillLog;
+  private readonly fs: LogFs;
   private readonly syncFd: number;
   private synced: number;
   private syncing = false;
   private waiters: Waiter[] = [];
-  private broken: Error | undefined;
+  private broken: LogWriteError | undefined;
   private closed = false;
+  private request: string | undefined;
   private readonly listeners: ((events: DrillEvent[]) => void)[] = [];
   /** Written, not yet reported to listeners (reported in order once on disk). */
   private unsynced: DrillEvent[] = [];
@@ -31,15 +43,22 @@ export class LiveStore implements EventSink {
 
   private constructor(log: DrillLog) {
     this.log = log;
+    this.fs = log.fs;
     this.events = [...log.previous];
     this.synced = log.lastSeq;
     // A second descriptor on the same file, used only for fsync (on Linux fsync flushes the file, whichever fd wrote).
-    this.syncFd = openSync(log.file, 'r+');
+    this.syncFd = this.fs.open(log.file, 'r+', 0o600);
   }
 
-  /** Opens `file`: a new log, or (resume) the existing one, continuing its numbering. */
-  static open(file: string, opts: { resume?: boolean } = {}): LiveStore {
-    return new LiveStore(DrillLog.open(file, { resume: opts.resume, sync: false }));
+  /** Opens `file`: a new log, or (resume) the existing one, verified, continuing its numbering. */
+  static open(file: string, opts: LiveStoreOptions = {}): LiveStore {
+    const log = DrillLog.open(file, { resume: opts.resume, sync: false, fs: opts.fs });
+    try {
+      return new LiveStore(log);
+    } catch (err) {
+      log.close();
+      throw err;
+    }
   }
 
   get file(): string { return this.log.file; }
@@ -48,6 +67,8 @@ export class LiveStore implements EventSink {
   get syncedSeq(): number { return this.synced; }
   /** What reading the existing log reported (resume). */
   get diagnostics(): readonly Diagnostic[] { return this.log.diagnostics; }
+  /** Why the store stopped (a write or fsync failure), if it did. */
+  get failure(): LogWriteError | undefined { return this.broken ?? this.log.failed; }
 
   /** Called with each batch of events once they are on disk, in log order. */
   onCommit(fn: (events: DrillEvent[]) => void): void { this.listeners.push(fn); }
@@ -55,10 +76,33 @@ export class LiveStore implements EventSink {
   append(event: EventInput): DrillEvent {
     if (this.broken) throw this.broken;
     if (this.closed) throw new Error(`drill log ${this.log.file} is closed`);
-    const e = this.log.append(event);
+    const e = this.log.append(this.request ? { ...event, req: this.request } : event);
     this.events.push(e);
     this.unsynced.push(e);
     return e;
+  }
+
+  /**
+   * Runs `fn` (which appends) as one unit: every event it appends carries the request id `req` (when given), and
+   * when the disk refuses one of them, every line the unit wrote is taken back and the `LogWriteError` is thrown.
+   */
+  atomically<T>(fn: () => T, req?: string): T {
+    const mark = this.log.mark();
+    const n = this.events.length;
+    const u = this.unsynced.length;
+    this.request = req;
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof LogWriteError) {
+        this.events.length = n;
+        this.unsynced.length = u;
+        this.log.rollback(mark, err);
+      }
+      throw err;
+    } finally {
+      this.request = undefined;
+    }
   }
 
   /** Resolves once every event appended so far is fsynced (rejects when the disk failed). */
@@ -76,10 +120,10 @@ export class LiveStore implements EventSink {
     if (this.syncing || !this.waiters.length || this.closed) return;
     this.syncing = true;
     const target = this.log.lastSeq;
-    fsync(this.syncFd, (err) => {
+    this.fs.fsyncAsync(this.syncFd, (err) => {
       this.syncing = false;
       if (err) {
-        this.broken = new Error(`cannot sync the drill log ${this.log.file}: ${err.code ?? err.message}`);
+        this.broken = new LogWriteError(this.log.file, 'fsync', err, this.synced);
         for (const w of this.waiters) w.reject(this.broken);
         this.waiters = [];
         return;
@@ -101,6 +145,6 @@ export class LiveStore implements EventSink {
     try { await this.commit(); } catch { /* already reported to the waiters */ }
     this.closed = true;
     this.log.close();
-    try { closeSync(this.syncFd); } catch { /* closed */ }
+    try { this.fs.close(this.syncFd); } catch { /* closed */ }
   }
 }

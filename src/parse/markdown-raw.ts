@@ -13,7 +13,9 @@ import { unified, type Processor } from 'unified';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../model/plan.js';
 import { buildPlan } from './markdown-build.js';
+import { parseInChunks } from './markdown-chunks.js';
 import { at1, report, type Ctx } from './markdown-context.js';
+import { prescanMarkdown } from './prescan.js';
 
 /**
  * GitHub-flavoured Markdown as remark-gfm reads it (tables, footnotes, strikethrough, task lists), without autolink
@@ -29,20 +31,31 @@ function gfmWithoutAutolinks(this: Processor): void {
 /** One frozen remark processor for every file (parse only: no transforms, no stringify). */
 const processor = unified().use(remarkParse).use(gfmWithoutAutolinks).use(remarkFrontmatter, ['yaml']).freeze();
 
-/** The remark tree yuan reads a Markdown plan from. */
-export function parseMarkdownTree(source: string): Root {
-  return processor.parse(source);
+const parse = (text: string): Root => processor.parse(text);
+
+/**
+ * The remark tree yuan reads a Markdown plan from (parsed in parts of about `chunkNodes` nodes where the pre-scan
+ * allows). Throws a RangeError
+ * with the pre-scan's message when the text is over a limit (`prescanMarkdown`).
+ */
+export function parseMarkdownTree(source: string, chunkNodes?: number): Root {
+  const scan = prescanMarkdown(source, '', undefined, chunkNodes);
+  if (scan.diagnostics.length) throw new RangeError(scan.diagnostics[0].message);
+  return parseInChunks(parse, source, scan.chunks);
 }
 
 /**
  * Reads a Markdown plan WITHOUT the finish pass: durations (`seconds: 0`), triggers (no `ast`), level specs
- * (`levelsText`, `levels: []`) and role references stay as written. Never throws.
+ * (`levelsText`, `levels: []`) and role references stay as written. A text over a pre-scan limit is refused unparsed
+ * (one located diagnostic). Never throws.
  */
 export function parseMarkdownRaw(source: string, file: string): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const scan = prescanMarkdown(source, file);
+  if (scan.diagnostics.length) return { diagnostics: scan.diagnostics };
   const diagnostics: Diagnostic[] = [];
   const ctx: Ctx = { source, file, diagnostics };
   try {
-    return { plan: buildPlan(processor.parse(source), ctx), diagnostics };
+    return { plan: buildPlan(parseInChunks(parse, source, scan.chunks), ctx), diagnostics };
   } catch (err) {
     internalError(ctx, err);
     return { diagnostics };

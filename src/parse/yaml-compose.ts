@@ -3,6 +3,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Place } from '../model/index.js';
 import { LineIndex } from './position.js';
 import type { SchemaError } from './schema.js';
+import { prescanYaml } from './prescan.js';
 import { keyNodeAt, nodeAt, placeOfNode } from './yaml-nodes.js';
 import { cstTooDeep, MAX_YAML_DEPTH, unclosedQuote, valueTooDeep } from './yaml-depth.js';
 
@@ -45,6 +46,10 @@ export function composeYaml(source: string, file: string, opts: { what: YamlWhat
   const tooDeep = (place: Place): Diagnostic => yamlDiagnostic('parse/too-deep', 'error',
     `Unexpected nesting deeper than ${MAX_YAML_DEPTH} levels, expected a ${what.en} nested a few levels deep`,
     `YAML 嵌套超过 ${MAX_YAML_DEPTH} 层，已拒绝（${what.zh}通常只需几层）`, file, place);
+
+  // 0. The pre-scan: lone carriage returns and texts too large for the library to build are refused unparsed.
+  const refused = prescanYaml(source, file);
+  if (refused) return { lines, diagnostics: [refused] };
 
   // 1. CST (the `yaml` tokenizer and CST parser are iterative), then refuse deep nesting before the recursive composer.
   const tokens: CST.Token[] = Array.from(new Parser().parse(source));

@@ -18,7 +18,6 @@ export { EFFECT_GROUP_WEIGHTS, objectiveCriteria } from './effect.js';
 export { BAND_NAMES, BAND_THRESHOLDS, bandByScore, bandOf, NOT_EXCELLENT, NOT_GOOD, type BandInput } from './band.js';
 export { limitText } from './response-time.js';
 export { clock, duration } from './format.js';
-export { DRILL_LOG_SCHEMA_ID, EVENT_KEYS, MAX_LOG_LINE, drillLogSchema, readLog, validateEvent, writeEvent, writeLog, type LogReadResult } from './log.js';
 
 /** Default dimension weights: 响应时间 0.4, 协同效率 0.35, 处置效果 0.25 (docs/scoring.md §5). */
 export const DEFAULT_WEIGHTS: Readonly<Weights> = { time: 0.4, coordination: 0.35, effect: 0.25 };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectPlanFiles } from '../src/parse/index.js';
-import { allRules, lintFiles } from '../src/validate/index.js';
+import { allRules, lintFiles, loadConfig } from '../src/validate/index.js';
 
 // plans/defective/ seeds every defect a reviewer should find. This is the exact list yuan must report:
 // [file under plans/defective/, line, column, rule]. Each entry was checked against the plan text by hand.
@@ -82,10 +82,12 @@ describe('plans/defective', () => {
 });
 
 describe('good examples', () => {
-  it('plans/chem and plans/flood lint clean as one system', () => {
+  it('plans/chem and plans/flood lint clean as one system, with the repository config (their regimes)', () => {
     const { files } = collectPlanFiles(['plans/chem', 'plans/flood']);
     expect(files.length).toBeGreaterThanOrEqual(6);
-    const result = lintFiles(files, { today: '2026-11-25' });
+    const { config, diagnostics } = loadConfig('yuan.config.yaml', allRules.map((r) => r.meta.id));
+    expect(diagnostics).toEqual([]);
+    const result = lintFiles(files, { config, today: '2026-11-25' });
     expect(result.diagnostics.map((d) => `${d.file}:${d.place?.start.line} ${d.ruleId} ${d.message}`)).toEqual([]);
     expect(result.plans).toHaveLength(files.length);
   });

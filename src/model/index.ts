@@ -3,3 +3,4 @@ export * from './place.js';
 export * from './duration.js';
 export * from './plan.js';
 export * from './duration-text.js';
+export * from './role-kind.js';

@@ -59,11 +59,15 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
         messageZh: `\`immediate: ${config.immediate}\` 无效，应为简单时限，如 5分钟` });
     }
   }
-  for (const id of Object.keys(config.rules ?? {})) {
-    if (knownRules.includes(id)) continue;
-    const node = (doc.getIn(['rules'], true) as { items?: { key: { value: unknown } }[] } | undefined)?.items?.find((p) => p.key?.value === id)?.key;
-    diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', file, place: placeOfNode(node),
-      message: `Unexpected rule \`${id}\`, expected a yuan rule id (see docs/rules/)`, messageZh: `未知规则 \`${id}\`，请参见 docs/rules/ 中的规则列表` });
+  const ruleMaps: (string | number)[][] = [['rules'], ...(config.overrides ?? []).map((_, i) => ['overrides', i, 'rules'])];
+  for (const path of ruleMaps) {
+    const map = doc.getIn(path, true) as { items?: { key: { value: unknown } }[] } | undefined;
+    for (const item of map?.items ?? []) {
+      const id = String(item.key?.value);
+      if (knownRules.includes(id)) continue;
+      diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', file, place: placeOfNode(item.key),
+        message: `Unexpected rule \`${id}\`, expected a yuan rule id (see docs/rules/)`, messageZh: `未知规则 \`${id}\`，请参见 docs/rules/ 中的规则列表` });
+    }
   }
   return { config, diagnostics };
 }

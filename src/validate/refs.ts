@@ -5,18 +5,31 @@ export interface RoleRef {
   role: string;
   node: Located;
   field: string;
-  /** What kind of reference it is (owner, notify, decider, keeper, reporter, member-of). */
-  kind: 'owner' | 'notify' | 'decider' | 'keeper' | 'reporter' | 'member-of' | 'deputy';
+  /**
+   * What kind of reference it is: owner, an alternative owner or decider (`a 或 b`), support (`会同`/`配合`), notify,
+   * decider (of a level, standby or termination), judge (who makes a judgement fact), keeper, reporter, member-of.
+   */
+  kind: 'owner' | 'alternative' | 'support' | 'notify' | 'decider' | 'judge' | 'keeper' | 'reporter' | 'member-of' | 'deputy';
 }
+
+/** The field a list of roles was written in: its own key (YAML) or the cell it shares with the lead (Markdown). */
+const fieldOf = (node: Located, own: string, shared: string) => (node.fields?.[own] ? own : shared);
 
 /** Every role reference in a plan, in document order of the referring nodes. */
 export function roleRefs(plan: Plan): RoleRef[] {
   const out: RoleRef[] = [];
   for (const s of plan.steps) {
     if (s.role) out.push({ role: s.role, node: s, field: 'role', kind: 'owner' });
+    for (const a of s.alternatives ?? []) out.push({ role: a, node: s, field: fieldOf(s, 'alternatives', 'role'), kind: 'alternative' });
+    for (const a of s.support ?? []) out.push({ role: a, node: s, field: fieldOf(s, 'support', 'role'), kind: 'support' });
     for (const n of s.notify) out.push({ role: n, node: s, field: 'notify', kind: 'notify' });
   }
-  for (const l of plan.levels) if (l.decidedBy) out.push({ role: l.decidedBy, node: l, field: 'decidedBy', kind: 'decider' });
+  for (const l of plan.levels) {
+    if (l.decidedBy) out.push({ role: l.decidedBy, node: l, field: 'decidedBy', kind: 'decider' });
+    for (const a of l.deciderAlternatives ?? []) out.push({ role: a, node: l, field: fieldOf(l, 'deciderAlternatives', 'decidedBy'), kind: 'alternative' });
+  }
+  for (const s of plan.standby ?? []) if (s.decidedBy) out.push({ role: s.decidedBy, node: s, field: 'decidedBy', kind: 'decider' });
+  for (const f of plan.facts) if (f.decidedBy) out.push({ role: f.decidedBy, node: f, field: 'decidedBy', kind: 'judge' });
   if (plan.termination?.decidedBy) out.push({ role: plan.termination.decidedBy, node: plan.termination, field: 'decidedBy', kind: 'decider' });
   for (const r of plan.resources) if (r.keeper) out.push({ role: r.keeper, node: r, field: 'keeper', kind: 'keeper' });
   for (const r of plan.reports) if (r.by) out.push({ role: r.by, node: r, field: 'by', kind: 'reporter' });

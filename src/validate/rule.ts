@@ -1,5 +1,6 @@
 import type { Severity } from '../diagnostics.js';
-import type { Located, Place, Plan, PlanKind } from '../model/index.js';
+import type { Located, Place, Plan, PlanKind, Regime } from '../model/index.js';
+import type { Profile } from './profile.js';
 
 /** Base URL of the rule pages (docs/rules/<id>.md in the repository). */
 export const DOCS_BASE = 'https://github.com/yuan-plans/yuan/blob/main/docs/rules/';
@@ -16,6 +17,13 @@ export interface RuleMeta {
   clause?: string;
   /** Plan kinds the rule applies to (all when absent). */
   kinds?: PlanKind[];
+  /** Regimes the rule applies to (all when absent); a rule that applies to all reads `ctx.regime` for its policy. */
+  regimes?: Regime[];
+  /**
+   * The rule reports something missing from the plan as a whole (a section, a date, a termination): it does not run on
+   * an excerpt, whose missing parts were simply not seen.
+   */
+  wholePlan?: boolean;
   /** Default options. */
   options?: Record<string, unknown>;
 }
@@ -43,12 +51,19 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** "Today" as an ISO date (injected so results are reproducible). */
   today: string;
+  /** The regime the plan is judged under (declared, from the config, or inferred). */
+  regime: Regime;
+  /** The plan covers only part of its source. */
+  excerpt: boolean;
+  profile: Profile;
   report(finding: Finding): void;
 }
 
 /** What a system (1+N) rule sees: every plan linted together. */
-export interface SystemContext extends Omit<RuleContext, 'plan'> {
+export interface SystemContext extends Omit<RuleContext, 'plan' | 'regime' | 'excerpt' | 'profile'> {
   plans: Plan[];
+  /** The profile of one of the plans. */
+  profileOf(plan: Plan): Profile;
 }
 
 /** A lint rule: one file under src/validate/rules/, exporting `meta` and either `check` (per plan) or `checkSystem`. */

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import planRegime from './plan-regime.js';
 import requiredSections from './required-sections.js';
 import metaOwner from './meta-owner.js';
 import metaVersion from './meta-version.js';
@@ -39,7 +40,7 @@ import systemEscalatesTo from './system-escalates-to.js';
 
 /** Every built-in rule, in documentation order. No plugin loader: a rule is added by importing it here. */
 export const allRules: Rule[] = [
-  requiredSections, metaOwner, metaVersion, stalePlan,
+  planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, notifyUndefined,
   levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,

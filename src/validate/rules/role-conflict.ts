@@ -1,4 +1,4 @@
-import type { Plan, Role } from '../../model/index.js';
+import { roleKind, type Plan, type Role } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 import { deputyRole } from './role-deputy.js';
 
@@ -26,7 +26,10 @@ function overlap(a: Set<string> | undefined, b: Set<string> | undefined, plan: P
   return all.length ? all.filter((l) => (!a || a.has(l)) && (!b || b.has(l))) : ['*'];
 }
 
-/** One holder does not hold two roles that must act at the same time, and no role is its own deputy. */
+/**
+ * One holder does not hold two posts that must act at the same time, and no role is its own deputy. Bodies (a 领导小组,
+ * an office) led by a post's holder are not a second post.
+ */
 export default defineRule({
   meta: {
     id: 'role-conflict',
@@ -60,6 +63,8 @@ export default defineRule({
       const earlier = firstOf.get(holder) ?? [];
       for (const other of earlier) {
         if (role.memberOf === other.id || other.memberOf === role.id) continue;
+        // A body led by the holder of a post (领导小组 led by the 总指挥's 总经理) is that post acting, not a second job.
+        if (roleKind(role) !== 'post' || roleKind(other) !== 'post') continue;
         if (role.deputies.some((d) => deputyRole(plan, d) === other) || other.deputies.some((d) => deputyRole(plan, d) === role)) continue; // reported above
         const shared = overlap(levels.get(role.id), levels.get(other.id), plan);
         if (!shared.length) continue;

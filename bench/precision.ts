@@ -84,8 +84,8 @@ const ruleOf = (g: GoldenEntry) => (g.rule === 'none-yet' ? `${g.proposed ?? 'no
 /**
  * Judges every finding against the golden file of its plan: a finding matches a golden finding when the file, the line
  * (or an `also` line) and the rule (or `proposed` / `also-rule`) agree; a second finding for a matched defect is a
- * repeat. Otherwise it is `uncertain` (an uncertain entry at that line and rule), `anticipated` (a not-defect the golden
- * file lists at that line and rule) or `new` — both false.
+ * repeat. Otherwise it is `uncertain` (the golden file is uncertain about that rule in that plan), `anticipated` (a
+ * not-defect the golden file lists at that line and rule) or `new` — both false.
  */
 export function comparePrecision(diagnostics: Diagnostic[], golden: Map<string, Golden>): Precision {
   const judged: Judged[] = [];
@@ -100,7 +100,9 @@ export function comparePrecision(diagnostics: Diagnostic[], golden: Map<string, 
       matched.add(hit);
       continue;
     }
-    const unc = g.uncertain.find((e) => hits(e, d));
+    // An uncertain entry names one place for a doubt about a rule on the whole page (the levels' deciders, the steps'
+    // limits), as the golden files' own comparison script reads it: any finding of that rule in the plan is uncertain.
+    const unc = g.uncertain.find((e) => rulesOf(e).has(d.ruleId));
     if (unc) { judged.push({ diagnostic: d, plan, verdict: 'uncertain', golden: unc }); continue; }
     const nd = g.notDefects.find((e) => hits(e, d));
     judged.push({ diagnostic: d, plan, verdict: nd ? 'anticipated' : 'new', golden: nd });

@@ -37,6 +37,12 @@ export function roleRefs(plan: Plan): RoleRef[] {
   return out;
 }
 
+/**
+ * True when the node has a value under a column yuan could not read (reported by the parser): a rule that finds a
+ * field missing does not report it, since the value may be in that column.
+ */
+export const hasUnread = (node: Located) => Object.keys(node.unread ?? {}).length > 0;
+
 /** Index of nodes by id. */
 export function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((x) => [x.id, x] as const));

@@ -33,6 +33,7 @@ import stepUnreachable from './step-unreachable.js';
 import resourceUndefined from './resource-undefined.js';
 import resourceShortage from './resource-shortage.js';
 import reportAuthority from './report-authority.js';
+import reportDeadlineMissing from './report-deadline-missing.js';
 import systemParent from './system-parent.js';
 import systemLevelMapping from './system-level-mapping.js';
 import systemRoleConsistency from './system-role-consistency.js';
@@ -44,6 +45,6 @@ export const allRules: Rule[] = [
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, notifyUndefined,
   levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
-  resourceUndefined, resourceShortage, reportAuthority,
+  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,
 ];

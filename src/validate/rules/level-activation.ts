@@ -1,4 +1,5 @@
 import { isNormalState } from '../normal-state.js';
+import { hasUnread } from '../refs.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -18,7 +19,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     const levels = plan.levels.filter((l) => !isNormalState(l));
-    const missing = levels.filter((l) => !l.activation || l.activation.text.trim() === '');
+    const missing = levels.filter((l) => (!l.activation || l.activation.text.trim() === '') && !hasUnread(l));
     if (missing.length > 1 && missing.length === levels.length) {
       const ids = missing.map((l) => `\`${l.id}\``);
       report({

@@ -1,4 +1,5 @@
 import { isNormalState } from '../normal-state.js';
+import { hasUnread } from '../refs.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -15,7 +16,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     for (const level of plan.levels) {
-      if ((level.decidedBy && level.decidedBy.trim() !== '') || isNormalState(level)) continue;
+      if ((level.decidedBy && level.decidedBy.trim() !== '') || isNormalState(level) || hasUnread(level)) continue;
       report({
         node: level, field: 'decidedBy',
         message: `Unexpected level \`${level.id}\` without a deciding role, expected a role id in the \`decidedBy\` column`,

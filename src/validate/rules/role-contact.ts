@@ -1,4 +1,5 @@
 import { roleKind, type Role } from '../../model/index.js';
+import { hasUnread } from '../refs.js';
 import { defineRule } from '../rule.js';
 
 /** A role whose duty is to be reached: the 24-hour duty line, the alarm desk, a hotline. */
@@ -7,7 +8,7 @@ const REACHABLE = /值班|值守|接警|热线|报警电话|duty (?:line|desk|of
 /** True when the role exists to be called (its name or a duty says so). */
 export const isReachPoint = (role: Role) => REACHABLE.test(role.name) || role.duties.some((d) => REACHABLE.test(d));
 
-const hasContact = (role: Role) => !!role.contact?.trim();
+const hasContact = (role: Role) => !!role.contact?.trim() || hasUnread(role);
 
 /**
  * Roles can be called when the alarm comes. Everywhere, the role that exists to be called (the 24-hour duty line, the

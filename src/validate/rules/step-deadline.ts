@@ -1,4 +1,5 @@
 import { isTimed } from '../../model/index.js';
+import { hasUnread } from '../refs.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -16,7 +17,7 @@ export default defineRule({
     regimes: ['enterprise'],
   },
   check({ plan, report }) {
-    const missing = plan.steps.filter((s) => !s.deadline);
+    const missing = plan.steps.filter((s) => !s.deadline && !hasUnread(s));
     if (missing.length > 1 && !plan.steps.some((s) => isTimed(s.deadline))) {
       const ids = missing.map((s) => `\`${s.id}\``);
       report({

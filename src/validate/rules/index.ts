@@ -10,6 +10,7 @@ import roleDeputy from './role-deputy.js';
 import roleContact from './role-contact.js';
 import roleConflict from './role-conflict.js';
 import roleVague from './role-vague.js';
+import contactAmbiguous from './contact-ambiguous.js';
 import notifyUndefined from './notify-undefined.js';
 import levelTrigger from './level-trigger.js';
 import levelCoverage from './level-coverage.js';
@@ -34,6 +35,7 @@ import resourceUndefined from './resource-undefined.js';
 import resourceShortage from './resource-shortage.js';
 import reportAuthority from './report-authority.js';
 import reportDeadlineMissing from './report-deadline-missing.js';
+import firstReportToUnitHead from './first-report-to-unit-head.js';
 import systemParent from './system-parent.js';
 import systemLevelMapping from './system-level-mapping.js';
 import systemRoleConsistency from './system-role-consistency.js';
@@ -42,9 +44,9 @@ import systemEscalatesTo from './system-escalates-to.js';
 /** Every built-in rule, in documentation order. No plugin loader: a rule is added by importing it here. */
 export const allRules: Rule[] = [
   planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
-  roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, notifyUndefined,
+  roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
   levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
-  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing,
+  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,
 ];

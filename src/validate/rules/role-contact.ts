@@ -2,11 +2,13 @@ import { roleKind, type Role } from '../../model/index.js';
 import { hasUnread } from '../refs.js';
 import { defineRule } from '../rule.js';
 
-/** A role whose duty is to be reached: the 24-hour duty line, the alarm desk, a hotline. */
-const REACHABLE = /值班|值守|接警|热线|报警电话|duty (?:line|desk|officer|phone)|hotline|24[- ]hour|24小时|dispatch/iu;
+/** A role named as the point to call: the 24-hour duty line, a duty room, the alarm desk, a hotline. */
+const REACH_NAME = /值班室|值班电话|应急值班$|总值班|24小时|值守|接警|热线|报警中心|hotline|duty (?:line|desk|room|phone)|24[- ]hour|dispatch/iu;
+/** A duty that is being called: 24小时值班, 接听值班电话, 接警 (not reporting to someone else's duty room). */
+const REACH_DUTY = /^(?:24小时|全天)?(?:应急)?值班|^值守|接听[^；;，,]*电话|^接警|answer(?:s|ing)? (?:the )?(?:phone|calls)|^24[- ]hour (?:duty|watch)/iu;
 
-/** True when the role exists to be called (its name or a duty says so). */
-export const isReachPoint = (role: Role) => REACHABLE.test(role.name) || role.duties.some((d) => REACHABLE.test(d));
+/** True when the role exists to be called (its name or one of its duties says so). */
+export const isReachPoint = (role: Role) => REACH_NAME.test(role.name) || role.duties.some((d) => REACH_DUTY.test(d.trim()));
 
 const hasContact = (role: Role) => !!role.contact?.trim() || hasUnread(role);
 

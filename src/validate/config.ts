@@ -78,3 +78,11 @@ export function configForFile(config: LintConfig | undefined, file: string): Lin
   for (const o of hits) out = { ...out, ...(o.regime ? { regime: o.regime } : {}), rules: { ...out.rules, ...(o.rules ?? {}) } };
   return out;
 }
+
+/** True for a real calendar date written YYYY-MM-DD (not 2026-13-45 or 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}

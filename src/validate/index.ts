@@ -8,7 +8,7 @@ import { runRules } from './runner.js';
 
 export { allRules } from './rules/index.js';
 export { runRules } from './runner.js';
-export { resolveSettings, type LintConfig } from './config.js';
+export { isCalendarDate, resolveSettings, type LintConfig } from './config.js';
 export { findConfig, loadConfig } from './load-config.js';
 export type { Rule, RuleMeta, Finding, RuleContext, SystemContext } from './rule.js';
 

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { schemaValidator } from '../schema-validator.js';
 import { parseDuration } from '../parse/duration.js';
-import type { LintConfig } from './config.js';
+import { isCalendarDate, type LintConfig } from './config.js';
 
 /** Names looked up, in order, from the working folder upwards. */
 export const CONFIG_NAMES = ['yuan.config.yaml', 'yuan.config.yml', '.yuan.yaml'];
@@ -51,6 +51,11 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
     return { config: {}, diagnostics };
   }
   const config = value as LintConfig;
+  if (config.today !== undefined && !isCalendarDate(config.today)) {
+    diagnostics.push({ ruleId: 'config/schema', severity: 'error', file, place: placeOfNode(doc.getIn(['today'], true)),
+      message: `Unexpected \`today: ${config.today}\`, expected a real date YYYY-MM-DD such as 2026-11-25`,
+      messageZh: `\`today: ${config.today}\` 不是有效日期，应为 YYYY-MM-DD，如 2026-11-25` });
+  }
   if (config.immediate !== undefined) {
     const r = parseDuration(config.immediate);
     if (!r.ok || r.kind !== 'limit') {

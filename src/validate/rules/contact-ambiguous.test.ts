@@ -14,4 +14,8 @@ describe('contact-ambiguous', () => {
     expect(lines).toEqual(['32:27 Unexpected public emergency number 120 as the contact of `clinic` (卫生站), expected the role\'s own number (an extension or direct line); 120 reaches the public service']);
     expect(diagnostics[0].messageZh).toBe('角色 `clinic`（卫生站）的联系方式为公共号码 120，应填写本岗位自己的电话（分机或直线），120 会接通社会公共服务');
   });
+
+  it('reports an enterprise\'s own volunteer fire team reached at 119 (the public fire service)', () => {
+    expect(lintWith(rule, { 'bad.md': miniPlan({ roles: roles('| fire-team | 义务消防队 | 总经理 | — | 119 |') }) }).lines).toEqual([expect.stringMatching(/^32:\d+ Unexpected public emergency number 119 as the contact of `fire-team`/)]);
+  });
 });

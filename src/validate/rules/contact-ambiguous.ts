@@ -3,7 +3,8 @@ import { defineRule } from '../rule.js';
 /** Public emergency numbers and the services they reach. */
 const PUBLIC_NUMBERS: [string, RegExp][] = [
   ['110', /公安|派出所|警察|110|police/iu],
-  ['119', /消防|119|fire/iu],
+  // The public fire service, not an enterprise's own 义务消防队 / 专职消防队.
+  ['119', /消防救援|消防大队|消防支队|消防站|119|fire (?:department|service|brigade|rescue)/iu],
   ['120', /急救|120|ambulance|\bems\b/iu],
   ['122', /交警|交通警察|122|traffic police/iu],
   ['999', /急救|红十字|999|ambulance|emergency services/iu],

@@ -7,6 +7,7 @@ import { collectPlanFiles, parseMarkdown, parsePlanFile } from '../src/parse/ind
 import { lintFiles } from '../src/validate/index.js';
 import { generatePlan } from './generate.js';
 import { measurePair, row } from './measure.js';
+import { measureCorpus, precisionTable } from './precision.js';
 
 const N = Number(process.env.YUAN_BENCH_PLANS ?? 1000);
 
@@ -51,5 +52,12 @@ export function benchLint(dir: string): string[] {
     row(`yuan lint CLI on the same ${mdFiles.length} Markdown files`, tYuanMd, 'ms', { name: 'markdownlint-cli2', value: tMdl, better: 'lower' }),
     row('node -e 0 (baseline)', tNode, 'ms'),
     row('yuan lint one file, cold start', tCold, 'ms', { name: 'node -e 0', value: tNode, better: 'lower' }),
+    ...corpusLines(),
   ];
+}
+
+/** Precision and recall of the findings on plans/real against its golden files (test/real-precision.test.ts asserts them). */
+function corpusLines(): string[] {
+  const p = measureCorpus();
+  return ['', 'lint — precision and recall on plans/real (golden files *.expected.yaml)', ...precisionTable(p)];
 }

@@ -94,7 +94,7 @@ export async function runLoad(opts: LoadOptions = {}): Promise<LoadResult> {
   const fac = server.facilitatorUrl.split('/f/')[1];
   const acks: Ack[] = [];
   const failures: string[] = [];
-  let elapsedMs = 0;
+  let elapsedMs: number;
   try {
     const started = await post(agent, new URL(`${server.url}/api/${fac}/clock`), { op: 'start' });
     if (started.status !== 200) throw new Error(`cannot start the clock: ${JSON.stringify(started.json)}`);

@@ -12,6 +12,7 @@ const suites: [string, () => Promise<string[]> | string[]][] = [
   ['render', async () => (await import('./render.js')).benchRender(join(dir, 'render'))],
   ['drill', async () => (await import('./drill.js')).benchDrill()],
   ['live', async () => (await import('./live.js')).benchLive()],
+  ['hostile', async () => (await import('./hostile.js')).benchHostile()],
 ];
 try {
   for (const [name, run] of suites) {

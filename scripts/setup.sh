@@ -18,6 +18,6 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "yuan setup: please install ${need[*]} (rendering needs Chromium and CJK fonts); continuing without them" >&2
   fi
 fi
-# mermaid-cli (a benchmark baseline) pulls in puppeteer: never let it try to download a browser.
-export PUPPETEER_SKIP_DOWNLOAD=1
+# mermaid-cli (a benchmark baseline) pulls in puppeteer; package.json's "puppeteer": { "skipDownload": true } keeps
+# it from downloading a browser (and "allowScripts" denies its install script where npm asks), so plain `npm ci` works.
 npm ci --no-audit --no-fund

@@ -39,6 +39,16 @@ describe('yuan lint', () => {
     }
   });
 
+  it('links every finding to its rule page: the shipped docs by default, YUAN_DOCS_URL when set', () => {
+    const args = ['lint', 'plans/defective/roles-unclear.md', '--today', '2026-11-25', '-f', 'sarif'];
+    const local = JSON.parse(yuan(args).stdout).runs[0].tool.driver.rules as { id: string; helpUri: string }[];
+    expect(local.length).toBeGreaterThan(0);
+    for (const r of local) expect(readFileSync(new URL(r.helpUri), 'utf8')).toMatch(/^# /);
+    const web = JSON.parse(yuan(args, root, { YUAN_DOCS_URL: 'https://git.example.com/safety/yuan/-/blob/main/docs/rules/' }).stdout).runs[0];
+    expect(web.tool.driver.informationUri).toBe('https://git.example.com/safety/yuan/-/blob/main/docs/ci.md');
+    for (const r of web.tool.driver.rules) expect(r.helpUri).toBe(`https://git.example.com/safety/yuan/-/blob/main/docs/rules/${r.id}.md`);
+  });
+
   it('--quiet shows errors only; --fail-on warning and --max-warnings turn warnings into exit 1', () => {
     const quiet = yuan(['lint', 'plans/defective/roles-unclear.md', '--today', '2026-11-25', '--quiet', '-f', 'json']);
     const messages = JSON.parse(quiet.stdout).flatMap((f: { messages: { severity: string }[] }) => f.messages);

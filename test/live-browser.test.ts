@@ -1,6 +1,5 @@
 /**
- * A live drill end to end in real headless Chromium (playwright-core, the system Chromium; skipped only when there is
- * none): a facilitator and two participants, each in their own browser context, on a three-role drill of the leak
+ * A live drill end to end in real headless Chromium (playwright-core, the system Chromium; test/helpers/tools.ts: required in CI): a facilitator and two participants, each in their own browser context, on a three-role drill of the leak
  * escalation scenario. Injects reach the right page only, participants log a plan step and a free-text action and
  * acknowledge, acting as another role is refused, the facilitator ends the drill and opens the report. Then a blind
  * drill: no page's DOM or source ever holds an unrevealed inject.
@@ -13,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealEnvelope, sealScenario } from '../src/drill/blind.js';
 import { readTextFile } from '../src/drill/scenario.js';
 import { loadLiveInput, serveDrill, type ServedDrill } from '../src/live/serve.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../src/render/browser.js';
+import { CHROMIUM_ARGS } from '../src/render/browser.js';
+import { requireChromium } from './helpers/tools.js';
 
 const root = join(import.meta.dirname, '..');
 const SCENARIO = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
 const ROLES = ['operator', 'duty-officer', 'commander'];
-const exe = chromiumPath();
+const exe = requireChromium();
 
 let browser: Browser | undefined;
 const served: ServedDrill[] = [];
@@ -32,12 +32,14 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function serve(file: string, speed: number): Promise<ServedDrill> {
+/** Serves a drill at x100 on a wall clock the test moves (`advance`): injects come when the test says, never in a race. */
+async function serve(file: string): Promise<ServedDrill & { advance(drillSeconds: number): Promise<void> }> {
   const out = mkdtempSync(join(tmpdir(), 'yuan-live-browser-'));
   dirs.push(out);
-  const s = await serveDrill(loadLiveInput(file).input!, { out, roles: ROLES, speed });
+  let wall = 0;
+  const s = await serveDrill(loadLiveInput(file).input!, { out, roles: ROLES, speed: 100, wall: () => wall });
   served.push(s);
-  return s;
+  return { ...s, async advance(drillSeconds) { wall += (drillSeconds / 100) * 1000; await s.drill.tick(); } };
 }
 
 async function pageFor(url: string): Promise<Page> {
@@ -50,7 +52,7 @@ async function pageFor(url: string): Promise<Page> {
 
 describe.skipIf(!exe)('live drill in Chromium', () => {
   it('runs a three-role drill from the console and two participant pages to the report', async () => {
-    const s = await serve(SCENARIO, 100); // i2 (6:00) after 3.6 s, i3 (12:00) after 7.2 s
+    const s = await serve(SCENARIO); // i2 at 6:00, i3 at 12:00 of drill time
     const msg = (id: string) => s.input.scenario.injects.find((i) => i.id === id)!.message;
     const fac = await pageFor(s.server.facilitatorUrl);
     const op = await pageFor(s.server.roleUrls.operator);
@@ -79,8 +81,12 @@ describe.skipIf(!exe)('live drill in Chromium', () => {
     await duty.waitForSelector('#mine li:has-text("引导消防车")');
 
     // i2 goes to duty-officer and deputy: it shows on the duty officer's page, never on the operator's.
-    await duty.waitForSelector('[data-inject="i2"]', { timeout: 15_000 });
-    await op.waitForTimeout(300);
+    await s.advance(370);
+    expect(s.drill.now()).toBe(370);
+    await duty.waitForSelector('[data-inject="i2"]');
+    // Pages get events in order: once a later inject to both has arrived, the operator's page has had its chance at i2.
+    await fac.evaluate(async () => { await fetch(`${location.pathname.replace('/f/', '/api/')}/inject`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: '同步标记', to: ['operator', 'duty-officer'] }) }); });
+    await op.waitForSelector(':text("同步标记")');
     expect(await op.locator('[data-inject="i2"]').count()).toBe(0);
     expect(await op.content()).not.toContain(msg('i2'));
     for (const id of ['i3', 'i4', 'i5']) expect(await duty.content()).not.toContain(msg(id));
@@ -113,13 +119,15 @@ describe.skipIf(!exe)('live drill in Chromium', () => {
     if ('diagnostic' in src) throw new Error('unreadable scenario');
     const envelope = join(dir, 'drill.sealed.json');
     writeFileSync(envelope, JSON.stringify(sealEnvelope(sealScenario(src.text), join(root, 'scenarios'))));
-    const s = await serve(envelope, 100);
+    const s = await serve(envelope);
     const fac = await pageFor(s.server.facilitatorUrl);
     const pages = await Promise.all(ROLES.map((r) => pageFor(s.server.roleUrls[r])));
     await fac.waitForSelector('#state:has-text("未开始")');
     expect(await fac.locator('#upcoming').count()).toBe(0);
     await fac.click('#start');
-    await pages[1].waitForSelector('[data-inject="i2"]', { timeout: 15_000 }); // duty-officer
+    await fac.waitForSelector('#state:has-text("进行中")');
+    await s.advance(370); // past i2 (6:00), short of i3 (12:00)
+    await pages[1].waitForSelector('[data-inject="i2"]'); // duty-officer
     const revealed = new Set(s.drill.events.filter((e) => e.type === 'inject').map((e) => (e as { inject: string }).inject));
     const hidden = s.input.scenario.injects.filter((i) => !revealed.has(i.id));
     expect(hidden.length).toBeGreaterThan(0);

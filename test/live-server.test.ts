@@ -22,11 +22,11 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function serve(file: string, opts: { speed?: number; blind?: boolean } = {}) {
+async function serve(file: string, opts: { speed?: number; blind?: boolean; wall?: () => number } = {}) {
   const out = mkdtempSync(join(tmpdir(), 'yuan-live-srv-'));
   dirs.push(out);
   const input = loadLiveInput(file).input!;
-  const s = await serveDrill(input, { out, roles: ROLES, speed: opts.speed ?? 1, blind: opts.blind });
+  const s = await serveDrill(input, { out, roles: ROLES, speed: opts.speed ?? 1, blind: opts.blind, wall: opts.wall });
   open.push(s);
   const tok = (role: string) => s.server.roleUrls[role].split('/p/')[1];
   const fac = s.server.facilitatorUrl.split('/f/')[1];
@@ -41,24 +41,37 @@ async function serve(file: string, opts: { speed?: number; blind?: boolean } = {
   return { s, out, tok, fac, call, bodies };
 }
 
-/** Reads a Server-Sent Events stream for `ms` milliseconds; returns the raw text received. */
-async function readStream(url: string, ms: number): Promise<string> {
+/**
+ * A Server-Sent Events stream being read: `until` waits for the text received so far to satisfy a condition (no
+ * time window: what must arrive is awaited, the test timeout catches what never does); `close` ends it.
+ */
+async function openStream(url: string) {
   const ctl = new AbortController();
   const r = await fetch(url, { signal: ctl.signal });
   const reader = r.body!.getReader();
   let text = '';
-  const timer = setTimeout(() => ctl.abort(), ms);
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += Buffer.from(value).toString('utf8');
-    }
-  } catch { /* aborted */ } finally { clearTimeout(timer); }
-  return text;
+  let wake = () => {};
+  const reading = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += Buffer.from(value).toString('utf8');
+        wake();
+      }
+    } catch { /* aborted */ }
+  })();
+  return {
+    async until(ok: (text: string) => boolean): Promise<void> {
+      while (!ok(text)) await new Promise<void>((resolve) => { wake = resolve; });
+    },
+    async close(): Promise<string> {
+      ctl.abort();
+      await reading;
+      return text;
+    },
+  };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('live drill server', () => {
   it('shows each role only its injects, its own actions and what the plan notifies it of', async () => {
@@ -142,13 +155,15 @@ describe('live drill server', () => {
 
   it('pushes events over SSE, filtered per role', async () => {
     const { s, tok, fac, call } = await serve(SCENARIO);
-    const opStream = readStream(`${s.server.url}/api/${tok('operator')}/stream`, 700);
-    const dutyStream = readStream(`${s.server.url}/api/${tok('duty-officer')}/stream`, 700);
-    await sleep(100);
+    const opStream = await openStream(`${s.server.url}/api/${tok('operator')}/stream`);
+    const dutyStream = await openStream(`${s.server.url}/api/${tok('duty-officer')}/stream`);
     await call(fac, 'clock', { op: 'start' });
     await call(fac, 'inject', { reveal: 'i2' });
     await call(fac, 'inject', { message: '人工注入：仅致总指挥', to: ['commander'] });
-    const [op, duty] = await Promise.all([opStream, dutyStream]);
+    // Events arrive in order: once a later one to both is in, everything before it has been delivered (or withheld).
+    await call(fac, 'inject', { message: '人工注入：同步标记', to: ['operator', 'duty-officer'] });
+    await Promise.all([opStream, dutyStream].map((st) => st.until((t) => t.includes('同步标记'))));
+    const [op, duty] = await Promise.all([opStream.close(), dutyStream.close()]);
     const msg = (id: string) => s.input.scenario.injects.find((i) => i.id === id)!.message;
     expect(op).toContain(msg('i1'));
     expect(op).not.toContain(msg('i2'));
@@ -185,7 +200,8 @@ describe('blind drill', () => {
     const seal = sealScenario(src.text);
     const envelope = join(dir, 'drill.sealed.json');
     writeFileSync(envelope, JSON.stringify(sealEnvelope(seal, join(root, 'scenarios'))));
-    const { s, out, tok, fac, call, bodies } = await serve(envelope, { speed: 100 });
+    let wall = 0; // the drill clock follows this wall clock only: the test moves time, nothing races it
+    const { s, out, tok, fac, call, bodies } = await serve(envelope, { speed: 100, wall: () => wall });
     expect(s.drill.blind).toBe(true);
     expect(readdirSync(out).join(' ')).not.toContain(s.input.scenario.id); // not even the file names
     const injects = s.input.scenario.injects;
@@ -197,24 +213,32 @@ describe('blind drill', () => {
     expect(JSON.stringify(f0)).not.toContain(s.input.scenario.title);
     expect((await call(fac, 'inject', { reveal: 'i2' })).status).toBe(403);
 
-    const streams = ROLES.map((r) => readStream(`${s.server.url}/api/${tok(r)}/stream`, 4500));
-    const facStream = readStream(`${s.server.url}/api/${fac}/stream`, 4500);
+    const streams = await Promise.all(ROLES.map((r) => openStream(`${s.server.url}/api/${tok(r)}/stream`)));
+    const facStream = await openStream(`${s.server.url}/api/${fac}/stream`);
     await call(fac, 'clock', { op: 'start' });
-    // Participants act while the clock runs (i2 is due at 6:00 = 3.6 s at x100).
+    // Participants act while the clock runs: 8 × 50 drill seconds, past i2 (due at 6:00) and short of i3 (12:00).
     for (let k = 0; k < 8; k++) {
       for (const r of ROLES) {
         await call(tok(r), 'action', { kind: 'note', text: `${r} 记录 ${k}` });
         await call(tok(r), 'state');
       }
-      await sleep(300);
+      wall += 500; // 50 s of drill time at x100
+      await s.drill.tick();
     }
-    const pages = await Promise.all(ROLES.map(async (r) => (await fetch(s.server.roleUrls[r])).text()));
-    const facPage = await (await fetch(s.server.facilitatorUrl)).text();
-    const [participantStreams, facText] = [await Promise.all(streams), await facStream];
+    expect(s.drill.now()).toBe(400);
     const revealed = new Set(readLogFile(s.logFile).events.filter((e) => e.type === 'inject').map((e) => (e as { inject: string }).inject));
     expect(revealed.has('i1')).toBe(true);
     expect(revealed.has('i2')).toBe(true);
     expect(revealed.has('i3')).toBe(false);
+    // Each stream has carried everything up to the last notes (and the duty officer's i2) before it is closed.
+    const last = (r: string) => `${r} 记录 7`;
+    await Promise.all(streams.map((st, i) => st.until((t) => t.includes(last(ROLES[i])))));
+    await streams[1].until((t) => t.includes('"i2"'));
+    await facStream.until((t) => ROLES.every((r) => t.includes(last(r))));
+    const pages = await Promise.all(ROLES.map(async (r) => (await fetch(s.server.roleUrls[r])).text()));
+    const facPage = await (await fetch(s.server.facilitatorUrl)).text();
+    const participantStreams = await Promise.all(streams.map((st) => st.close()));
+    const facText = await facStream.close();
     const unrevealed = injects.filter((i) => !revealed.has(i.id));
     const everything = [...bodies, ...pages, ...participantStreams, facPage, facText, JSON.stringify(await facState())];
     for (const text of everything) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readLogFile } from '../../src/drill/log.js';
-import { chromiumPath } from '../../src/render/browser.js';
+import { requireChromium } from '../../test/helpers/tools.js';
 import { runDrillImport, runDrillReport, runDrillRun, runDrillScore, runDrillTest } from './drill.js';
 
 const capture = () => {
@@ -174,7 +174,7 @@ describe('yuan drill score / report / import', () => {
     expect(io.errors()).toMatch(/PDF report needs -o[\s\S]*unknown --format docx/);
   });
 
-  it.skipIf(!chromiumPath())('prints the report to PDF with headless Chromium', async () => {
+  it.skipIf(!requireChromium())('prints the report to PDF with headless Chromium', async () => {
     const out = join(tmp(), 'aar.pdf');
     capture();
     expect(await runDrillReport({ input: LEAK, format: 'pdf', output: out, lang: 'zh' })).toBe(0);

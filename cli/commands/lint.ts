@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic } from '../../src/diagnostics.js';
 import { shouldColor } from '../../src/format/context.js';
 import { formatDiagnostics } from '../../src/format/index.js';
 import { collectPlanFiles, globToRegExp } from '../../src/parse/index.js';
-import { allRules, findConfig, isCalendarDate, lintFiles, loadConfig, type LintConfig } from '../../src/validate/index.js';
+import { allRules, docsBase, isCalendarDate, lintFiles, resolveConfig } from '../../src/validate/index.js';
 import { t, type Lang } from '../i18n.js';
 import { emit, EXIT, printCompact } from '../output.js';
 import { progress } from '../progress.js';
@@ -39,13 +39,8 @@ export function runLint(paths: string[], opts: LintOptions): number {
   if (opts.maxWarnings !== undefined && !(Number.isInteger(opts.maxWarnings) && opts.maxWarnings >= 0)) { say(`yuan: --max-warnings must be a whole number of at least 0`, `yuan：--max-warnings 应为不小于 0 的整数`); return EXIT.usage; }
   if (opts.maxBytes !== undefined && !(Number.isInteger(opts.maxBytes) && opts.maxBytes > 0)) { say(`yuan: --max-bytes must be a whole number of bytes above 0`, `yuan：--max-bytes 应为大于 0 的整数（字节）`); return EXIT.usage; }
 
-  let config: LintConfig = {};
-  const configFile = opts.config === false ? undefined : opts.config || findConfig();
-  if (configFile) {
-    const loaded = loadConfig(configFile, allRules.map((r) => r.meta.id));
-    if (loaded.diagnostics.length) { printCompact(loaded.diagnostics, opts.lang); return EXIT.usage; }
-    config = loaded.config;
-  }
+  const { config, diagnostics: configProblems } = resolveConfig(opts.config);
+  if (configProblems.length) { printCompact(configProblems, opts.lang); return EXIT.usage; }
   const ignored = ignoreMatcher(config.ignore ?? []);
   // An ignore pattern hides files found by walking a folder, but never a path the user named: `yuan lint plans/`
   // skips plans/defective/**, while `yuan lint plans/defective` lints it.
@@ -68,7 +63,7 @@ export function runLint(paths: string[], opts: LintOptions): number {
   const stream = opts.outputFile ? undefined : process.stdout;
   const text = formatDiagnostics(opts.format as 'stylish', shown, {
     cwd: process.cwd(), lang: opts.lang, color: stream ? shouldColor(stream, process.env) : false,
-    rules: allRules.map((r) => r.meta), sources: result.sources, tool: { name: 'yuan', version: '0.1.0' },
+    rules: allRules.map((r) => r.meta), sources: result.sources, tool: { name: 'yuan', version: '0.1.0' }, docsUrl: docsBase(config),
   });
   if (text || opts.outputFile) emit(text, opts.outputFile);
 

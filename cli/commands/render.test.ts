@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePlanFile } from '../../src/parse/index.js';
-import { chromiumPath } from '../../src/render/browser.js';
 import { diagrams } from '../../src/render/mermaid.js';
-import { skipWithoutChromium } from '../../src/render/packet.test-helper.js';
+import { requireChromium } from '../../test/helpers/tools.js';
 import { runRender } from './render.js';
 
 /** Runs `fn` with stdout/stderr captured. */
@@ -81,7 +80,7 @@ describe('yuan render: usage and text formats', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan render (headless Chromium)', () => {
+describe.skipIf(!requireChromium())('yuan render (headless Chromium)', () => {
   it('renders every diagram of a plan folder, names and skips a plan that does not parse, exits 1', async () => {
     const out = tmp();
     // Only a file that cannot be read as a plan is skipped (content defects are drawn with the rest).

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chromiumPath } from '../../src/render/browser.js';
-import { skipWithoutChromium, hasTool, pdfText } from '../../src/render/packet.test-helper.js';
+import { pdfText } from '../../src/render/packet.test-helper.js';
+import { requireChromium, requirePdftotext } from '../../test/helpers/tools.js';
 import { pdfPageCount, runReview } from './review.js';
 
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
@@ -43,8 +43,8 @@ describe('yuan review without a browser', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chromium)', () => {
-  it.skipIf(!hasTool('pdftotext'))('writes one A4 packet with the plan, its roles and its lint findings', async () => {
+describe.skipIf(!requireChromium())('yuan review (headless Chromium)', () => {
+  it.skipIf(!requirePdftotext())('writes one A4 packet with the plan, its roles and its lint findings', async () => {
     const file = join(tmp(), 'review.pdf');
     const r = await capture(() => runReview([LEAK], { output: file, lang: 'en', today: '2026-11-25', config: false }));
     expect(r.err).toBe('');
@@ -57,7 +57,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('yuan review (headless Chro
     }
   }, 180_000);
 
-  it.skipIf(!hasTool('pdftotext'))('writes one packet per plan into a folder, and lint findings of defective plans', async () => {
+  it.skipIf(!requirePdftotext())('writes one packet per plan into a folder, and lint findings of defective plans', async () => {
     const dir = `${tmp()}/packets/`;
     const r = await capture(() => runReview(['plans/defective/levels-gap.md', 'plans/defective/meta-stale.md'], { output: dir, lang: 'zh', today: '2026-11-25', config: false }));
     expect(r.code).toBe(0);

@@ -7,7 +7,7 @@ import { safeName } from '../../src/render/batch.js';
 import { planDiagrams } from '../../src/render/packet-diagrams.js';
 import type { PacketPlan } from '../../src/render/packet.js';
 import { planLang } from '../../src/render/mermaid-text.js';
-import { allRules, findConfig, lintFiles, loadConfig, type LintConfig } from '../../src/validate/index.js';
+import { lintFiles, resolveConfig } from '../../src/validate/index.js';
 import { t, type Lang } from '../i18n.js';
 import { EXIT, printCompact } from '../output.js';
 import { progress } from '../progress.js';
@@ -65,13 +65,8 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
   for (const m of missing) say(`yuan: no plan files match ${m}`, `yuan：没有与 ${m} 匹配的预案文件`);
   if (!files.length) return EXIT.usage;
 
-  let config: LintConfig = {};
-  const configFile = opts.config === false ? undefined : opts.config || findConfig();
-  if (configFile) {
-    const loaded = loadConfig(configFile, allRules.map((r) => r.meta.id));
-    if (loaded.diagnostics.length) { printCompact(loaded.diagnostics, opts.lang); return EXIT.usage; }
-    config = loaded.config;
-  }
+  const { config, diagnostics: configProblems } = resolveConfig(opts.config);
+  if (configProblems.length) { printCompact(configProblems, opts.lang); return EXIT.usage; }
 
   const t0 = performance.now();
   const lint = lintFiles(systemFiles(paths, files), { config, today: opts.today });

@@ -77,7 +77,7 @@ describe('reachableStates', () => {
     const path = r.paths.get('response.I')!;
     expect(path).toHaveLength(1);
     expect(path[0]).toMatchObject({ type: 'FACTS', values: { injured: expect.any(Number) } });
-    expect((path[0] as { values: { injured: number } }).values.injured).toBeGreaterThanOrEqual(5);
+    expect((path[0] as unknown as { values: { injured: number } }).values.injured).toBeGreaterThanOrEqual(5);
   });
 
   it('reports truncation when a bound is hit', () => {

@@ -3,7 +3,7 @@ import { collectPlanFiles, parsePlanFile } from '../parse/index.js';
 import { plansFrom, miniPlan } from '../../test/helpers/lint.js';
 import type { Plan } from '../model/index.js';
 import { createPlanMachine } from './machine.js';
-import { compileStatechart, escapeKey, type NamedRef, type StateConfig, type StatechartConfig, type TransitionConfig } from './statechart.js';
+import { compileStatechart, type NamedRef, type StateConfig, type StatechartConfig, type TransitionConfig } from './statechart.js';
 
 const files = collectPlanFiles(['plans/chem', 'plans/flood']).files;
 const load = (file: string): Plan => {
@@ -98,7 +98,7 @@ describe('compileStatechart', () => {
       expect(Object.keys(timers)).toEqual(withDeadline.map((s) => s.id));
       const delays = config.meta.delays as Record<string, number>;
       for (const s of withDeadline) {
-        expect(delays[`deadline.${s.id}`]).toBe(s.deadline!.seconds * 1000);
+        expect(delays[`deadline.${s.id}`]).toBe(s.deadline!.seconds! * 1000);
         const anchor = s.deadline!.anchor;
         // Only a step of every level counted from the incident runs from the start of the response; a step bound to
         // levels waits for the first of them (then, if step-anchored, for its anchor step).
@@ -156,9 +156,9 @@ describe('compileStatechart', () => {
       escalations: [...plan.escalations, { from: 'III', to: 'nowhere', when: plan.escalations[0].when }, { from: 'III', to: 'II.a', when: plan.escalations[0].when }],
       steps: [
         ...plan.steps,
-        { ...plan.steps[0], id: 'late', deadline: { seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'missing' } } },
-        { ...plan.steps[0], id: 'self', deadline: { seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'self' } } },
-        { ...plan.steps[0], id: 'inf', deadline: { seconds: Infinity, text: '∞', anchor: { kind: 'incident' } } },
+        { ...plan.steps[0], id: 'late', deadline: { kind: 'limit', seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'missing' } } },
+        { ...plan.steps[0], id: 'self', deadline: { kind: 'limit', seconds: 60, text: '1分钟', anchor: { kind: 'step', step: 'self' } } },
+        { ...plan.steps[0], id: 'inf', deadline: { kind: 'limit', seconds: Infinity, text: '∞', anchor: { kind: 'incident' } } },
       ],
     };
     const config = compileStatechart(odd);

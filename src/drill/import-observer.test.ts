@@ -5,7 +5,7 @@ import { inferAction, roleResolver } from './import-common.js';
 import { importObserverLog, importObserverLogFile } from './import-observer.js';
 import { scoreDrill } from '../score/index.js';
 import { runObserved } from './engine.js';
-import { findGapKind } from './run-expect.js';
+import { findGapKind } from '../score/expect.js';
 import { loadDrill } from './scenario.js';
 
 const at = (d: Diagnostic) => (d.place ? `${d.place.start.line}:${d.place.start.column}` : 'none');

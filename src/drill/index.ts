@@ -14,4 +14,3 @@ export { actsFor, matchAction, MATCH_THRESHOLD, rankSteps, ROLE_BONUS, tokens, t
 export { DrillLog, readLogFile, type DrillLogOptions } from './log.js';
 export { buildAgenda, MemorySink, sha256, type AgendaItem, type EventInput, type EventSink } from './run-agenda.js';
 export { DrillClock } from './run-clock.js';
-export { type AssertionResult, checkExpectations, compareScore, EXPECT_GAP_KINDS, findGapKind } from './run-expect.js';

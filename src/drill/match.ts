@@ -14,7 +14,8 @@
  * two similar steps the role's own wins, but strong text evidence for another role's step still wins (越位处置 must
  * show up as such). Below the threshold nothing matches: the engine logs `action.unmatched` (never dropped).
  */
-import type { Plan, Role, Step } from '../model/index.js';
+import type { Plan, Step } from '../model/index.js';
+import { standsIn } from '../model/query.js';
 import type { DrillAction } from './types.js';
 
 /** A matched step: how it was matched and how well (1 for an id match; the similarity for a text match). */
@@ -110,9 +111,7 @@ export function actsFor(plan: Plan, role: string, owner: string | undefined): bo
   if (!owner) return false;
   if (owner === role) return true;
   const o = plan.roles.find((r) => r.id === owner);
-  const w: Role | undefined = plan.roles.find((r) => r.id === role);
-  if (!o) return false;
-  return o.deputies.includes(role) || (!!w && (o.deputies.includes(w.name) || (w.holder !== undefined && o.deputies.includes(w.holder)) || w.memberOf === owner));
+  return !!o && standsIn(plan, o, role);
 }
 
 /** Text similarity of an action text to every step, best first (score before the role bonus). */

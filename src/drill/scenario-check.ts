@@ -1,7 +1,8 @@
 import type { Diagnostic, Related, Severity } from '../diagnostics.js';
 import type { Fact, Located, Plan, Role } from '../model/index.js';
 import { placeOf } from '../model/place.js';
-import { expectedOneOf } from '../validate/rules/resource-undefined.js';
+import { standsIn } from '../model/query.js';
+import { expectedOneOf } from '../suggest.js';
 import { formatOffset } from './scenario-time.js';
 import type { FactValue, Scenario } from './types.js';
 
@@ -87,7 +88,8 @@ export function checkScenario(scenario: Scenario, plan: Plan): Diagnostic[] {
       else if (x.step) {
         step(x.step, x, 'step');
         const owner = steps.get(x.step)?.role;
-        if (owner && roles.has(x.role) && !standsIn(x.role, owner, roles)) {
+        const o = owner ? roles.get(owner) : undefined;
+        if (owner && roles.has(x.role) && x.role !== owner && !(o && standsIn(plan, o, x.role))) {
           const name = roles.get(owner)?.name ?? owner;
           report('scenario/expected-role', 'warning',
             `Unexpected role \`${x.role}\` expected to do step \`${x.step}\`, expected \`${owner}\` (${name}), the role the plan makes responsible, or one of its deputies`,
@@ -113,14 +115,6 @@ export function checkScenario(scenario: Scenario, plan: Plan): Diagnostic[] {
     }
   });
   return out;
-}
-
-/** True when `who` may do what `owner` is responsible for: the owner itself, a listed deputy, or a member of the owner's group. */
-function standsIn(who: string, owner: string, roles: Map<string, Role>): boolean {
-  if (who === owner) return true;
-  const o = roles.get(owner);
-  const w = roles.get(who);
-  return !!o && (o.deputies.includes(who) || (!!w && (o.deputies.includes(w.name) || (w.holder !== undefined && o.deputies.includes(w.holder)))) || w?.memberOf === owner);
 }
 
 /** What is wrong with a fact value, in both languages; undefined when it fits the fact's declared type and domain. */

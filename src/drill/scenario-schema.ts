@@ -1,6 +1,6 @@
 import { describeIn, schemaErrors, type Names, type PathNames, type SchemaError, type SchemaWording } from '../parse/schema.js';
 import { schemaValidator } from '../schema-validator.js';
-import { closest } from '../validate/rules/resource-undefined.js';
+import { closest } from '../suggest.js';
 
 /**
  * Validates the JS value of a scenario file against the scenario schema: every violation with its path and

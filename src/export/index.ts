@@ -5,7 +5,8 @@ import { exportYaml } from './yaml.js';
 
 export { planToForm, DEFAULT_SCHEMA_URL, type FormObject, type FormValue } from './form.js';
 export { exportJson, type JsonExportOptions } from './json.js';
-export { escapeInline, exportMarkdown, markdownLayout, markdownView, type MarkdownSection } from './markdown.js';
+export { escapeInline } from '../markdown.js';
+export { exportMarkdown, markdownLayout, markdownView, type MarkdownSection } from './markdown.js';
 export { exportYaml, type YamlExportOptions } from './yaml.js';
 
 /** Export target: the YAML form, the Markdown form, or the YAML form as JSON. */

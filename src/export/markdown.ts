@@ -2,6 +2,7 @@ import type {
   Duration, Escalation, Fact, Level, Located, Plan, Report, Resource, ResourceUse, Role, Section, SectionKey, Standby, Step,
   Termination, Trigger, WarningLevel,
 } from '../model/index.js';
+import { cellText, codeSpan as code, escapeInline } from '../markdown.js';
 import type { TableKind } from '../parse/columns.js';
 import { isNone } from '../parse/fields.js';
 import { sectionKey } from '../parse/sections.js';
@@ -147,37 +148,6 @@ export function markdownLayout(plan: Plan): MarkdownSection[] {
 
 const SEP: Record<Lang, string> = { zh: '、', en: ', ' };
 const NONE_CELL = '—';
-
-/** A cell holds one line: line breaks become spaces (the Markdown reader sees them that way too). */
-export function cellText(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-/**
- * Escapes text so Markdown reads it back as the same plain text: backslashes, code/emphasis/strike markers, link and
- * HTML openers, entity-like `&…;`, and `|` inside tables.
- */
-export function escapeInline(s: string, inTable: boolean): string {
-  let out = s.replace(/[\\`*~[<]|&(?=#?[A-Za-z0-9]+;)/g, (c, offset: number) => {
-    if (c === '<' && !/[A-Za-z/!?]/.test(s[offset + 1] ?? '')) return c;
-    return `\\${c}`;
-  });
-  // `_` only opens/closes emphasis next to a non-word character.
-  out = out.replace(/_/g, (c, offset: number, str: string) =>
-    (/[A-Za-z0-9]/.test(str[offset - 1] ?? '') && /[A-Za-z0-9]/.test(str[offset + 1] ?? '') ? c : '\\_'));
-  if (inTable) out = out.replace(/\|/g, '\\|');
-  return out;
-}
-
-/** An inline code span holding `text` exactly (longer fence when the text has backticks; `|` escaped in tables). */
-function code(text: string, inTable: boolean): string {
-  const t = cellText(text);
-  let fence = '`';
-  while (t.includes(fence)) fence += '`';
-  const pad = t.startsWith('`') || t.endsWith('`') || (t.startsWith(' ') && t.endsWith(' ') && t.trim()) ? ' ' : '';
-  const body = inTable ? t.replace(/\|/g, '\\|') : t;
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
 
 type Cell = (node: never, lang: Lang) => string | undefined;
 interface Column { field: string; zh: string; en: string; required?: boolean; cell: Cell; /** Written for an empty list cell. */ none?: string }

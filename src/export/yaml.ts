@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { Plan } from '../model/index.js';
 import { DEFAULT_SCHEMA_URL, planToForm, type FormValue } from './form.js';
@@ -15,13 +16,6 @@ const FLOW_WIDTH = 88;
 /** Widest record of a list written one `{ … }` per line. */
 const ITEM_WIDTH = 120;
 
-/** Display width: CJK and full-width characters count 2. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** True when a YAML 1.1 reader (PyYAML, older tools) would read this plain string as something else (`no`, `1_000`, `12:30`). */
 function misreadByYaml11(s: string): boolean {
   if (s.length > 64 || /[\n\r]/.test(s)) return false;
@@ -38,7 +32,7 @@ function flowWidth(v: FormValue): number {
   if (Array.isArray(v)) return 2 + v.reduce<number>((n, x) => n + flowWidth(x) + 2, 0);
   if (v !== null && typeof v === 'object') return 4 + Object.entries(v).reduce<number>((n, [k, x]) => n + k.length + 2 + flowWidth(x) + 2, 0);
   // Multi-line text never goes flow (it would be folded onto unreadable continuation lines).
-  return /[\n\r]/.test(String(v)) ? Infinity : width(String(v)) + 2;
+  return /[\n\r]/.test(String(v)) ? Infinity : stringWidth(String(v)) + 2;
 }
 
 function isScalarValue(v: FormValue): boolean {

@@ -111,16 +111,14 @@ describe('regionOf: exact boxes', () => {
       facts.push({ id: `p${i}`, type: 'boolean' }, { id: `q${i}`, type: 'boolean' });
       parts.push(`(p${i} or q${i})`);
     }
-    const t0 = performance.now();
     const r = reg(parts.join(' and '), facts);
     expect(r.truncated).toBe(true);
     expect(r.boxes.length).toBe(MAX_BOXES);
     expect(reg(parts.slice(0, 11).join(' and '), facts).truncated).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
-  it('stays small and fast on long hostile inputs', () => {
-    const t0 = performance.now();
+  // Speed is measured in `npm run bench hostile`; here: the regions stay small (the work they bound).
+  it('stays small on long hostile inputs', () => {
     const x: Fact[] = [{ id: 'x', type: 'number' }];
     const ne = Array.from({ length: 280 }, (_, i) => `x != ${i}`).join(' and ');
     const r = reg(ne, x);
@@ -132,7 +130,6 @@ describe('regionOf: exact boxes', () => {
     const list = reg(`injured not in [${Array.from({ length: 600 }, (_, i) => i * 2).join(', ')}]`);
     expect(list.boxes.length).toBe(600); // the odd numbers below 1199, then [1199, ∞)
     expect(list.truncated).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('bounds the work of set operations on huge regions and says so', () => {
@@ -144,7 +141,6 @@ describe('regionOf: exact boxes', () => {
     }
     const small = reg(parts.slice(0, 11).join(' and '), facts);
     const big = reg(parts.join(' and '), facts);
-    const t0 = performance.now();
     // A trigger's own region is complemented by negating the trigger: exact and small.
     const notSmall = subtract(domainRegion(facts), small);
     expect(notSmall.truncated).toBe(false);
@@ -154,7 +150,6 @@ describe('regionOf: exact boxes', () => {
     expect(intersect(big, { ...big }).truncated).toBe(true);
     const m = monotonicityReport([{ id: 'A', rank: 1, region: big }, { id: 'B', rank: 2, region: { ...big } }], facts);
     expect(m.truncated).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
 

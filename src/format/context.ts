@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Place } from '../model/place.js';
-import type { RuleMeta } from '../validate/rule.js';
+import { docsBase, type RuleMeta } from '../validate/rule.js';
 
 /** Everything a formatter needs besides the diagnostics themselves. */
 export interface FormatContext {
@@ -18,13 +18,18 @@ export interface FormatContext {
    */
   sources: Map<string, string>;
   tool: { name: 'yuan'; version: string };
+  /** Base URL of the rule pages the lint ran with (`docsBase`); the SARIF `informationUri` is its docs/ci.md. */
+  docsUrl?: string;
 }
 
 /** A formatter turns diagnostics into the text of one output format. */
 export type Formatter = (diagnostics: Diagnostic[], ctx: FormatContext) => string;
 
-/** Home page of the tool (SARIF `informationUri`). */
-export const INFORMATION_URI = 'https://github.com/yuan-plans/yuan';
+/** Page about the tool (SARIF `informationUri`): docs/ci.md beside the rule pages' folder. */
+export function informationUri(ctx: Pick<FormatContext, 'docsUrl'>): string {
+  const rules = ctx.docsUrl ?? docsBase();
+  try { return new URL('../ci.md', rules).href; } catch { return rules; }
+}
 
 const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 

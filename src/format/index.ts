@@ -11,7 +11,8 @@ export { codeFrame, summaryLine } from './stylish.js';
 export { jsonReport, type JsonFileResult, type JsonMessage, type JsonRelated } from './json.js';
 export { sarifLog, SARIF_SCHEMA, type SarifLog } from './sarif.js';
 export { escapeData, escapeProperty } from './github.js';
-export { escapeXml, escapeAttr, stripIllegalXml } from './junit.js';
+export { escapeXml, escapeAttr, stripIllegalXml } from '../xml.js';
+export { junitXml, type JUnitCase, type JUnitSuite } from './junit-xml.js';
 
 /** Names accepted by `--format`. */
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTICS, makeContext, YAML_FILE } from './fixture.test-helper.js';
 import { json, type JsonFileResult } from './json.js';
@@ -25,7 +27,7 @@ describe('json', () => {
       message: 'Unexpected unknown role `reportng`, expected a role of the organization table',
       messageEn: 'Unexpected unknown role `reportng`, expected a role of the organization table',
       messageZh: '未知角色 `reportng`，应为组织机构表中的角色',
-      url: 'https://github.com/yuan-plans/yuan/blob/main/docs/rules/role-undefined.md',
+      url: pathToFileURL(resolve('docs/rules/role-undefined.md')).href, // the page shipped in the package
       clause: 'GB/T 29639-2020 6.3.2',
     });
     expect(zh[2].messages[1].message).toBe('未知角色 `reportng`，应为组织机构表中的角色');

@@ -11,12 +11,10 @@ const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F
 
 /** A tiny, strict XML 1.0 well-formedness checker and parser (elements, attributes, text, entities). */
 function parseXml(xml: string): XmlNode {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw new Error('illegal character');
-  let i = 0;
   const decl = /^<\?xml version="1\.0" encoding="UTF-8"\?>\n/.exec(xml);
   if (!decl) throw new Error('missing XML declaration');
-  i = decl[0].length;
+  let i = decl[0].length;
   const checkText = (s: string) => {
     for (let k = 0; k < s.length; k++) {
       if (s[k] === '<') throw new Error(`raw < in ${JSON.stringify(s)}`);

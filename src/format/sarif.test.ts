@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTICS, MD_FILE, makeContext } from './fixture.test-helper.js';
@@ -39,14 +41,16 @@ describe('sarif', () => {
     expect(log.$schema).toBe(SARIF_SCHEMA);
     expect(log.version).toBe('2.1.0');
     expect(run.columnKind).toBe('utf16CodeUnits');
-    expect(run.tool.driver).toMatchObject({ name: 'yuan', version: '0.1.0', informationUri: 'https://github.com/yuan-plans/yuan' });
+    expect(run.tool.driver).toMatchObject({ name: 'yuan', version: '0.1.0', informationUri: pathToFileURL(resolve('docs/ci.md')).href });
+    expect(sarifLog(DIAGNOSTICS, makeContext({ docsUrl: 'https://git.example.com/safety/yuan/-/blob/main/docs/rules/' })).runs[0].tool.driver.informationUri)
+      .toBe('https://git.example.com/safety/yuan/-/blob/main/docs/ci.md');
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['level-overlap', 'owner-missing', 'parse/trigger-syntax', 'report-deadline', 'role-undefined']);
     expect(run.tool.driver.rules[4]).toMatchObject({
       id: 'role-undefined',
       name: 'RoleUndefined',
       shortDescription: { text: 'Roles must be declared in the organization table' },
       fullDescription: { text: 'Roles must be declared in the organization table (GB/T 29639-2020 6.3.2)' },
-      helpUri: 'https://github.com/yuan-plans/yuan/blob/main/docs/rules/role-undefined.md',
+      helpUri: pathToFileURL(resolve('docs/rules/role-undefined.md')).href,
       defaultConfiguration: { level: 'error' },
       properties: { clause: 'GB/T 29639-2020 6.3.2', descriptionZh: '角色必须在组织机构表中声明' },
     });

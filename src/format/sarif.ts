@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { localize, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { Place } from '../model/place.js';
 import type { RuleMeta } from '../validate/rule.js';
-import { compare, displayPath, findRule, INFORMATION_URI, reportedFiles, sortForOutput, sourceOf, type FormatContext } from './context.js';
+import { compare, displayPath, findRule, informationUri, reportedFiles, sortForOutput, sourceOf, type FormatContext } from './context.js';
 
 /** The OASIS schema URI of SARIF 2.1.0 (errata 01), as SARIF validators expect in `$schema`. */
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -170,7 +170,7 @@ export function sarifLog(diagnostics: Diagnostic[], ctx: FormatContext): SarifLo
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: ctx.tool.name, version: ctx.tool.version, ...(/^\d+\.\d+\.\d+/.test(ctx.tool.version) ? { semanticVersion: ctx.tool.version } : {}), informationUri: INFORMATION_URI, rules } },
+      tool: { driver: { name: ctx.tool.name, version: ctx.tool.version, ...(/^\d+\.\d+\.\d+/.test(ctx.tool.version) ? { semanticVersion: ctx.tool.version } : {}), informationUri: informationUri(ctx), rules } },
       language,
       columnKind: 'utf16CodeUnits',
       artifacts,

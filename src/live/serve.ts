@@ -92,6 +92,8 @@ export interface ServeDrillOptions {
   /** Enable the benchmark's no-op endpoint. */
   noop?: boolean;
   tickMs?: number;
+  /** Wall clock in milliseconds (tests drive it; default `performance.now`). */
+  wall?: () => number;
 }
 
 /** A served drill. */
@@ -131,7 +133,7 @@ export async function serveDrill(input: LiveInput, opts: ServeDrillOptions = {})
   const resume = !!opts.resume && existsSync(files.logFile);
   const drill = await LiveDrill.open({
     plan: input.plan, scenario: input.scenario, log: files.logFile, scenarioSource: input.source, planSource: input.planSource,
-    resume, blind: opts.blind || input.sealed, speed: opts.speed, tickMs: opts.tickMs,
+    resume, blind: opts.blind || input.sealed, speed: opts.speed, tickMs: opts.tickMs, wall: opts.wall,
   });
   try {
     const tokens = loadTokens(files.tokensFile, roles, resume);

@@ -3,4 +3,5 @@ export * from './place.js';
 export * from './duration.js';
 export * from './plan.js';
 export * from './duration-text.js';
+export * from './expr.js';
 export * from './role-kind.js';

@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.js';
+import type { Expr } from './expr.js';
 import type { Duration } from './duration.js';
 import type { Located, Place } from './place.js';
 

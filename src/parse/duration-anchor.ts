@@ -48,11 +48,20 @@ export function readAnchor(rest: string, stepIds: readonly string[], self?: stri
   return { anchor: { kind: 'incident' } };
 }
 
-/** The longest step id written as a whole word in `rest` (ids end where an ASCII word character does not follow). */
+/** After a step id: `rescue 完成后`, `rescue后`, `rescue 结束之后`. */
+const STEP_AFTER_ZH = /^\s*(?:完成|结束|处置完毕|到位)?\s*(?:之后|以后|后)/u;
+/** Before a step id: `10 min after rescue`, `10 min from rescue`. */
+const STEP_BEFORE_EN = /\b(?:after|from|following)\s*$/iu;
+
+/**
+ * The longest step id written as an anchor in `rest`: a whole word (no ASCII word character around it) followed by
+ * 完成后 / 后 or preceded by `after`. An id that merely occurs in the text (a step `级` inside `每级2小时`) is not one.
+ */
 function findStep(rest: string, stepIds: readonly string[]): string | undefined {
   for (const id of [...stepIds].sort((a, b) => b.length - a.length)) {
     for (let i = rest.indexOf(id); i >= 0; i = rest.indexOf(id, i + 1)) {
-      if (!WORD.test(rest[i - 1] ?? ' ') && !WORD.test(rest[i + id.length] ?? ' ')) return id;
+      if (WORD.test(rest[i - 1] ?? ' ') || WORD.test(rest[i + id.length] ?? ' ')) continue;
+      if (STEP_AFTER_ZH.test(rest.slice(i + id.length)) || STEP_BEFORE_EN.test(rest.slice(0, i))) return id;
     }
   }
   return undefined;

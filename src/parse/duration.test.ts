@@ -186,3 +186,12 @@ describe('formatDuration / formatSeconds', () => {
     expect(formatDuration({ text: '及时', kind: 'vague', anchor: { kind: 'incident' } }, 'zh')).toBe('未明确（及时）');
   });
 });
+
+describe('a step id that merely occurs in a time text is not an anchor', () => {
+  it('reads 每级2小时 as a chain even when a step is called 级, and `a` inside `after receipt` as receipt', () => {
+    expect(ok('每级2小时', ['级'])).toMatchObject({ kind: 'chain', anchor: { kind: 'incident' } });
+    expect(ok('1 h after receipt', ['a', 'receipt'])).toMatchObject({ anchor: { kind: 'receipt' } });
+    expect(ok('级 完成后10分钟', ['级']).anchor).toEqual({ kind: 'step', step: '级' });
+    expect(ok('10 min after 级', ['级']).anchor).toEqual({ kind: 'step', step: '级' });
+  });
+});

@@ -277,12 +277,11 @@ describe('parseYaml: syntax and hostile input', () => {
     expect(r.plan).toBeDefined();
   });
 
-  it('refuses an alias bomb fast', () => {
+  // Speed on hostile input is measured in `npm run bench hostile`; here: the limits that keep it bounded are hit.
+  it('refuses an alias bomb (the expansion stops at MAX_YAML_ALIASES)', () => {
     const lines = ['plan: { id: a, title: t, kind: general }', 'x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) lines.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
-    const t0 = performance.now();
     const r = parseYaml(`${lines.join('\n')}\n`, 'bomb.yaml');
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(r.plan).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.ruleId, at(d)])).toEqual([['parse/alias-bomb', '3:10']]);
     expect(r.diagnostics[0].message).toContain(`more than ${MAX_YAML_ALIASES}`);
@@ -304,9 +303,7 @@ describe('parseYaml: syntax and hostile input', () => {
   ];
   for (const [name, src] of deep) {
     it(`refuses 10,000-deep ${name} without overflowing the stack`, () => {
-      const t0 = performance.now();
       const r = parseYaml(src, 'deep.yaml');
-      expect(performance.now() - t0).toBeLessThan(5000);
       expect(r.plan).toBeUndefined();
       expect(rules(r.diagnostics)).toContain('parse/too-deep');
       expect(rules(r.diagnostics)).not.toContain('parse/internal');

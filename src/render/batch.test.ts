@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderBatch, safeName, type RenderJob } from './batch.js';
-import { chromiumPath } from './browser.js';
-import { skipWithoutChromium, inkRatio } from './packet.test-helper.js';
+import { requireChromium } from '../../test/helpers/tools.js';
+import { inkRatio } from './packet.test-helper.js';
 
 const out = () => mkdtempSync(join(tmpdir(), 'yuan-batch-'));
 
@@ -30,7 +30,7 @@ describe('text formats need no browser', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('renderBatch (headless Chromium)', () => {
+describe.skipIf(!requireChromium())('renderBatch (headless Chromium)', () => {
   it('collects a broken diagram as a per-job error and renders the rest', async () => {
     const dir = out();
     const jobs: RenderJob[] = [

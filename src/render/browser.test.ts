@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../parse/index.js';
 import { ChromiumNotFoundError, chromiumPath, DiagramError, findChromium, mermaidDiagnostic, Renderer } from './browser.js';
 import { flowchart } from './mermaid.js';
-import { skipWithoutChromium, hasTool, inkRatio, pdfText, svgTexts } from './packet.test-helper.js';
+import { requireChromium, requirePdftotext } from '../../test/helpers/tools.js';
+import { inkRatio, pdfText, svgTexts } from './packet.test-helper.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
 
@@ -61,7 +62,7 @@ describe('mermaid errors as diagnostics', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('Renderer (headless Chromium)', () => {
+describe.skipIf(!requireChromium())('Renderer (headless Chromium)', () => {
   let r: Renderer;
   const plan = parsePlanFile(LEAK).plan!;
   beforeAll(async () => { r = await Renderer.open(); }, 60_000);
@@ -76,18 +77,16 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('Renderer (headless Chromiu
     for (const role of ['岗位操作工', '值班长', '应急救援队', '警戒疏散组']) expect(text).toContain(role);
   });
 
-  it('renders PNG (not blank) and PDF (text extractable)', async () => {
+  it.skipIf(!requirePdftotext())('renders PNG (not blank) and PDF (text extractable)', async () => {
     const text = flowchart(plan);
     const png = await r.renderPng(text, 1);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(inkRatio(png)).toBeGreaterThan(0.02);
     const pdf = await r.renderPdf(text, { title: '危险化学品泄漏事故专项应急预案 — 流程图' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    if (hasTool('pdftotext')) {
-      const t = pdfText(pdf);
-      expect(t).toContain('危险化学品泄漏事故专项应急预案');
-      expect(t).toContain('应急救援队');
-    }
+    const t = pdfText(pdf);
+    expect(t).toContain('危险化学品泄漏事故专项应急预案');
+    expect(t).toContain('应急救援队');
   });
 
   it('never lets a label become a script element', async () => {

@@ -32,6 +32,8 @@ const ENTITY: Readonly<Record<string, string>> = {
   '[': '#91;', ']': '#93;', '{': '#123;', '}': '#125;', '(': '#40;', ')': '#41;',
 };
 
+// Joiners and variation selectors are matched one by one (not as a combined sequence), so the class is meant.
+// eslint-disable-next-line no-misleading-character-class
 const EMOJI_SEQUENCE = /\p{Extended_Pictographic}\uFE0F|\p{Emoji_Presentation}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}]|[\u200D\uFE0E\uFE0F\u20E3]|[\u{E0020}-\u{E007F}]/gu;
 /** C0/C1 controls (except tab/newline, handled separately), bidi overrides and isolates, BOM, zero-width space. */
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
@@ -78,7 +80,7 @@ export function label(text: string, ctx: LabelContext = 'flow', opts: LabelOptio
 /** Characters that must not begin a line (closing punctuation). */
 const NO_LINE_START = /[，。、；：！？）》」』】〕,.;:!?)\]}%]/;
 /** Characters that must not end a line (opening punctuation). */
-const NO_LINE_END = /[（《「『【〔(\[{]/;
+const NO_LINE_END = /[（《「『【〔([{]/;
 /** Punctuation after which a line break reads naturally. */
 const CLAUSE_END = /[，。、；：！？,;]/;
 /** Joins the parts of a comparison (`泄漏量 ≥ 100 kg`): broken only when the comparison cannot fit on a line. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../model/index.js';
 import { parsePlanFile } from '../parse/index.js';
-import { stepsAt } from '../validate/refs.js';
+import { stepsAt } from '../model/query.js';
 import { flowchart, flowcharts } from './mermaid-flowchart.js';
 import { hostilePlan, level, minutes, plan as makePlan, role, step, trigger } from './mermaid-fixture.test-helper.js';
 import { flowDb, mermaidParse, shownText, type FlowDbView } from './mermaid-parse.test-helper.js';
@@ -58,7 +58,7 @@ describe('flowchart: the hazardous-chemical leak plan (overview)', async () => {
   });
 
   it('starts at the alarm and ends at termination', () => {
-    expect(shownText(db.vertices.get('n_start')!.text)).toBe('接警');
+    expect(shownText(db.vertices.get('n_start')!.text ?? '')).toBe('接警');
     expect(hasEdge(db, 'n_start', 's_alarm')).toBe(true);
     const term = flat(db.vertices.get('n_term')!.text);
     expect(term).toContain('响应终止');
@@ -170,12 +170,12 @@ describe('flowchart options and other plans', () => {
     const text = flowchart(flood, { direction: 'LR' });
     expect(text.startsWith('flowchart LR\n')).toBe(true);
     const db = await flowDb(text);
-    expect(shownText(db.vertices.get('n_start')!.text)).toBe('Alarm received');
+    expect(shownText(db.vertices.get('n_start')!.text ?? '')).toBe('Alarm received');
     expect(hasEdge(db, 'd_I', 'lv_I', 'yes')).toBe(true);
     expect(flat(db.vertices.get('s_public_warning')!.text)).toContain('≤30minafterstep3');
     expect(flat(db.vertices.get('lv_IV')!.text)).toBe('LevelIV(minor)EOCDirectordecides,≤1h');
     const zh = await flowDb(flowchart(flood, { lang: 'zh' }));
-    expect(shownText(zh.vertices.get('n_start')!.text)).toBe('接警');
+    expect(shownText(zh.vertices.get('n_start')!.text ?? '')).toBe('接警');
   });
 
   it('shows step conditions with a dashed border', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../model/index.js';
 import { parsePlanFile } from '../parse/index.js';
-import { stepsAt } from '../validate/refs.js';
-import { absoluteDeadlines } from '../validate/timing.js';
+import { stepsAt } from '../model/query.js';
+import { absoluteDeadlines } from '../model/deadlines.js';
 import { clock, gantt, timeline } from './mermaid-gantt.js';
 import { hostilePlan, level, minutes, plan as makePlan, role, step } from './mermaid-fixture.test-helper.js';
 import { ganttDb, shownText, type GanttTaskView } from './mermaid-parse.test-helper.js';

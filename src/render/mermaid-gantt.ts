@@ -9,7 +9,7 @@
  * reads elapsed time `00:15` = 15 minutes after the incident on any machine.
  */
 import { isTimed, type Plan, type Step } from '../model/index.js';
-import { absoluteDeadlines } from '../validate/timing.js';
+import { absoluteDeadlines } from '../model/deadlines.js';
 import { IdMap, label, truncate } from './mermaid-escape.js';
 import { viewSteps } from './mermaid-graph.js';
 import { WORDS, formatDuration, formatTimeLimit, levelShort, levelTitle, planLang, stepNumbers, type Lang } from './mermaid-text.js';

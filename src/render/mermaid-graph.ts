@@ -3,7 +3,7 @@
  * level-specific branch starts, and where the level decision sits in the flow. Pure functions of the Plan.
  */
 import type { Level, Plan, Step } from '../model/index.js';
-import { stepsAt } from '../validate/refs.js';
+import { stepsAt } from '../model/query.js';
 
 /** The steps of a view, first occurrence of each id only (duplicate ids are a lint error, not a diagram's). */
 export function viewSteps(plan: Plan, levelId?: string): Step[] {

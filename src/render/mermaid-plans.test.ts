@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../parse/index.js';
-import { stepsAt } from '../validate/refs.js';
+import { stepsAt } from '../model/query.js';
 import { diagrams, flowchart, gantt, toMarkdown } from './mermaid.js';
 import { hostilePlan } from './mermaid-fixture.test-helper.js';
 import { flowDb, ganttDb, mermaidParse, stateDb, usingDomPurifyShim } from './mermaid-parse.test-helper.js';
@@ -28,6 +28,7 @@ it('finds the example plans', () => {
   expect(GOOD.length).toBeGreaterThanOrEqual(6);
   expect(GOOD).toContain('plans/chem/hazardous-chemical-leak.md');
   expect(GOOD).toContain('plans/flood/municipal-flood.md');
+  expect(DEFECTIVE.length).toBeGreaterThanOrEqual(6);
   // Documents how the parser runs here (see mermaid-parse.test-helper.ts).
   expect(typeof usingDomPurifyShim()).toBe('boolean');
 });
@@ -91,9 +92,12 @@ describe.each(GOOD)('%s', (file) => {
 
 describe.each(DEFECTIVE)('defective plan %s', (file) => {
   it('still gets diagrams that parse', async () => {
-    const plan = parsePlanFile(file).plan;
-    if (!plan) return;
-    for (const d of diagrams(plan)) await mermaidParse(d.text);
+    // Every seeded defect is a lint finding, not a parse failure: a plan that stops parsing fails here.
+    const { plan, diagnostics } = parsePlanFile(file);
+    expect(plan, diagnostics.map((d) => d.message).join('\n')).toBeDefined();
+    const list = diagrams(plan!);
+    expect(list.length).toBeGreaterThan(0);
+    for (const d of list) await mermaidParse(d.text);
   });
 });
 

@@ -5,12 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
-/** True when a command runs (`pdftotext -v`, …). */
-export function hasTool(cmd: string): boolean {
-  const r = spawnSync(cmd, ['-v'], { stdio: 'ignore' });
-  return !r.error;
-}
-
 /** Decodes an 8-bit, non-interlaced PNG (grey, grey+alpha, RGB, RGBA) into RGBA pixels. */
 export function decodePng(buf: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
   const b = Buffer.from(buf);
@@ -96,18 +90,3 @@ export function svgTexts(svg: string): string[] {
 }
 
 export const readPng = (path: string) => readFileSync(path);
-
-let warned = false;
-
-/**
- * True when the browser tests must be skipped: no Chromium was found. Says so once on stderr. With
- * YUAN_REQUIRE_CHROMIUM=1 (CI) a missing browser is not skipped, so the tests fail loudly instead.
- */
-export function skipWithoutChromium(found: string | undefined): boolean {
-  if (found || process.env.YUAN_REQUIRE_CHROMIUM === '1') return false;
-  if (!warned) {
-    warned = true;
-    process.stderr.write('yuan tests: Chromium not found — skipping browser tests (install chromium fonts-noto-cjk poppler-utils, or set YUAN_CHROMIUM=/path/to/chrome)\n');
-  }
-  return true;
-}

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniPlan } from '../../test/helpers/lint.js';
 import { parsePlanFile, parsePlanText } from '../parse/index.js';
 import { lintFiles } from '../validate/index.js';
-import { chromiumPath, Renderer } from './browser.js';
+import { Renderer } from './browser.js';
 import { planDiagrams } from './packet-diagrams.js';
-import { skipWithoutChromium, hasTool, inkRatio, pdfPages, pdfText } from './packet.test-helper.js';
+import { requireChromium, requirePdftoppm, requirePdftotext } from '../../test/helpers/tools.js';
+import { inkRatio, pdfPages, pdfText } from './packet.test-helper.js';
 import { buildPacket, packetHtml, renderPacket, scrubSvg, type PacketPlan } from './packet.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
@@ -63,7 +64,7 @@ describe('packet HTML', () => {
   });
 });
 
-describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chromium)', () => {
+describe.skipIf(!requireChromium())('packet PDF (headless Chromium)', () => {
   let r: Renderer;
   beforeAll(async () => { r = await Renderer.open(); }, 60_000);
   afterAll(async () => { await r?.close(); });
@@ -74,7 +75,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chrom
     return { plan, diagnostics: lint.diagnostics.filter((d) => d.file === LEAK), diagrams: planDiagrams(plan, { kinds: ['flowchart', 'state'] }).diagrams };
   };
 
-  it.skipIf(!hasTool('pdftotext') || !hasTool('pdftoppm'))('prints the leak plan: Chinese text extractable, pages not blank', async () => {
+  it.skipIf(!requirePdftotext() || !requirePdftoppm())('prints the leak plan: Chinese text extractable, pages not blank', async () => {
     const { pdf, errors } = await renderPacket([leakPacket()], r, { lang: 'zh', date: '2026-11-25' });
     expect(errors).toEqual([]);
     const text = pdfText(pdf);
@@ -89,7 +90,7 @@ describe.skipIf(skipWithoutChromium(chromiumPath()))('packet PDF (headless Chrom
     expect(inkRatio(readFileSync(pages[1]))).toBeGreaterThan(0.02);
   }, 120_000);
 
-  it.skipIf(!hasTool('pdftotext'))('shows hostile labels as text in diagrams, tables and PDF, never as markup', async () => {
+  it.skipIf(!requirePdftotext())('shows hostile labels as text in diagrams, tables and PDF, never as markup', async () => {
     const plan = hostilePlan();
     const { diagrams } = planDiagrams(plan, { kinds: ['flowchart'], levels: 'never' });
     const { html, errors } = await buildPacket([{ plan, diagnostics: [], diagrams }], r, { lang: 'zh', date: '2026-11-25' });

@@ -1,6 +1,8 @@
 /** Escaping for everything the reports render: HTML text and attributes, SVG, Markdown table cells. */
 
 import { escapeHtml } from '../html.js';
+import stringWidth from 'string-width';
+import { codeSpan, markdownText } from '../markdown.js';
 
 /** Escapes text for HTML/SVG text nodes and quoted attribute values (the shared escaper, under the reports' short name). */
 export const esc = escapeHtml;
@@ -10,25 +12,19 @@ export function escCode(value: unknown): string {
   return esc(value).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-/**
- * Text for a Markdown table cell or paragraph: HTML-significant characters become entities (so `<script>` stays text on
- * every renderer), pipes and backslashes are escaped, line breaks become spaces. Backtick code spans are kept.
- */
-export function mdText(value: unknown): string {
-  return String(value ?? '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
+/** Text for a Markdown table cell or paragraph (`markdownText`: escaped so it reads back as text; `code` spans kept). */
+export const mdText = (value: unknown): string => markdownText(value);
 
-/** Approximate rendered width of text (CJK and full-width characters count 1 em, others ~0.58 em). */
+/** An id or other literal as a Markdown code span (for a table cell). */
+export const mdCode = (value: unknown): string => codeSpan(String(value ?? ''), true);
+
+/** Approximate rendered width of text (characters two terminal columns wide — CJK, full-width — count 1 em, others ~0.58 em). */
 export function textWidth(s: string, fontSize: number): number {
   let w = 0;
-  for (const ch of s) w += isWide(ch) ? 1 : /[A-Z0-9]/.test(ch) ? 0.64 : 0.56;
+  for (const ch of s) {
+    const cols = stringWidth(ch);
+    w += cols === 2 ? 1 : cols === 0 ? 0 : /[A-Z0-9]/.test(ch) ? 0.64 : 0.56;
+  }
   return w * fontSize;
 }
 
@@ -41,11 +37,4 @@ export function fit(s: string, width: number, fontSize: number): string {
     out += ch;
   }
   return `${out}…`;
-}
-
-function isWide(ch: string): boolean {
-  const c = ch.codePointAt(0) ?? 0;
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
-    || (c >= 0x20000 && c <= 0x3fffd);
 }

@@ -4,7 +4,7 @@ import type { Plan } from '../model/index.js';
 import { clock, duration, GAP_KINDS, type DimensionId } from '../score/index.js';
 import type { Score } from '../score/index.js';
 import { buildModel, describeEvidence, evidenceText, type ReportModel, type ReportOptions } from './common.js';
-import { mdText } from './escape.js';
+import { mdCode, mdText } from './escape.js';
 import { DIMENSION_NAMES, GAP_NAMES, RATING_NAMES, STATUS_NAMES, T, type Lang } from './i18n.js';
 
 const DIMS: DimensionId[] = ['time', 'coordination', 'effect'];
@@ -26,6 +26,7 @@ export function renderMarkdown(m: ReportModel): string {
   const { lang, score } = m;
   const t = T[lang];
   const md = mdText;
+  const code = mdCode;
   const out: string[] = [];
   const lv = (id: string | null) => (id ? t.level(id) : t.none);
   const fmtT = (s: number | undefined) => (s === undefined ? '—' : clock(s));
@@ -36,8 +37,8 @@ export function renderMarkdown(m: ReportModel): string {
 
   out.push(`# ${md(t.title)}${C}${md(m.planTitle)}`);
   const meta: string[][] = [
-    [t.plan, `${md(m.planTitle)} (\`${md(m.plan.meta.id)}\`)`],
-    ...(m.scenarioTitle ? [[t.scenario, `${md(m.scenarioTitle)}${m.scenario ? ` (\`${md(m.scenario.id)}\`)` : ''}`]] : []),
+    [t.plan, `${md(m.planTitle)} (${code(m.plan.meta.id)})`],
+    ...(m.scenarioTitle ? [[t.scenario, `${md(m.scenarioTitle)}${m.scenario ? ` (${code(m.scenario.id)})` : ''}`]] : []),
     ...(m.mode ? [[t.mode, md(m.mode)]] : []),
     ...(m.date ? [[t.date, md(m.date)]] : []),
     [t.duration, md(m.durationText)],
@@ -85,7 +86,7 @@ export function renderMarkdown(m: ReportModel): string {
       [a.warrantedSeq, ...(a.declaredSeq !== undefined ? [a.declaredSeq] : [])].map((q) => `#${q}`).join(' ')]);
   }
   for (const ms of score.milestones) {
-    keyRows.push([`${ms.id === 'first-response' ? t.firstResponse : t.initialDisposal}${paren(ms.steps.map((s) => `\`${md(s)}\``).join(lang === 'zh' ? '、' : ', '))}`,
+    keyRows.push([`${ms.id === 'first-response' ? t.firstResponse : t.initialDisposal}${paren(ms.steps.map((s) => `${code(s)}`).join(lang === 'zh' ? '、' : ', '))}`,
       fmtT(ms.doneAt), duration(ms.allowed, lang), ms.doneAt === undefined ? '—' : duration(Math.max(0, ms.doneAt - score.incidentStart), lang),
       STATUS_NAMES[lang][ms.status] + (ms.lateBy ? ` ${duration(ms.lateBy, lang)}` : ''), ms.evidence.map((q) => `#${q}`).join(' ')]);
   }
@@ -97,7 +98,7 @@ export function renderMarkdown(m: ReportModel): string {
   if (injectEvents.length) {
     out.push('', `### ${t.injects}`, '');
     out.push(table([t.inject, t.time, t.to, t.message, t.facts], injectEvents.map((e) => [
-      `\`${md(e.inject)}\` #${e.seq}`, clock(e.t), e.to.length ? e.to.map((r) => md(m.role(r))).join(lang === 'zh' ? '、' : ', ') : t.everyone, md(e.message),
+      `${code(e.inject)} #${e.seq}`, clock(e.t), e.to.length ? e.to.map((r) => md(m.role(r))).join(lang === 'zh' ? '、' : ', ') : t.everyone, md(e.message),
       md(Object.entries(e.facts ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ')) || '—',
     ])));
   }
@@ -107,7 +108,7 @@ export function renderMarkdown(m: ReportModel): string {
   out.push(table([t.step, t.action, t.owner, t.doneBy, t.deadline, t.doneAt, t.status, t.rating, t.gapsCol], score.steps
     .filter((s) => s.required || s.requiredWarranted || s.doneAt !== undefined)
     .map((s) => [
-      `\`${md(s.step)}\``, md(s.action), md(m.role(s.role)), s.doneBy ? md(m.role(s.doneBy)) + (s.wrongRole ? ' ⚠' : '') : '—',
+      `${code(s.step)}`, md(s.action), md(m.role(s.role)), s.doneBy ? md(m.role(s.doneBy)) + (s.wrongRole ? ' ⚠' : '') : '—',
       s.deadline === undefined ? '—' : clock(s.deadline), s.doneAt === undefined ? '—' : clock(s.doneAt),
       STATUS_NAMES[lang][s.status] + (s.lateBy ? ` ${duration(s.lateBy, lang)}` : ''), s.rating ? `**${s.rating}**` : '—', s.gaps.join(' '),
     ])));
@@ -123,14 +124,14 @@ export function renderMarkdown(m: ReportModel): string {
   out.push('', `## 6 ${t.objectives}`, '');
   if (!score.objectives.length) out.push(md(t.noObjectives));
   else out.push(table([t.objective, t.description, t.step, t.within, t.status, t.evidence], score.objectives.map((o) => [
-    `\`${md(o.id)}\``, md(o.text), o.steps.map((s) => `\`${md(s)}\` ${o.doneAt[s] === undefined ? '—' : clock(o.doneAt[s]!)}`).join('<br>'),
+    `${code(o.id)}`, md(o.text), o.steps.map((s) => `${code(s)} ${o.doneAt[s] === undefined ? '—' : clock(o.doneAt[s]!)}`).join('<br>'),
     o.within === undefined ? '—' : duration(o.within, lang), o.met ? `✓ ${t.met}` : `✗ ${t.notMet}`, o.evidence.map((q) => `#${q}`).join(' '),
   ])));
 
   if (score.expected.length) {
     out.push('', `### ${t.expected}`, '');
     out.push(table([t.inject, t.roles, t.expectedWhat, t.due, t.doneAt, t.status, t.evidence], score.expected.map((x) => [
-      `\`${md(x.inject)}\``, md(m.role(x.role)), x.step ? `\`${md(x.step)}\`` : md(x.text ?? '—'), x.due === undefined ? '—' : clock(x.due),
+      `${code(x.inject)}`, md(m.role(x.role)), x.step ? `${code(x.step)}` : md(x.text ?? '—'), x.due === undefined ? '—' : clock(x.due),
       x.doneAt === undefined ? '—' : `${clock(x.doneAt)}${x.doneBy ? ` ${md(m.role(x.doneBy))}` : ''}`,
       x.met === null ? md(t.notChecked) : x.met ? `✓ ${t.met}` : `✗ ${t.notMet}`, x.evidence.map((q) => `#${q}`).join(' '),
     ])));

@@ -1,3 +1,7 @@
+import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { cleanIV, done, inject, leakPlan, leakScenario, messyIII, numbered, unmatched, type EventInput } from '../score/fixtures.test-helper.js';
 import { scoreDrill } from '../score/index.js';
@@ -11,6 +15,22 @@ const messyScore = scoreDrill(plan, messy, { scenario });
 const DATE = { date: '2026-06-12' };
 
 const XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+
+/** Reads Markdown as GitHub does (GFM): node types, raw HTML in it, and the table cells as plain text. */
+function readMarkdown(md: string): { types: Set<string>; html: string[]; cells: string[] } {
+  const types = new Set<string>();
+  const html: string[] = [];
+  const cells: string[] = [];
+  const text = (n: Nodes): string => ('value' in n && n.type !== 'html' ? n.value : 'children' in n ? n.children.map(text).join('') : '');
+  const walk = (n: Nodes) => {
+    types.add(n.type);
+    if (n.type === 'html') html.push(n.value);
+    if (n.type === 'tableCell') cells.push(text(n));
+    if ('children' in n) n.children.forEach(walk);
+  };
+  walk(unified().use(remarkParse).use(remarkGfm).parse(md) as Root);
+  return { types, html, cells };
+}
 function hostile(): ReturnType<typeof numbered> {
   const ev: EventInput[] = messyIII();
   ev.splice(2, 0, inject(0, 'i0', `Heads up ${XSS}`, { leak_kg: 30 }));
@@ -59,7 +79,8 @@ describe('Markdown report', () => {
     const out = reportMarkdown(plan, scn, messy, scoreDrill(plan, messy, { scenario: scn }));
     expect(out).toContain('### 预期行动（MSEL）');
     expect(out).toContain('| `i1` | 岗位操作工（operator） | `alarm` | 01:00 | 01:20 岗位操作工（operator） | ✗ 未达成 | #2 #4 |');
-    expect(out).toContain('| `i1` | 值班长（duty-officer） | 通知&lt;各&gt;应急小组 | — | — | 无法客观核查（仅文字） | #2 |');
+    expect(out).toContain('| `i1` | 值班长（duty-officer） | 通知<各>应急小组 | — | — | 无法客观核查（仅文字） | #2 |');
+    expect(readMarkdown(out).cells).toContain('通知<各>应急小组');
     const html = reportHtml(plan, scn, messy, scoreDrill(plan, messy, { scenario: scn }));
     expect(html).toContain('<h3>预期行动（MSEL）</h3>');
     expect(html).toContain('通知&lt;各&gt;应急小组');
@@ -68,10 +89,13 @@ describe('Markdown report', () => {
   it('escapes hostile text (HTML, pipes) from the log', () => {
     const ev = hostile();
     const out = reportMarkdown(plan, scenario, ev, scoreDrill(plan, ev, { scenario }));
-    expect(out).not.toMatch(/<script|<img|<b>/);
-    expect(out).toContain('&lt;script&gt;');
-    expect(out).toContain('再说');
-    expect(out).toContain('\\|');
+    // Read back as GitHub reads it: no raw HTML but the report's own line breaks, the hostile texts are cell text.
+    const { types, html, cells } = readMarkdown(out);
+    expect(html.filter((h) => h !== '<br>')).toEqual([]);
+    expect(types.has('table')).toBe(true);
+    expect(cells.filter((c) => c.includes(`“我先 ${XSS} | 再说”`)).length).toBeGreaterThan(1);
+    expect(cells.filter((c) => c.includes(XSS)).length).toBeGreaterThan(3);
+    expect(cells).toContain('<b>role</b>');
   });
 });
 
@@ -171,7 +195,7 @@ describe('afterActionReport', () => {
 describe('helpers', () => {
   it('esc / mdText / addDays', () => {
     expect(esc(`<a href="x">'&'</a>\u0007`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-    expect(mdText('a|b\n<c>')).toBe('a\\|b &lt;c&gt;');
+    expect(mdText('a|b\n<c> *d* `e|f`\u0007')).toBe('a\\|b \\<c> \\*d\\* `e\\|f`');
     expect(addDays('2024-02-15', 30)).toBe('2024-03-16');
   });
 });

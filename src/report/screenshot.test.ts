@@ -1,24 +1,25 @@
 /**
- * Renders the HTML report in headless Chromium (when /usr/bin/chromium exists) to PNG and PDF under the OS temp dir,
+ * Renders the HTML report in headless Chromium (test/helpers/tools.ts: required in CI) to PNG and PDF under the OS temp dir,
  * and checks that the page lays out: no horizontal overflow at A4 width, the SVGs have a size, the PDF prints.
  * The PNGs are meant to be looked at (yuan-aar-*.png).
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireChromium } from '../../test/helpers/tools.js';
+import { CHROMIUM_ARGS } from '../render/browser.js';
 import { cleanIV, leakPlan, leakScenario, messyIII, numbered } from '../score/fixtures.test-helper.js';
 import { scoreDrill } from '../score/index.js';
 import { reportHtml } from './index.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM = requireChromium();
 
-describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
+describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
   it('renders to PNG and A4 PDF without overflow', async () => {
     const { chromium } = await import('playwright-core');
     // playwright gives the browser a fresh temporary profile of its own
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const plan = leakPlan();
       for (const [name, events, lang] of [['messy-zh', messyIII(), 'zh'], ['clean-en', cleanIV(), 'en']] as const) {

@@ -1,5 +1,6 @@
 import type { DrillEvent, FactValue, Scenario } from '../drill/types.js';
 import type { Level, Plan, Role, Step } from '../model/index.js';
+import { standsIn } from '../model/query.js';
 import type { Evidence, GapKind } from './types.js';
 
 /** Narrowed event types. */
@@ -137,15 +138,12 @@ export function defaultContainmentFact(plan: Plan): string | undefined {
 
 /**
  * Whether `role` may act for `owner`: the owner itself, or a stand-in — a deputy listed by role id, name or holder,
- * or a team that is `memberOf` the owner (the same rule as the drill engine's `actsFor` in src/drill/match.ts).
+ * or a team that is `memberOf` the owner (`standsIn` in src/model/query.ts, as the drill engine's `actsFor`).
  */
 export function roleMatches(ctx: Context, owner: string | undefined, role: string): 'owner' | 'deputy' | false {
   if (!owner || owner === role) return 'owner';
   const o = ctx.roles.get(owner);
-  if (!o) return false;
-  const w = ctx.roles.get(role);
-  const stands = o.deputies.includes(role) || (!!w && (o.deputies.includes(w.name) || (w.holder !== undefined && o.deputies.includes(w.holder)) || w.memberOf === owner));
-  return stands ? 'deputy' : false;
+  return o && standsIn(ctx.plan, o, role) ? 'deputy' : false;
 }
 
 /** Whether a step applies at a level (no levels = every level; no known level = only level-free steps). */

@@ -4,7 +4,7 @@
  */
 import { evaluateTri } from '../expr/index.js';
 import type { Step } from '../model/index.js';
-import { absoluteDeadlines } from '../validate/timing.js';
+import { absoluteDeadlines } from '../model/deadlines.js';
 import { appliesAt, moreSevere, roleMatches, round3, type Context } from './context.js';
 import { duration } from './format.js';
 import type { Activation, Milestone, ScoreItem, StepResult, TimeStatus } from './types.js';

@@ -27,6 +27,8 @@ export interface LintConfig {
   ignore?: string[];
   /** ISO date used as "today" for staleness checks (reproducible CI). */
   today?: string;
+  /** Base URL of the rule pages in diagnostics and SARIF (`<docsUrl><rule-id>.md`); see `docsBase`. */
+  docsUrl?: string;
   /** What 立即 allows in plans that do not say (a plain limit such as 5分钟). */
   immediate?: string;
 }

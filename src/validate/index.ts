@@ -2,6 +2,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../model/index.js';
 import { parseDuration, parsePlanFile } from '../parse/index.js';
 import type { LintConfig } from './config.js';
+import { findConfig, loadConfig } from './load-config.js';
 import { readDisables, type Disables } from './disable.js';
 import { allRules } from './rules/index.js';
 import { runRules } from './runner.js';
@@ -10,7 +11,16 @@ export { allRules } from './rules/index.js';
 export { runRules } from './runner.js';
 export { isCalendarDate, resolveSettings, type LintConfig } from './config.js';
 export { findConfig, loadConfig } from './load-config.js';
-export type { Rule, RuleMeta, Finding, RuleContext, SystemContext } from './rule.js';
+export { docsBase, ruleUrl, type Rule, type RuleMeta, type Finding, type RuleContext, type SystemContext } from './rule.js';
+
+/**
+ * The lint config a command runs with: `option` names a file, `false` means none, and by default the nearest
+ * yuan.config.yaml from the working folder up. Problems with the file are diagnostics (the CLI exits 2 on them).
+ */
+export function resolveConfig(option?: string | false): { config: LintConfig; diagnostics: Diagnostic[] } {
+  const file = option === false ? undefined : option || findConfig();
+  return file ? loadConfig(file, allRules.map((r) => r.meta.id)) : { config: {}, diagnostics: [] };
+}
 
 /** What a lint run returns: diagnostics for every file, the plans that parsed, and the sources (for code frames). */
 export interface LintResult {

@@ -1,5 +1,5 @@
 import { dueSeconds, isTimed, type Plan, type Report } from '../model/index.js';
-import { absoluteDeadlines } from './timing.js';
+import { absoluteDeadlines } from '../model/deadlines.js';
 
 /**
  * One reporting duty as the plan wrote it: a reports row. A row with parallel recipients (县应急管理局、县生态环境局) is one

@@ -1,9 +1,20 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Severity } from '../diagnostics.js';
 import type { Located, Place, Plan, PlanKind, Regime } from '../model/index.js';
+import { packageRoot } from '../paths.js';
 import type { Profile } from './profile.js';
 
-/** Base URL of the rule pages (docs/rules/<id>.md in the repository). */
-export const DOCS_BASE = 'https://github.com/yuan-plans/yuan/blob/main/docs/rules/';
+/**
+ * Base URL of the rule pages (`<base><rule-id>.md`): `YUAN_DOCS_URL`, else the config's `docsUrl`, else the
+ * docs/rules/ folder of the installed package as a file: URL — it ships in the package, so the link opens on the
+ * machine that ran yuan. Set a web URL (your repository's docs/rules/) when the links are read elsewhere, such as
+ * SARIF uploaded to a code-scanning dashboard.
+ */
+export function docsBase(config?: { docsUrl?: string }, env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.YUAN_DOCS_URL || config?.docsUrl || pathToFileURL(join(packageRoot(), 'docs', 'rules')).href;
+  return base.endsWith('/') ? base : `${base}/`;
+}
 
 /** ESLint-style metadata of a rule. */
 export interface RuleMeta {
@@ -73,8 +84,8 @@ export interface Rule {
   checkSystem?(ctx: SystemContext): void;
 }
 
-/** The documentation URL of a rule. */
-export const ruleUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
+/** The documentation URL of a rule (`base` from `docsBase`). */
+export const ruleUrl = (id: string, base = docsBase()): string => `${base}${id}.md`;
 
 /** Defines a rule (identity function that keeps the type). */
 export const defineRule = (rule: Rule): Rule => rule;

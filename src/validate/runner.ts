@@ -3,7 +3,7 @@ import { placeOf, type Plan } from '../model/index.js';
 import { isDisabled, type Disables } from './disable.js';
 import { configForFile, matchesGlobs, resolveSettings, type LintConfig, type RuleSetting } from './config.js';
 import { planProfile, type Profile } from './profile.js';
-import { ruleUrl, type Finding, type Rule, type Target } from './rule.js';
+import { docsBase, ruleUrl, type Finding, type Rule, type Target } from './rule.js';
 
 /** Inputs of a lint run beyond the plans themselves. */
 export interface LintOptions {
@@ -48,6 +48,7 @@ export function runRules(rules: Rule[], plans: Plan[], opts: LintOptions = {}): 
   const today = opts.today ?? opts.config?.today ?? new Date().toISOString().slice(0, 10);
   const { settings, profile } = perFile(rules, opts.config);
   const byFile = new Map(plans.map((p) => [p.file, p] as const));
+  const docs = docsBase(opts.config);
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const id = rule.meta.id;
@@ -56,7 +57,7 @@ export function runRules(rules: Rule[], plans: Plan[], opts: LintOptions = {}): 
       const related: Related[] | undefined = f.related?.map((r) => ({ message: r.message, messageZh: r.messageZh, file: r.file ?? file, place: placeFor(r) }));
       out.push({
         ruleId: id, severity: setting.severity as Diagnostic['severity'], message: f.message, messageZh: f.messageZh,
-        file, place: placeFor(f), ...(related?.length ? { related } : {}), url: ruleUrl(id), ...(rule.meta.clause ? { clause: rule.meta.clause } : {}),
+        file, place: placeFor(f), ...(related?.length ? { related } : {}), url: ruleUrl(id, docs), ...(rule.meta.clause ? { clause: rule.meta.clause } : {}),
       });
     };
     if (rule.check) {

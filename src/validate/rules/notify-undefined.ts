@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { expectedOneOf } from './resource-undefined.js';
+import { expectedOneOf } from '../../suggest.js';
 
 /** Every role a step notifies is defined in the roles table. */
 export default defineRule({

@@ -1,8 +1,8 @@
 import type { Plan, Resource, Step } from '../../model/index.js';
-import { stepsAt } from '../refs.js';
+import { findResource, stepsAt } from '../../model/query.js';
 import { defineRule } from '../rule.js';
-import { findResource, useTarget } from './resource-undefined.js';
-import { ancestors } from './step-cycle.js';
+import { useTarget } from '../resources.js';
+import { ancestors } from '../step-graph.js';
 
 /** One step's demand for one resource. */
 interface Demand {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintWith, miniPlan } from '../../../test/helpers/lint.js';
-import rule, { closest } from './resource-undefined.js';
+import { closest } from '../../suggest.js';
+import rule from './resource-undefined.js';
 
 const steps = (resources: string) => `## 6 响应程序\n\n| 标识 | 措施 | 负责 | 时限 | 资源 |\n|---|---|---|---|---|\n| alarm | 报警 | operator | 1分钟 | — |\n| isolate | 关阀 | operator | 3分钟 | ${resources} |`;
 

@@ -1,6 +1,6 @@
 import { roleKind, type Plan, type Role } from '../../model/index.js';
 import { defineRule } from '../rule.js';
-import { deputyRole } from './role-deputy.js';
+import { deputyRole } from '../../model/query.js';
 
 const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '').toLowerCase();
 

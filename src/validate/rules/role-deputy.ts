@@ -1,14 +1,10 @@
-import { roleKind, type Located, type Plan, type Role } from '../../model/index.js';
+import { roleKind, type Located } from '../../model/index.js';
 import { defineRule } from '../rule.js';
-import { expectedOneOf } from './resource-undefined.js';
+import { deputyRole } from '../../model/query.js';
+import { expectedOneOf } from '../../suggest.js';
 
 /** A deputy written as one ASCII identifier (`vice-commander`, `safety_director`) is a role id, not a position. */
 export const LOOKS_LIKE_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-
-/** The role a deputy entry names: by id, else by role name (副总指挥), else by holder (生产副总). */
-export function deputyRole(plan: Plan, text: string): Role | undefined {
-  return plan.roles.find((r) => r.id === text) ?? plan.roles.find((r) => r.name === text) ?? plan.roles.find((r) => r.holder === text);
-}
 
 /**
  * Posts that start a level or end the response have a deputy (no single point of failure), and a deputy written as a

@@ -1,7 +1,6 @@
-import { roleRefs } from '../refs.js';
+import { describeRef, isVague, roleRefs } from '../refs.js';
 import { defineRule } from '../rule.js';
-import { expectedOneOf } from './resource-undefined.js';
-import { describeRef, isVague } from './role-vague.js';
+import { expectedOneOf } from '../../suggest.js';
 
 /** Every role a step, level, termination, resource, report or role refers to is defined in the roles table. */
 export default defineRule({

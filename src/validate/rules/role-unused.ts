@@ -1,6 +1,6 @@
 import { roleRefs } from '../refs.js';
 import { defineRule } from '../rule.js';
-import { deputyRole } from './role-deputy.js';
+import { deputyRole } from '../../model/query.js';
 
 /** A report recipient names this role: its id, its name, or a name with a place before it (属地省级网信部门 → 省级网信部门). */
 const receives = (to: string, role: { id: string; name: string }) => to === role.id || to === role.name || (role.name.length >= 3 && to.endsWith(role.name));

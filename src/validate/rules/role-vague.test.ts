@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintWith, miniPlan } from '../../../test/helpers/lint.js';
-import rule, { isVague } from './role-vague.js';
+import { isVague } from '../refs.js';
+import rule from './role-vague.js';
 
 describe('role-vague', () => {
   it('accepts named roles', () => {

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { expectedOneOf } from './resource-undefined.js';
+import { expectedOneOf } from '../../suggest.js';
 
 /** Every step named in `after` (前置) exists. */
 export default defineRule({

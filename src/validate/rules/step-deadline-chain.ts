@@ -1,8 +1,9 @@
 import { dueSeconds, type Plan, type Step } from '../../model/index.js';
-import { stepsAt } from '../refs.js';
+import { stepsAt } from '../../model/query.js';
 import { defineRule } from '../rule.js';
-import { absoluteDeadlines, minutes, type AbsoluteDeadline } from '../timing.js';
-import { ancestors, prerequisites } from './step-cycle.js';
+import { absoluteDeadlines, type AbsoluteDeadline } from '../../model/deadlines.js';
+import { minutes } from '../timing.js';
+import { ancestors, prerequisites } from '../step-graph.js';
 
 /** The latest a step can be forced to start: its prerequisites' latest finishes, and the chain that sets it. */
 interface Start {

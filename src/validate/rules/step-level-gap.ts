@@ -1,4 +1,4 @@
-import { byId, levelsAscending, stepsAt } from '../refs.js';
+import { byId, levelsAscending, stepsAt } from '../../model/query.js';
 import { defineRule } from '../rule.js';
 
 /** A step active at a level waits only for steps that are also active at that level. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { leakPlan, numbered, start, inject, warranted, declared, done, end, SMALL_LEAK } from '../score/fixtures.test-helper.js';
-import { scoreDrill } from '../score/index.js';
-import { checkExpectations, compareScore, EXPECT_GAP_KINDS, findGapKind } from './run-expect.js';
+import { checkExpectations, compareScore, EXPECT_GAP_KINDS, findGapKind } from './expect.js';
+import { leakPlan, numbered, start, inject, warranted, declared, done, end, SMALL_LEAK } from './fixtures.test-helper.js';
+import { scoreDrill } from './index.js';
 
 describe('compareScore', () => {
   it.each([

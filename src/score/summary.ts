@@ -1,7 +1,8 @@
 /** Short text views of a drill log for terminals: level path, a one-line-per-event timeline, the score summary. */
 import type { Plan } from '../model/index.js';
-import { clock, type Score } from '../score/index.js';
-import type { DrillEvent } from './types.js';
+import type { DrillEvent } from '../drill/types.js';
+import { clock } from './format.js';
+import type { Score } from './types.js';
 
 type Lang = 'zh' | 'en';
 const tr = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);

@@ -8,8 +8,8 @@
  * silently; the scenario schema also rejects it).
  */
 import { placeOf, type Place } from '../model/place.js';
-import { GAP_KINDS, OUTCOME_KINDS, observedKinds, type Score } from '../score/index.js';
-import type { Expectation } from './types.js';
+import type { Expectation } from '../drill/types.js';
+import { GAP_KINDS, OUTCOME_KINDS, observedKinds, type Score } from './index.js';
 
 /** One checked expectation. */
 export interface AssertionResult {

@@ -5,11 +5,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { hasErrors, localize, type Diagnostic } from '../diagnostics.js';
-import { escapeAttr, escapeXml } from '../format/junit.js';
-import { scoreDrill } from '../score/index.js';
-import { runScripted } from './engine.js';
-import { checkExpectations, type AssertionResult } from './run-expect.js';
-import { loadDrill, readTextFile, resolvePlanPath } from './scenario.js';
+import { junitXml, type JUnitCase, type JUnitSuite } from '../format/junit-xml.js';
+import { runScripted } from '../drill/engine.js';
+import { loadDrill, readTextFile, resolvePlanPath } from '../drill/scenario.js';
+import { checkExpectations, type AssertionResult } from './expect.js';
+import { scoreDrill } from './index.js';
 
 type Lang = 'zh' | 'en';
 
@@ -90,30 +90,20 @@ export function formatTests(results: readonly ScenarioTest[], format: 'stylish' 
     }, null, 2);
   }
   if (format === 'junit') {
-    const attrs = (pairs: [string, string | number][]) => pairs.map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join('');
-    const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([['name', 'yuan drill test'], ['tests', total], ['failures', failed], ['errors', 0]])}>`];
-    for (const r of results) {
+    return junitXml('yuan drill test', results.map((r): JUnitSuite => {
       const path = relative(cwd, r.file) || r.file;
-      const cases = r.assertions.length + r.errors.length;
-      const fails = r.errors.length + r.assertions.filter((a) => !a.ok).length;
-      out.push(`  <testsuite${attrs([['name', r.id ?? path], ['file', path], ['tests', Math.max(1, cases)], ['failures', fails], ['errors', 0], ['skipped', 0]])}>`);
-      if (!cases) out.push(`    <testcase${attrs([['classname', r.id ?? path], ['name', 'runs'], ['file', path]])}/>`);
-      for (const e of r.errors) {
-        out.push(`    <testcase${attrs([['classname', r.id ?? path], ['name', `load ${e.ruleId}`], ['file', path], ['line', e.place?.start.line ?? 1]])}>`);
-        out.push(`      <failure${attrs([['message', msg(e)], ['type', e.ruleId]])}>${escapeXml(`${where(e.file || r.file, e, cwd)} ${msg(e)}`)}</failure>`);
-        out.push('    </testcase>');
-      }
-      for (const a of r.assertions) {
-        const open = `    <testcase${attrs([['classname', r.id ?? path], ['name', a.name], ['file', path], ['line', a.place?.start.line ?? 1]])}`;
-        if (a.ok) { out.push(`${open}/>`); continue; }
-        out.push(`${open}>`);
-        out.push(`      <failure${attrs([['message', msg(a)], ['type', 'expectation']])}>${escapeXml(`${where(r.file, a, cwd)} ${msg(a)}\nexpected: ${a.expected}\nactual: ${a.actual}`)}</failure>`);
-        out.push('    </testcase>');
-      }
-      out.push('  </testsuite>');
-    }
-    out.push('</testsuites>');
-    return out.join('\n');
+      const classname = r.id ?? path;
+      return {
+        name: classname, file: path,
+        placeholder: { classname, name: 'runs', file: path },
+        cases: [
+          ...r.errors.map((e): JUnitCase => ({ classname, name: `load ${e.ruleId}`, file: path, line: e.place?.start.line ?? 1,
+            failure: { message: msg(e), type: e.ruleId, body: `${where(e.file || r.file, e, cwd)} ${msg(e)}` } })),
+          ...r.assertions.map((a): JUnitCase => ({ classname, name: a.name, file: path, line: a.place?.start.line ?? 1,
+            ...(a.ok ? {} : { failure: { message: msg(a), type: 'expectation', body: `${where(r.file, a, cwd)} ${msg(a)}\nexpected: ${a.expected}\nactual: ${a.actual}` } }) })),
+        ],
+      };
+    }));
   }
   const tr = (en: string, zh: string) => (lang === 'zh' ? zh : en);
   const lines: string[] = [];

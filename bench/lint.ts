@@ -5,6 +5,7 @@ import { collectPlanFiles, parseMarkdown, parsePlanFile } from '../src/parse/ind
 import { lintFiles } from '../src/validate/index.js';
 import { generatePlan } from './generate.js';
 import { commandPair, measurePairTimings, timingRow, type Command } from './measure.js';
+import { measureCorpus, precisionTable } from './precision.js';
 
 const N = Number(process.env.YUAN_BENCH_PLANS ?? 1000);
 /** Plans in the folder the worker threads are measured on. */
@@ -54,5 +55,12 @@ export function benchLint(dir: string): string[] {
     timingRow('yuan lint one file, cold start', tCold, { name: 'node -e 0', t: tNode }),
     timingRow('node -e 0 (baseline)', tNode2),
     timingRow('yuan --help', tHelp, { name: 'node -e 0', t: tNode2 }),
+    ...corpusLines(),
   ];
+}
+
+/** Precision and recall of the findings on plans/real against its golden files (test/real-precision.test.ts asserts them). */
+function corpusLines(): string[] {
+  const p = measureCorpus();
+  return ['', 'lint — precision and recall on plans/real (golden files *.expected.yaml)', ...precisionTable(p)];
 }

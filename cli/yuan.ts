@@ -58,7 +58,7 @@ Examples:
 
 program.command('lint')
   .description(h('lint plans and the 1+N system they form; exit 0 clean, 1 problems, 2 usage', '检查预案及其"1+N"体系；退出码 0 无问题、1 有问题、2 用法错误'))
-  .argument('[paths...]', h('plan files, folders or globs (default: .)', '预案文件、目录或通配符（默认当前目录）'))
+  .argument('[paths...]', h('plan files, folders or globs (default: .); in folders only files whose content is a plan', '预案文件、目录或通配符（默认当前目录）；目录中只检查内容是预案的文件'))
   .option('-f, --format <name>', 'stylish | json | sarif | github | junit', 'stylish')
   .option('-o, --output-file <file>', h('write the report to a file', '将报告写入文件'))
   .option('--fail-on <severity>', h('exit 1 on error (default) or on warning too', '遇到 error（默认）或 warning 时以 1 退出'), 'error')

@@ -15,7 +15,7 @@ describe('yuan lint', () => {
     const bad = yuan(['lint', 'plans/defective', '--today', '2026-11-25']);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/plans\/defective\/roles-unclear\.md/);
-    expect(bad.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)/);
+    expect(bad.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings(?:, \d+ info)?\)/);
   });
 
   it('speaks Chinese with --lang zh', () => {
@@ -98,10 +98,38 @@ describe('yuan lint', () => {
     expect(bad.stderr).toMatch(/yuan\.config\.yaml:4:\d+/);
   });
 
-  it('usage errors exit 2', () => {
+  it('usage errors exit 2: an unknown format, an impossible --today, a negative --max-warnings', () => {
     expect(yuan(['lint', 'plans/', '--format', 'xml']).status).toBe(2);
+    const today = yuan(['lint', 'plans/chem', '--today', '2026-13-45']);
+    expect(today.status).toBe(2);
+    expect(today.stderr).toMatch(/--today 2026-13-45 is not a date, expected YYYY-MM-DD/);
+    expect(yuan(['lint', 'plans/chem', '--today', '2026-02-30', '--lang', 'zh']).stderr).toMatch(/不是有效日期/);
+    expect(yuan(['lint', 'plans/chem', '--max-warnings', '-1']).status).toBe(2);
+    expect(yuan(['lint', 'plans/chem', '--max-warnings', 'many']).status).toBe(2);
     expect(yuan(['lint', 'no/such/dir']).status).toBe(2);
     expect(yuan(['frobnicate']).status).toBe(2);
     expect(yuan(['--help']).status).toBe(0);
+  });
+
+  it('lints only plan files, told by their content, when walking a folder (README, package.json and golden files are not plans)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuan-walk-'));
+    copyFileSync('plans/chem/general.md', join(dir, 'general.md'));
+    copyFileSync('plans/chem/fire-explosion.yaml', join(dir, 'fire.yaml'));
+    writeFileSync(join(dir, 'README.md'), '# Plans\n\nThese are our plans.\n');
+    writeFileSync(join(dir, 'notes.md'), '---\ntitle: 会议纪要\n---\n\n# 会议纪要\n');
+    writeFileSync(join(dir, 'package.json'), '{ "name": "x", "version": "1.0.0" }\n');
+    writeFileSync(join(dir, 'general.expected.yaml'), 'plan: general.md\nfindings: []\n');
+    const r = yuan(['lint', '--today', '2026-11-25', '-f', 'json'], dir);
+    expect(JSON.parse(r.stdout).map((f: { file: string }) => f.file.replace(/^.*[\\/]/, '')).sort()).toEqual(['fire.yaml', 'general.md']);
+    const corpus = yuan(['lint', 'plans/real', '--today', '2026-11-25', '-f', 'json']);
+    const files = JSON.parse(corpus.stdout).map((f: { file: string }) => f.file);
+    expect(files.filter((f: string) => /expected\.yaml$|README\.md$/.test(f))).toEqual([]);
+  });
+
+  it('prints the findings per rule at the end of stylish output', () => {
+    const r = yuan(['lint', 'plans/defective', '--today', '2026-11-25']);
+    const tail = r.stdout.slice(r.stdout.lastIndexOf('By rule:'));
+    expect(tail).toMatch(/^By rule:\n {2}\S+ +\d+ (?:errors?|warnings?|info)/);
+    expect(tail.trimEnd().split('\n').pop()).toMatch(/^✖ \d+ problems/);
   });
 });

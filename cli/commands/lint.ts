@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic } from '../../src/diagnostics.js';
 import { shouldColor } from '../../src/format/context.js';
 import { formatDiagnostics } from '../../src/format/index.js';
 import { collectPlanFiles, globToRegExp } from '../../src/parse/index.js';
-import { allRules, docsBase, resolveConfig } from '../../src/validate/index.js';
+import { allRules, docsBase, isCalendarDate, resolveConfig } from '../../src/validate/index.js';
 import { lintFilesParallel } from '../../src/validate/parallel.js';
 import { t, type Lang } from '../i18n.js';
 import { emit, EXIT, printCompact } from '../output.js';
@@ -37,6 +37,10 @@ export async function runLint(paths: string[], opts: LintOptions): Promise<numbe
   const say = (en: string, zh: string) => process.stderr.write(`${t(opts.lang, en, zh)}\n`);
   if (!FORMATS.includes(opts.format)) { say(`yuan: unknown --format ${opts.format} (stylish, json, sarif, github, junit)`, `yuan：未知的输出格式 ${opts.format}（stylish、json、sarif、github、junit）`); return EXIT.usage; }
   if (!['error', 'warning'].includes(opts.failOn)) { say(`yuan: --fail-on must be error or warning`, `yuan：--fail-on 只能是 error 或 warning`); return EXIT.usage; }
+  // A value the user typed wrong is a usage error, never silently ignored (an unreadable --today would turn staleness off).
+  if (opts.today !== undefined && !isCalendarDate(opts.today)) { say(`yuan: --today ${opts.today} is not a date, expected YYYY-MM-DD such as 2026-11-25`, `yuan：--today ${opts.today} 不是有效日期，应为 YYYY-MM-DD，如 2026-11-25`); return EXIT.usage; }
+  if (opts.maxWarnings !== undefined && !(Number.isInteger(opts.maxWarnings) && opts.maxWarnings >= 0)) { say(`yuan: --max-warnings must be a whole number of at least 0`, `yuan：--max-warnings 应为不小于 0 的整数`); return EXIT.usage; }
+  if (opts.maxBytes !== undefined && !(Number.isInteger(opts.maxBytes) && opts.maxBytes > 0)) { say(`yuan: --max-bytes must be a whole number of bytes above 0`, `yuan：--max-bytes 应为大于 0 的整数（字节）`); return EXIT.usage; }
 
   const { config, diagnostics: configProblems } = resolveConfig(opts.config);
   if (configProblems.length) { printCompact(configProblems, opts.lang); return EXIT.usage; }

@@ -55,9 +55,9 @@ export function levelConditions(l: Level): { trigger?: string; criteria?: FormVa
 /** The meta conventions of the YAML form (also the Markdown front matter). */
 function metaExtras(m: PlanMeta): [string, FormValue | undefined][] {
   return [
-    ['levelOrder', m.levelOrder], ['grading', m.grading], ['immediate', text(m.immediate)], ['regime', m.regime],
+    ['levelOrder', m.levelOrder], ['grading', m.grading], ['immediate', text(m.immediate)], ['regime', m.regime], ['adjustment', m.adjustment],
     ['bounds', m.bounds && obj([['above', m.bounds.above], ['below', m.bounds.below]])],
-    ['source', m.source && obj([['title', m.source.title], ['issuer', m.source.issuer], ['number', m.source.number], ['date', m.source.date], ['url', m.source.url], ['note', m.source.note]])],
+    ['source', m.source && obj([['title', m.source.title], ['issuer', m.source.issuer], ['number', m.source.number], ['date', m.source.date], ['url', m.source.url], ['note', m.source.note], ['excerpt', m.source.excerpt]])],
   ];
 }
 

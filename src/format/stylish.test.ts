@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics.js';
 import { shouldColor } from './context.js';
 import { DIAGNOSTICS, MD_FILE, MD_SOURCE, makeContext, placeOfText } from './fixture.test-helper.js';
-import { codeFrame, FRAME_WIDTH, stylish, summaryLine } from './stylish.js';
+import { codeFrame, FRAME_WIDTH, ruleSummary, stylish, summaryLine } from './stylish.js';
 
 const ANSI = /\u001b\[/;
 
@@ -39,6 +39,13 @@ describe('stylish', () => {
       '    21 | | report | 向县应急管理局报告 | reportng | 2小时 |',
       '       |                                            ^~~~~',
       '',
+      'By rule:',
+      '  level-overlap         1 warning',
+      '  owner-missing         1 warning',
+      '  parse/trigger-syntax  1 error',
+      '  report-deadline       1 info',
+      '  role-undefined        1 error',
+      '',
       '✖ 5 problems (2 errors, 2 warnings, 1 info)',
       '',
     ].join('\n'));
@@ -65,9 +72,23 @@ describe('stylish', () => {
       '    21 | | report | 向县应急管理局报告 | reportng | 2小时 |',
       '       |                                            ^~~~~',
       '',
+      '按规则统计：',
+      '  level-overlap         1 个警告',
+      '  owner-missing         1 个警告',
+      '  parse/trigger-syntax  1 个错误',
+      '  report-deadline       1 个提示',
+      '  role-undefined        1 个错误',
+      '',
       '✖ 5 个问题（2 个错误，2 个警告，1 个提示）',
       '',
     ].join('\n'));
+  });
+
+  it('counts findings per rule, most first, with the severities', () => {
+    const d = (ruleId: string, severity: Diagnostic['severity']) => ({ ...DIAGNOSTICS[0], ruleId, severity });
+    const list = [d('step-deadline', 'error'), d('role-contact', 'warning'), d('step-deadline', 'error'), d('step-deadline', 'warning')];
+    expect(ruleSummary(list, 'en')).toEqual(['By rule:', '  step-deadline  2 errors, 1 warning', '  role-contact   1 warning']);
+    expect(ruleSummary(list, 'zh')).toEqual(['按规则统计：', '  step-deadline  2 个错误，1 个警告', '  role-contact   1 个警告']);
   });
 
   it('aligns the rule-id column by display width', () => {

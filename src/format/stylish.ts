@@ -25,8 +25,30 @@ export function summaryLine(diagnostics: Diagnostic[], lang: 'zh' | 'en'): strin
 }
 
 /**
+ * The per-rule summary printed above the total: how many findings each rule gave, most first, so that one noisy rule
+ * shows at a glance (and can be configured, or reported upstream).
+ */
+export function ruleSummary(diagnostics: Diagnostic[], lang: 'zh' | 'en'): string[] {
+  const byRule = new Map<string, Record<Severity, number>>();
+  for (const d of diagnostics) {
+    const c = byRule.get(d.ruleId) ?? { error: 0, warning: 0, info: 0 };
+    c[d.severity]++;
+    byRule.set(d.ruleId, c);
+  }
+  const total = (c: Record<Severity, number>) => c.error + c.warning + c.info;
+  const rows = [...byRule].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]));
+  const width = Math.max(...rows.map(([id]) => displayWidth(id)));
+  const count = (n: number, en: string, zh: string) => (lang === 'zh' ? `${n} 个${zh}` : `${n} ${en}${n === 1 ? '' : 's'}`);
+  const parts = (c: Record<Severity, number>) => [
+    c.error ? count(c.error, 'error', '错误') : '', c.warning ? count(c.warning, 'warning', '警告') : '', c.info ? (lang === 'zh' ? `${c.info} 个提示` : `${c.info} info`) : '',
+  ].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+  return [lang === 'zh' ? '按规则统计：' : 'By rule:', ...rows.map(([id, c]) => `  ${padDisplay(id, width)}  ${parts(c)}`)];
+}
+
+/**
  * ESLint-style human output: diagnostics grouped by file, columns aligned by display width, a code
- * frame under each diagnostic, related places, then a summary. Empty string when there is nothing to report.
+ * frame under each diagnostic, related places, then the count per rule and the total. Empty string when there is
+ * nothing to report.
  */
 export const stylish = (diagnostics: Diagnostic[], ctx: FormatContext): string => {
   if (!diagnostics.length) return '';
@@ -61,6 +83,7 @@ export const stylish = (diagnostics: Diagnostic[], ctx: FormatContext): string =
     out.push('');
   }
 
+  if (diagnostics.length > 1) out.push(...ruleSummary(diagnostics, ctx.lang).map((l, i) => (i === 0 ? l : colors.dim(l))), '');
   const c = countSeverities(diagnostics);
   const summaryColor = c.error ? colors.red : c.warning ? colors.yellow : colors.cyan;
   out.push(colors.bold(summaryColor(summaryLine(diagnostics, ctx.lang))));

@@ -5,3 +5,4 @@ export * from './plan.js';
 export * from './duration-text.js';
 export * from './expr.js';
 export * from './duty.js';
+export * from './role-kind.js';

@@ -17,6 +17,11 @@ export interface Located {
   place?: Place;
   /** Range of individual fields, keyed by field name (`trigger`, `deadline`, `role`, …). */
   fields?: Record<string, Place>;
+  /**
+   * Cells written under a column yuan could not read (an unknown header, already a `parse/unknown-column` error), by
+   * header: the value a rule finds missing may be there, so rules do not report it missing a second time.
+   */
+  unread?: Record<string, Place>;
 }
 
 /** Formats a place as `line:column-line:column` (unist style). */

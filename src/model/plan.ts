@@ -18,6 +18,15 @@ export type LevelOrder = '1-highest' | '1-lowest';
  */
 export type GradingConvention = 'highest' | 'exclusive';
 
+/** Regulatory regime a plan is written under (the lint profile): GB/T 29639 enterprise plans, government plans, NIMS/ICS. */
+export type Regime = 'enterprise' | 'government' | 'international';
+
+/**
+ * How a started response changes level: `judgement` (根据事态发展调整响应级别 — the deciding body raises or lowers the level
+ * as the incident develops, with no per-level rule) or `rules` (only by the escalation table).
+ */
+export type LevelAdjustment = 'judgement' | 'rules';
+
 /** Where a real published plan comes from (plans/real/): cited in front matter. */
 export interface PlanSource {
   title?: string;
@@ -29,6 +38,11 @@ export interface PlanSource {
   url?: string | string[];
   /** What the encoding covers when it is an excerpt. */
   note?: string;
+  /**
+   * True when the plan is an excerpt of the source (some sections were not seen): lint does not report what is missing
+   * from the whole plan. A `note` that begins with 摘录 / Excerpt says the same.
+   */
+  excerpt?: boolean;
 }
 
 /** Plan metadata (front matter in Markdown, `plan:` keys in YAML). */
@@ -62,7 +76,9 @@ export interface PlanMeta extends Located {
   /** What `立即` / `immediately` allows (default 5 min). */
   immediate?: Duration;
   /** Regulatory regime the plan is written under (lint profiles): enterprise, government, international. */
-  regime?: 'enterprise' | 'government' | 'international';
+  regime?: Regime;
+  /** How a started response changes level (see `LevelAdjustment`); when absent, the escalation table and the grading convention. */
+  adjustment?: LevelAdjustment;
   /** Statutory reading of 以上 / 以下 (default: 以上 includes the number, 以下 excludes it). */
   bounds?: { above: 'inclusive' | 'exclusive'; below: 'inclusive' | 'exclusive' };
   /** Source of a real published plan. */

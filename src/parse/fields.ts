@@ -1,4 +1,4 @@
-import type { Colour, GradingConvention, Level, LevelOrder, Obligation, PlanKind, ReportKind, RoleKind } from '../model/plan.js';
+import type { Colour, GradingConvention, Level, LevelAdjustment, LevelOrder, Obligation, PlanKind, Regime, ReportKind, RoleKind } from '../model/plan.js';
 
 /** Values that mean "nothing here" in a table cell. */
 const NONE = /^(|-|—|–|－|无|none|n\/a|\/)$/iu;
@@ -74,11 +74,30 @@ export function parseGrading(text: string | undefined): GradingConvention | unde
 }
 
 /** `regime` from enterprise / 企业, government / 政府, international / 国际. */
-export function parseRegime(text: string | undefined): 'enterprise' | 'government' | 'international' | undefined {
+export function parseRegime(text: string | undefined): Regime | undefined {
   const t = (text ?? '').trim().toLowerCase();
   if (/^(enterprise|企业|生产经营单位)$/u.test(t)) return 'enterprise';
   if (/^(government|政府|政府部门)$/u.test(t)) return 'government';
   if (/^(international|国际|nims|ics)$/u.test(t)) return 'international';
+  return undefined;
+}
+
+/**
+ * `adjustment` from `judgement` / 研判 / 根据事态发展调整 (the deciding body adjusts the level as the incident develops) or
+ * `rules` / 规则 / 按升级降级表 (only the escalation table).
+ */
+export function parseAdjustment(text: string | undefined): LevelAdjustment | undefined {
+  const t = (text ?? '').trim().toLowerCase();
+  if (/^(judgement|judgment|研判|研判调整|根据事态发展调整|根据事态发展调整响应级别|视情调整|by judgement)$/u.test(t)) return 'judgement';
+  if (/^(rules|table|规则|按规则|按升级降级表)$/u.test(t)) return 'rules';
+  return undefined;
+}
+
+/** A yes/no front-matter value: true / yes / 是, false / no / 否. */
+export function parseYesNo(text: string | undefined): boolean | undefined {
+  const t = (text ?? '').trim().toLowerCase();
+  if (/^(true|yes|y|是|对)$/u.test(t)) return true;
+  if (/^(false|no|n|否|不是)$/u.test(t)) return false;
   return undefined;
 }
 
@@ -284,6 +303,7 @@ export const META_ALIASES: Record<string, string[]> = {
   grading: ['grading', '分级规则', '就高'],
   immediate: ['immediate', '立即时限', '立即'],
   regime: ['regime', 'profile', '适用规范', '预案性质'],
+  adjustment: ['adjustment', '级别调整方式', '响应调整方式'],
   bounds: ['bounds', '以上以下'],
   source: ['source', '来源', '出处'],
 };

@@ -1,6 +1,6 @@
 import type { PlanMeta, PlanSource } from '../model/index.js';
 import { pendingDuration } from './duration.js';
-import { parseGrading, parseLevelOrder, parseRegime } from './fields.js';
+import { parseAdjustment, parseGrading, parseLevelOrder, parseRegime, parseYesNo } from './fields.js';
 import type { Reporter } from './finish.js';
 
 type Raw = Record<string, unknown>;
@@ -9,7 +9,7 @@ const INCLUSIVE = /^(inclusive|含本数|包括本数|包含本数|包括|含|in
 const EXCLUSIVE = /^(exclusive|不含本数|不包括本数|不包含本数|不包括|不含|excluded)$/iu;
 
 /**
- * Normalises the meta conventions both syntaxes give as text (levelOrder, grading, regime, bounds, source), reporting
+ * Normalises the meta conventions both syntaxes give as text (levelOrder, grading, regime, adjustment, bounds, source), reporting
  * a value it cannot read at its place and leaving that field out (the default applies, and the finding says so).
  */
 export function finishMeta(meta: PlanMeta, report: Reporter): void {
@@ -26,6 +26,8 @@ export function finishMeta(meta: PlanMeta, report: Reporter): void {
     '`1-highest`（1级最高）或 `1-lowest`（数字最大者最高）');
   field('grading', parseGrading, '`highest` (the most severe level met applies) or `exclusive`', '`highest`（就高不就低）或 `exclusive`（互斥）');
   field('regime', parseRegime, '`enterprise`, `government` or `international`', '`enterprise`（企业）、`government`（政府）或 `international`（国际）');
+  field('adjustment', parseAdjustment, '`judgement` (根据事态发展调整响应级别) or `rules` (only the escalation table)',
+    '`judgement`（根据事态发展调整响应级别）或 `rules`（只按升级降级表）');
   if (typeof raw.immediate === 'string') meta.immediate = pendingDuration(raw.immediate, meta.fields?.immediate ?? meta.place);
   if (raw.bounds !== undefined) meta.bounds = readBounds(raw.bounds, meta, report);
   if (meta.bounds === undefined) delete raw.bounds;
@@ -33,7 +35,16 @@ export function finishMeta(meta: PlanMeta, report: Reporter): void {
     report('meta/invalid', 'error', 'Unexpected `source` text, expected a map with title, issuer, number, date, url',
       '`source` 应为包含 title、issuer、number、date、url 的映射', meta.fields?.source ?? meta.place);
     delete raw.source;
-  } else if (raw.source) meta.source = pickSource(raw.source as Raw);
+  } else if (raw.source) {
+    const excerpt = (raw.source as Raw).excerpt;
+    meta.source = pickSource(raw.source as Raw);
+    if (excerpt !== undefined) {
+      const yes = typeof excerpt === 'boolean' ? excerpt : typeof excerpt === 'string' ? parseYesNo(excerpt) : undefined;
+      if (yes !== undefined) meta.source.excerpt = yes;
+      else report('meta/invalid', 'error', `Unexpected \`source.excerpt: ${String(excerpt)}\`, expected true or false`,
+        `\`source.excerpt: ${String(excerpt)}\` 无法识别，应为 true（摘录）或 false`, meta.fields?.source ?? meta.place);
+    }
+  }
 }
 
 function readBounds(v: unknown, meta: PlanMeta, report: Reporter): PlanMeta['bounds'] {

@@ -25,8 +25,15 @@ export interface FinishOptions {
  */
 export function finishPlan(plan: Plan, source: string, diagnostics: Diagnostic[], opts: FinishOptions = {}): Plan {
   const lines = new LineIndex(source);
-  const report: Reporter = (ruleId, severity, message, messageZh, place, related) =>
+  // A row with parallel recipients becomes one report per recipient sharing the row's cells: a defect of a shared cell
+  // is one finding, not one per recipient.
+  const said = new Set<string>();
+  const report: Reporter = (ruleId, severity, message, messageZh, place, related) => {
+    const key = `${ruleId}|${place?.start.offset ?? ''}|${place?.start.line}:${place?.start.column}|${message}`;
+    if (said.has(key)) return;
+    said.add(key);
     diagnostics.push({ ruleId, severity, message, messageZh, file: plan.file, place, ...(related ? { related } : {}) });
+  };
   plan.standby ??= [];
   plan.constraints ??= [];
   // 向县应急管理局、县生态环境局报告: the same duty to each recipient, so each is checked and drilled on its own.

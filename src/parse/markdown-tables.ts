@@ -1,5 +1,6 @@
 import type { Table } from 'mdast';
 import type { Plan, SectionKey } from '../model/plan.js';
+import { closest } from '../expr/closest.js';
 import { COLUMN_ALIASES, columnField, guessTableKind, type TableKind } from './columns.js';
 import type { Trigger } from '../model/plan.js';
 import { contentPlace, placeOf, plainText, report, type Ctx } from './markdown-context.js';
@@ -35,14 +36,14 @@ export function readTable(table: Table, sectionKey: SectionKey | undefined, plan
   const missing = REQUIRED[kind].filter((f) => !cols.includes(f));
   if (!fromSection && missing.length) return false;
 
-  const expected = Object.keys(COLUMN_ALIASES[kind]);
   const seen = new Set<string>();
   cols.forEach((field, i) => {
     const place = contentPlace(header.children[i]);
     if (!field) {
+      const { en, zh, near } = columnNames(kind, headers[i]);
       report(ctx, 'parse/unknown-column', 'error',
-        `Unexpected column \`${headers[i]}\` in the ${kind} table, expected one of: ${expected.join(', ')}`,
-        `${KIND_ZH[kind]}中有未知的列 \`${headers[i]}\`，应为：${expected.join('、')}`, place);
+        `Unexpected column \`${headers[i]}\` in the ${kind} table, expected ${near ? `\`${near}\` or ` : ''}one of: ${en.join(', ')}`,
+        `${KIND_ZH[kind]}中有未知的列 \`${headers[i]}\`，${near ? `是否应为 \`${near}\`？` : ''}可用的列：${zh.join('、')}`, place);
     } else if (seen.has(field)) {
       report(ctx, 'parse/unknown-column', 'error', `Unexpected second \`${field}\` column \`${headers[i]}\` in the ${kind} table, expected each column once`,
         `${KIND_ZH[kind]}中 \`${field}\` 列重复（\`${headers[i]}\`），每列只能出现一次`, place);
@@ -77,6 +78,10 @@ export function readTable(table: Table, sectionKey: SectionKey | undefined, plan
     if (!filled) continue;
     const built = buildRow(kind, cells, placeOf(row), ctx);
     if (!built) continue;
+    // A value under an unknown header (期限 for 时限) is kept as unread, so a rule does not also call it missing.
+    row.children.forEach((node, i) => {
+      if (i < width && !cols[i] && plainText(node)) ((built as { unread?: Record<string, unknown> }).unread ??= {})[headers[i]] = contentPlace(node);
+    });
     if (kind === 'criteria') addCriterion(plan, built, ctx);
     else if (kind === 'constraints') target!.push(asTrigger(built));
     else target!.push(built);
@@ -85,6 +90,20 @@ export function readTable(table: Table, sectionKey: SectionKey | undefined, plan
 }
 
 type Built = NonNullable<ReturnType<typeof buildRow>>;
+
+const CJK = /[\u4e00-\u9fff]/u;
+
+/**
+ * The column names of a table kind in each language (the field names, and the first Chinese alias of every field),
+ * and the alias nearest an unknown header (期限 → 时限), for the unknown-column message.
+ */
+function columnNames(kind: TableKind, header: string): { en: string[]; zh: string[]; near?: string } {
+  const fields = Object.values(COLUMN_ALIASES[kind]);
+  const en = Object.keys(COLUMN_ALIASES[kind]);
+  const zh = fields.map((a, i) => a.find((x) => CJK.test(x)) ?? en[i]);
+  const near = closest(header.trim().toLowerCase(), fields.flat());
+  return { en, zh, near };
+}
 
 /** A grading-criterion row (级别 | 条件 | 原文) joins its level's criteria; the level must be declared above it. */
 function addCriterion(plan: Plan, row: Built, ctx: Ctx): void {

@@ -220,6 +220,16 @@ describe('tables', () => {
     expect(p!.steps).toMatchObject([{ id: 'alarm', action: '报警', role: 'operator' }]);
   });
 
+  it('names the column an unknown header is close to, lists Chinese names in the Chinese message, and keeps its cells as unread', () => {
+    const text = `${FRONT}\n## 响应程序\n\n| 标识 | 措施 | 负责 | 期限 |\n|---|---|---|---|\n| alarm | 报警 | operator | 5分钟 |\n| isolate | 关阀 | operator | |\n`;
+    const { plan: p, diagnostics } = md(text);
+    expect(diagnostics[0].message).toMatch(/^Unexpected column `期限` in the steps table, expected `时限` or one of: id, action, role, deadline/);
+    expect(diagnostics[0].messageZh).toMatch(/^响应程序表中有未知的列 `期限`，是否应为 `时限`？可用的列：标识、措施、负责、时限、/);
+    expect(diagnostics[0].messageZh).not.toMatch(/afterAny|deadline/);
+    expect(p!.steps[0].unread).toEqual({ 期限: expect.objectContaining({ start: expect.objectContaining({ line: 11 }) }) });
+    expect(p!.steps[1].unread).toBeUndefined();
+  });
+
   it('handles ragged rows: missing cells are empty, extra cells are warned about', () => {
     const { plan: p, diagnostics } = md(`${FRONT}\n## 响应程序\n\n| id | action | role |\n|---|---|---|\n| a | 报警 |\n| b | 处置 | ops | extra |\n| c |\n`);
     expect(p!.steps.map((s) => [s.id, s.action, s.role])).toEqual([['a', '报警', undefined], ['b', '处置', 'ops'], ['c', '', undefined]]);

@@ -180,7 +180,7 @@ function buildMeta(ctx: BuildContext, map: YAMLMap | undefined): PlanMeta {
     });
     // Normalised (and checked) by the finish pass, as the Markdown front matter's strings are.
     const raw = meta as unknown as Record<string, unknown>;
-    for (const k of ['levelOrder', 'grading', 'regime']) { const v = r.text(k); if (v !== undefined) raw[k] = v; }
+    for (const k of ['levelOrder', 'grading', 'regime', 'adjustment']) { const v = r.text(k); if (v !== undefined) raw[k] = v; }
     const immediate = r.duration('immediate');
     if (immediate) meta.immediate = immediate;
     const bounds = r.map('bounds');
@@ -191,6 +191,8 @@ function buildMeta(ctx: BuildContext, map: YAMLMap | undefined): PlanMeta {
       const urls = m.list('url');
       meta.source = assignDefined({}, { title: m.str('title'), issuer: m.str('issuer'), number: m.str('number'), date: m.str('date'),
         url: urls.length > 1 ? urls : urls[0], note: m.str('note') });
+      const excerpt = m.text('excerpt');
+      if (excerpt !== undefined) (meta.source as Record<string, unknown>).excerpt = excerpt;
     }
   }
   if (!meta.place) delete meta.place;

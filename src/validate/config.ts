@@ -1,13 +1,28 @@
+import { relative, sep } from 'node:path';
 import type { Severity } from '../diagnostics.js';
+import type { Regime } from '../model/index.js';
+import { globToRegExp } from '../parse/index.js';
 import type { Rule } from './rule.js';
 
 /** A rule's setting in `yuan.config.yaml`: `off | warn | error`, or `[severity, options]`. */
 export type RuleSettingInput = 'off' | 'warn' | 'warning' | 'error' | 'info' | [string, Record<string, unknown>?];
 
+/** Settings for some files only (ESLint-style `overrides`): a regime and rule settings over the base config's. */
+export interface ConfigOverride {
+  /** Globs relative to the working folder; one without `/` matches a file name in any folder. */
+  files: string[];
+  regime?: Regime;
+  rules?: Record<string, RuleSettingInput>;
+}
+
 /** The config file's shape (validated by schemas/config.schema.json). */
 export interface LintConfig {
   extends?: 'recommended' | 'strict';
   rules?: Record<string, RuleSettingInput>;
+  /** Regime of plans that do not declare one (else it is inferred per plan). */
+  regime?: Regime;
+  /** Per-glob regime and rule settings, applied in order (later entries win). */
+  overrides?: ConfigOverride[];
   /** Globs of files not to lint. */
   ignore?: string[];
   /** ISO date used as "today" for staleness checks (reproducible CI). */
@@ -40,4 +55,36 @@ export function resolveSettings(rules: Rule[], config: LintConfig = {}): Map<str
     out.set(id, { severity: SEVERITY[sev] ?? current.severity, options: { ...current.options, ...(opts ?? {}) } });
   }
   return out;
+}
+
+/** True when a file matches one of the globs (relative to the working folder; a glob without `/` matches the name). */
+export function matchesGlobs(file: string, globs: readonly string[]): boolean {
+  const rel = relative('.', file).split(sep).join('/');
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
+  return globs.some((g) => {
+    const glob = g.replace(/^\.\//, '');
+    const re = globToRegExp(glob);
+    return re.test(rel) || (!glob.includes('/') && re.test(name));
+  });
+}
+
+/**
+ * The config as it applies to one file: the base config with the matching `overrides` folded in, in order (a later
+ * entry's regime and rule settings win).
+ */
+export function configForFile(config: LintConfig | undefined, file: string): LintConfig {
+  const base = config ?? {};
+  const hits = (base.overrides ?? []).filter((o) => matchesGlobs(file, o.files));
+  if (!hits.length) return base;
+  let out: LintConfig = { ...base, rules: { ...(base.rules ?? {}) } };
+  for (const o of hits) out = { ...out, ...(o.regime ? { regime: o.regime } : {}), rules: { ...out.rules, ...(o.rules ?? {}) } };
+  return out;
+}
+
+/** True for a real calendar date written YYYY-MM-DD (not 2026-13-45 or 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }

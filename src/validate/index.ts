@@ -9,7 +9,7 @@ import { runRules } from './runner.js';
 
 export { allRules } from './rules/index.js';
 export { runRules } from './runner.js';
-export { resolveSettings, type LintConfig } from './config.js';
+export { isCalendarDate, resolveSettings, type LintConfig } from './config.js';
 export { findConfig, loadConfig } from './load-config.js';
 export { docsBase, ruleUrl, type Rule, type RuleMeta, type Finding, type RuleContext, type SystemContext } from './rule.js';
 

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { schemaValidator } from '../schema-validator.js';
 import { parseDuration } from '../parse/duration.js';
-import type { LintConfig } from './config.js';
+import { isCalendarDate, type LintConfig } from './config.js';
 
 /** Names looked up, in order, from the working folder upwards. */
 export const CONFIG_NAMES = ['yuan.config.yaml', 'yuan.config.yml', '.yuan.yaml'];
@@ -51,6 +51,11 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
     return { config: {}, diagnostics };
   }
   const config = value as LintConfig;
+  if (config.today !== undefined && !isCalendarDate(config.today)) {
+    diagnostics.push({ ruleId: 'config/schema', severity: 'error', file, place: placeOfNode(doc.getIn(['today'], true)),
+      message: `Unexpected \`today: ${config.today}\`, expected a real date YYYY-MM-DD such as 2026-11-25`,
+      messageZh: `\`today: ${config.today}\` 不是有效日期，应为 YYYY-MM-DD，如 2026-11-25` });
+  }
   if (config.immediate !== undefined) {
     const r = parseDuration(config.immediate);
     if (!r.ok || r.kind !== 'limit') {
@@ -59,11 +64,15 @@ export function loadConfig(file: string, knownRules: string[]): { config: LintCo
         messageZh: `\`immediate: ${config.immediate}\` 无效，应为简单时限，如 5分钟` });
     }
   }
-  for (const id of Object.keys(config.rules ?? {})) {
-    if (knownRules.includes(id)) continue;
-    const node = (doc.getIn(['rules'], true) as { items?: { key: { value: unknown } }[] } | undefined)?.items?.find((p) => p.key?.value === id)?.key;
-    diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', file, place: placeOfNode(node),
-      message: `Unexpected rule \`${id}\`, expected a yuan rule id (see docs/rules/)`, messageZh: `未知规则 \`${id}\`，请参见 docs/rules/ 中的规则列表` });
+  const ruleMaps: (string | number)[][] = [['rules'], ...(config.overrides ?? []).map((_, i) => ['overrides', i, 'rules'])];
+  for (const path of ruleMaps) {
+    const map = doc.getIn(path, true) as { items?: { key: { value: unknown } }[] } | undefined;
+    for (const item of map?.items ?? []) {
+      const id = String(item.key?.value);
+      if (knownRules.includes(id)) continue;
+      diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', file, place: placeOfNode(item.key),
+        message: `Unexpected rule \`${id}\`, expected a yuan rule id (see docs/rules/)`, messageZh: `未知规则 \`${id}\`，请参见 docs/rules/ 中的规则列表` });
+    }
   }
   return { config, diagnostics };
 }

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../diagnostics.js';
-import type { Located, Place, Plan, PlanKind } from '../model/index.js';
+import type { Located, Place, Plan, PlanKind, Regime } from '../model/index.js';
 import { packageRoot } from '../paths.js';
+import type { Profile } from './profile.js';
 
 /**
  * Base URL of the rule pages (`<base><rule-id>.md`): `YUAN_DOCS_URL`, else the config's `docsUrl`, else the
@@ -27,6 +28,13 @@ export interface RuleMeta {
   clause?: string;
   /** Plan kinds the rule applies to (all when absent). */
   kinds?: PlanKind[];
+  /** Regimes the rule applies to (all when absent); a rule that applies to all reads `ctx.regime` for its policy. */
+  regimes?: Regime[];
+  /**
+   * The rule reports something missing from the plan as a whole (a section, a date, a termination): it does not run on
+   * an excerpt, whose missing parts were simply not seen.
+   */
+  wholePlan?: boolean;
   /** Default options. */
   options?: Record<string, unknown>;
 }
@@ -62,6 +70,11 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** "Today" as an ISO date (injected so results are reproducible). */
   today: string;
+  /** The regime the plan is judged under (declared, from the config, or inferred). */
+  regime: Regime;
+  /** The plan covers only part of its source. */
+  excerpt: boolean;
+  profile: Profile;
   report(finding: Finding): void;
   /**
    * Says the rule's analysis was cut short, so it draws no conclusion there: reported as a warning (never a silent
@@ -71,8 +84,10 @@ export interface RuleContext {
 }
 
 /** What a system (1+N) rule sees: every plan linted together. */
-export interface SystemContext extends Omit<RuleContext, 'plan'> {
+export interface SystemContext extends Omit<RuleContext, 'plan' | 'regime' | 'excerpt' | 'profile'> {
   plans: Plan[];
+  /** The profile of one of the plans. */
+  profileOf(plan: Plan): Profile;
 }
 
 /** A lint rule: one file under src/validate/rules/, exporting `meta` and either `check` (per plan) or `checkSystem`. */

@@ -1,14 +1,23 @@
-import type { Level } from '../../model/index.js';
+import type { Level, Plan } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 
 /**
- * Every level has a way up and a way down or out:
- * - each level except the most severe has an escalation rule to a more severe level (an incident that grows must
- *   not get stuck at a level that cannot cope);
- * - each level except the least severe has a de-escalation rule to a less severe level, unless the plan has a
- *   termination condition (termination ends the response from any level, so it is a way out of every level);
- * - every escalation names levels the plan defines.
+ * Every level has a way up and a way down or out, and every escalation names levels the plan defines.
+ *
+ * How a level is left depends on how the plan grades. Under `grading: highest` (就高不就低, the default) a level's own
+ * criteria — or the decision that starts a manual level — are the way up: when the incident grows, the higher level's
+ * criteria hold and it applies; when it shrinks, the lower one is again the highest met. A plan that says the level
+ * is adjusted as the incident develops (`adjustment: judgement`, 根据事态发展调整响应级别) needs no per-level rule
+ * either. Only a plan whose levels change by its escalation table (`grading: exclusive`, or `adjustment: rules`) must
+ * give, for each level, an escalation rule to a more severe level and a de-escalation rule to a less severe level (or a
+ * termination condition, which ends the response from any level).
  */
+/** True when the plan's levels change only by its escalation table, so each level needs its own way up and down. */
+export function explicitPaths(plan: Plan): boolean {
+  if (plan.meta.adjustment === 'judgement') return false;
+  return plan.meta.adjustment === 'rules' || plan.meta.grading === 'exclusive';
+}
+
 export default defineRule({
   meta: {
     id: 'escalation-path',
@@ -34,6 +43,7 @@ export default defineRule({
       if (ok) valid.push({ from: levels.get(e.from)!, to: levels.get(e.to)! });
     }
     if (plan.levels.length < 2) return; // no grading: level-grading's finding
+    if (!explicitPaths(plan)) return;
     const ranks = plan.levels.map((l) => l.rank);
     const top = Math.min(...ranks);
     const bottom = Math.max(...ranks);
@@ -47,8 +57,8 @@ export default defineRule({
         const above = plan.levels.filter((l) => l.rank < level.rank).sort((a, b) => b.rank - a.rank).map((l) => l.id);
         report({
           node: level, field: 'id',
-          message: `Unexpected level \`${level.id}\` with no way up, expected an escalation rule from \`${level.id}\` to a more severe level (${above.join(', ')})`,
-          messageZh: `响应级别 \`${level.id}\` 没有升级途径，应有从 \`${level.id}\` 升级到更高级别（${above.join('、')}）的规则`,
+          message: `Unexpected level \`${level.id}\` with no way up, expected an escalation rule from \`${level.id}\` to a more severe level (${above.join(', ')}), or \`adjustment: judgement\` when the level is adjusted as the incident develops`,
+          messageZh: `响应级别 \`${level.id}\` 没有升级途径，应有从 \`${level.id}\` 升级到更高级别（${above.join('、')}）的规则；如按“根据事态发展调整响应级别”处理，写明 \`adjustment: judgement\``,
           related: sectionRelated,
         });
       }

@@ -2,14 +2,19 @@ import { referencedFacts } from '../../expr/index.js';
 import type { Fact, Plan, Trigger } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 
-/** Every condition of a plan: level, warning, step, escalation and termination conditions. */
+/**
+ * Every condition of a plan: level criteria, warning, standby, step, escalation, termination and report conditions
+ * (a reporting rule keys its deadlines on facts: 1 h / 2 h / 4 h by kind of operator).
+ */
 function triggersOf(plan: Plan): Trigger[] {
   const out: (Trigger | undefined)[] = [
-    ...plan.levels.map((l) => l.trigger),
+    ...plan.levels.flatMap((l) => [l.trigger, ...l.criteria]),
     ...plan.warnings.map((w) => w.trigger),
+    ...(plan.standby ?? []).map((s) => s.trigger),
     ...plan.steps.map((s) => s.condition),
     ...plan.escalations.map((e) => e.when),
     plan.termination?.when,
+    ...plan.reports.map((r) => r.when),
   ];
   return out.filter((t): t is Trigger => !!t);
 }
@@ -35,8 +40,8 @@ export default defineRule({
       const nameZh = fact.label ? `\`${fact.id}\`（${fact.label}）` : `\`${fact.id}\``;
       report({
         node: fact, field: 'id',
-        message: `Unexpected unused fact ${name}, expected a level, escalation, step, warning or termination condition to use it (or remove it)`,
-        messageZh: `事故信息要素 ${nameZh}未被任何启动、升级、执行、预警或终止条件使用，应在条件中使用或删除`,
+        message: `Unexpected unused fact ${name}, expected a level, escalation, step, warning, standby, report or termination condition to use it (or remove it)`,
+        messageZh: `事故信息要素 ${nameZh}未被任何启动、升级、执行、预警、准备、报告或终止条件使用，应在条件中使用或删除`,
       });
     }
   },

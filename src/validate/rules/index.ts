@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import planRegime from './plan-regime.js';
 import requiredSections from './required-sections.js';
 import metaOwner from './meta-owner.js';
 import metaVersion from './meta-version.js';
@@ -9,6 +10,7 @@ import roleDeputy from './role-deputy.js';
 import roleContact from './role-contact.js';
 import roleConflict from './role-conflict.js';
 import roleVague from './role-vague.js';
+import contactAmbiguous from './contact-ambiguous.js';
 import notifyUndefined from './notify-undefined.js';
 import levelTrigger from './level-trigger.js';
 import levelCoverage from './level-coverage.js';
@@ -32,6 +34,8 @@ import stepUnreachable from './step-unreachable.js';
 import resourceUndefined from './resource-undefined.js';
 import resourceShortage from './resource-shortage.js';
 import reportAuthority from './report-authority.js';
+import reportDeadlineMissing from './report-deadline-missing.js';
+import firstReportToUnitHead from './first-report-to-unit-head.js';
 import systemParent from './system-parent.js';
 import systemLevelMapping from './system-level-mapping.js';
 import systemRoleConsistency from './system-role-consistency.js';
@@ -39,10 +43,10 @@ import systemEscalatesTo from './system-escalates-to.js';
 
 /** Every built-in rule, in documentation order. No plugin loader: a rule is added by importing it here. */
 export const allRules: Rule[] = [
-  requiredSections, metaOwner, metaVersion, stalePlan,
-  roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, notifyUndefined,
+  planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
+  roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
   levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
-  resourceUndefined, resourceShortage, reportAuthority,
+  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,
 ];

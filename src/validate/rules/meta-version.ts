@@ -7,6 +7,10 @@ export default defineRule({
     description: { en: 'A plan carries a version number', zh: '预案应标注版本号' },
     severity: 'warning',
     clause: '生产安全事故应急预案管理办法 第三十六条（应急预案及时修订并归档）',
+    // 生产安全事故应急预案管理办法 governs enterprise plans; a government or foreign plan is identified by its issuer, 文号 and
+    // date, and an excerpt's cover page was not seen.
+    regimes: ['enterprise'],
+    wholePlan: true,
   },
   check({ plan, report }) {
     if (plan.meta.version?.trim()) return;

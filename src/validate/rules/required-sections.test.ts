@@ -11,7 +11,7 @@ describe('required-sections', () => {
 
   it('reports a special plan without 应急保障 at its title, naming the clause', () => {
     const { lines, diagnostics } = lintWith(rule, { 'bad.md': miniPlan({ resources: '' }) });
-    expect(lines).toEqual(['3:8 Unexpected special plan without assurance (GB/T 29639-2020 7.5), expected a section headed `应急保障`']);
+    expect(lines).toEqual(['3:8 Unexpected special plan without assurance (GB/T 29639-2020 7.5), expected a section headed `Assurance`']);
     expect(diagnostics[0].messageZh).toBe('专项应急预案缺少“应急保障”（GB/T 29639-2020 7.5），应增加标题为“应急保障”的章节');
   });
 
@@ -23,8 +23,8 @@ describe('required-sections', () => {
   it('requires 事故风险描述 and 注意事项 in an on-site procedure', () => {
     const { lines } = lintWith(rule, { 'onsite.md': miniPlan({ front: front('onsite') }) });
     expect(lines).toEqual([
-      '3:8 Unexpected on-site procedure without accident risk description (GB/T 29639-2020 8.1), expected a section headed `事故风险描述`',
-      '3:8 Unexpected on-site procedure without precautions (GB/T 29639-2020 8.4), expected a section headed `注意事项`',
+      '3:8 Unexpected on-site procedure without accident risk description (GB/T 29639-2020 8.1), expected a section headed `Risk description`',
+      '3:8 Unexpected on-site procedure without precautions (GB/T 29639-2020 8.4), expected a section headed `Precautions`',
     ]);
     const extra = '## 10 事故风险描述\n\n储罐区可能发生泄漏。\n\n## 11 注意事项\n\n佩戴空气呼吸器。';
     expect(lintWith(rule, { 'onsite.md': miniPlan({ front: front('onsite'), extra }) }).lines).toEqual([]);
@@ -33,8 +33,8 @@ describe('required-sections', () => {
   it('requires 预警 and 后期处置 in a general plan (the rest is present in the mini plan)', () => {
     const { lines } = lintWith(rule, { 'general.md': miniPlan({ front: front('general') }) });
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain('without warning (GB/T 29639-2020 6.3.2), expected a section headed `预警`');
-    expect(lines[1]).toContain('without aftermath (GB/T 29639-2020 6.4), expected a section headed `后期处置`');
+    expect(lines[0]).toContain('without warning (GB/T 29639-2020 6.3.2), expected a section headed `Warnings`');
+    expect(lines[1]).toContain('without aftermath (GB/T 29639-2020 6.4), expected a section headed `Aftermath`');
   });
 
   it('reads YAML plans the same way', () => {
@@ -48,6 +48,39 @@ describe('required-sections', () => {
       '  - { title: 1 事故风险描述, text: 误入带电间隔。 }',
     ].join('\n');
     const { lines } = lintWith(rule, { 'onsite.yaml': yaml });
-    expect(lines).toEqual(['1:23 Unexpected on-site procedure without precautions (GB/T 29639-2020 8.4), expected a section headed `注意事项`']);
+    expect(lines).toEqual(['1:23 Unexpected on-site procedure without precautions (GB/T 29639-2020 8.4), expected a section headed `Precautions`']);
+  });
+
+  it('gives English headings in English messages, Chinese ones in Chinese (no Chinese example in an English message)', () => {
+    const { diagnostics } = lintWith(rule, { 'bad.md': miniPlan({ resources: '' }) });
+    expect(diagnostics[0].message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('holds a government special plan to 突发事件应急预案管理办法, not GB/T 29639', () => {
+    const gov = '---\nid: p\ntitle: 某省危险化学品事故应急预案\nkind: special\nregime: government\n---';
+    const { lines, diagnostics } = lintWith(rule, { 'gov.md': miniPlan({ front: gov }) });
+    expect(lines).toEqual([
+      '3:8 Unexpected special plan without monitoring and warning (突发事件应急预案管理办法 第二章), expected a section headed `Warnings`',
+    ]);
+    expect(diagnostics[0].messageZh).toBe('专项应急预案缺少“监测预警”（突发事件应急预案管理办法 第二章），应增加标题为“监测与预警”的章节');
+  });
+
+  it('asks an English EOC activation page only for its concept of operations (levels or actions)', () => {
+    const page = [
+      '---', 'id: eoc', 'title: City EOC Activation Levels', 'kind: general', 'language: en', '---', '', '# City EOC Activation Levels', '',
+      '## Response levels', '', '| level | name | description |', '|---|---|---|', '| Level 1 | Full Activation | Major Event |', '',
+    ].join('\n');
+    expect(lintWith(rule, { 'eoc.md': page }).lines).toEqual([]);
+    const noLevels = page.replace(/## Response levels[\s\S]*$/, '## Purpose\n\nThe page defines nothing else.\n');
+    expect(lintWith(rule, { 'eoc.md': noLevels }).lines).toEqual([
+      '3:8 Unexpected general plan without concept of operations (activation levels or response actions) (FEMA CPG 101 v3, Concept of Operations), expected a section headed `Activation levels`',
+    ]);
+  });
+
+  it('does not ask an excerpt for the sections that were not seen', () => {
+    const excerpt = `---\nid: e\ntitle: 化学危险品伤害人身伤亡事故应急预案\nkind: special\nregime: enterprise\nsource:\n  note: 摘录（约八页中的第6页）。未见：组织机构、应急保障。\n---`;
+    expect(lintWith(rule, { 'e.md': miniPlan({ front: excerpt, resources: '' }) }).lines).toEqual([]);
+    const declared = `---\nid: e\ntitle: 某预案\nkind: special\nregime: enterprise\nsource:\n  excerpt: true\n---`;
+    expect(lintWith(rule, { 'e.md': miniPlan({ front: declared, resources: '' }) }).lines).toEqual([]);
   });
 });

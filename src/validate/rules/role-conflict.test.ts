@@ -45,4 +45,9 @@ describe('role-conflict', () => {
     const rows = BASE.replace('| operator | 操作工 | 当班操作工 | 班长 |', '| operator | 操作工 | 当班操作工 | 当班操作工 |');
     expect(lintWith(rule, { 'bad.md': miniPlan({ roles: table(rows) }) }).lines).toEqual([expect.stringMatching(/^30:\d+ Unexpected deputy `当班操作工` of role `operator` held by the same 当班操作工/)]);
   });
+
+  it('does not count a body led by the holder of a post as a second post (公司应急救援领导小组 led by the 总经理)', () => {
+    const roles = '## 3 应急组织机构及职责\n\n| 标识 | 角色 | 担任 | 副职 | 联系方式 |\n|---|---|---|---|---|\n| commander | 总指挥 | 总经理 | deputy | 0571-1 |\n| deputy | 副总指挥 | 生产副总 | commander | 0571-2 |\n| operator | 操作工 | 当班操作工 | 班长 | 0571-3 |\n| reporting | 公司应急救援领导小组 | 总经理 | — | 0571-4 |';
+    expect(lintWith(rule, { 'ok.md': miniPlan({ roles }) }).lines).toEqual([]);
+  });
 });

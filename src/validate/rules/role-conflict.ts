@@ -1,8 +1,12 @@
-import type { Plan, Role } from '../../model/index.js';
+import { roleKind, type Plan, type Role } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 import { deputyRole } from '../../model/query.js';
 
 const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '').toLowerCase();
+
+const LEADERSHIP = /领导小组|指挥部|委员会|安委会|领导机构|指挥机构|指挥中心|command|committee|council|board/iu;
+/** A body that directs the response (领导小组, 指挥部, 安委会): led by the commander by design. */
+const isLeadershipBody = (role: Role) => roleKind(role) === 'body' && LEADERSHIP.test(role.name);
 
 /**
  * Levels at which a role has to act: the levels of the steps it owns, the levels it decides, the levels of the reports
@@ -26,7 +30,10 @@ function overlap(a: Set<string> | undefined, b: Set<string> | undefined, plan: P
   return all.length ? all.filter((l) => (!a || a.has(l)) && (!b || b.has(l))) : ['*'];
 }
 
-/** One holder does not hold two roles that must act at the same time, and no role is its own deputy. */
+/**
+ * One holder does not hold two roles that must act at the same time, and no role is its own deputy. A leadership body
+ * (领导小组, 指挥部) led by the holder of a post is not a second role: it is how that post acts.
+ */
 export default defineRule({
   meta: {
     id: 'role-conflict',
@@ -60,6 +67,9 @@ export default defineRule({
       const earlier = firstOf.get(holder) ?? [];
       for (const other of earlier) {
         if (role.memberOf === other.id || other.memberOf === role.id) continue;
+        // A leadership body led by the holder of a post (the 领导小组 led by the 总指挥's 总经理) is that post acting, not a
+        // second job; an operational team (义务消防队) led by the same person is.
+        if (isLeadershipBody(role) || isLeadershipBody(other)) continue;
         if (role.deputies.some((d) => deputyRole(plan, d) === other) || other.deputies.some((d) => deputyRole(plan, d) === role)) continue; // reported above
         const shared = overlap(levels.get(role.id), levels.get(other.id), plan);
         if (!shared.length) continue;

@@ -39,4 +39,18 @@ describe('role-deputy', () => {
       expect.stringMatching(/^28:27 Unexpected role `commander` \(总指挥\) without a deputy/),
     ]);
   });
+
+  it('asks no personal deputy of a body or the public (国务院安委会, 自治区人民政府, a department, network operators)', () => {
+    const bodies = '## 3 应急组织机构及职责\n\n| 标识 | 角色 | 类型 | 联系方式 |\n|---|---|---|---|\n| commander | 自治区人民政府 | | 0471-1 |\n| deputy | 自治区应急厅 | | 0471-2 |\n| operator | 网络运营者 | | 1 |\n| reporting | 事故现场有关人员 | | 2 |';
+    expect(lintWith(rule, { 'gov.md': miniPlan({ roles: bodies }) }).lines).toEqual([]);
+    const declared = bodies.replace('| commander | 自治区人民政府 | |', '| commander | 总指挥部 | post |');
+    expect(lintWith(rule, { 'gov.md': miniPlan({ roles: declared }) }).lines).toEqual([expect.stringMatching(/^\d+:\d+ Unexpected role `commander` \(总指挥部\) without a deputy/)]);
+  });
+
+  it('takes the other alternatives of a decision as its stand-ins (Metchosin: the CAO, the Fire Chief or the EOC Director)', () => {
+    const roles3 = '## Roles and responsibilities\n\n| id | name | kind | contact |\n|---|---|---|---|\n| cao | Chief Administrative Officer (CAO) | post | 1 |\n| chief | Fire Chief | post | 2 |\n| director | EOC Director | post | 3 |';
+    const levels = '## Response levels\n\n| level | condition | decided by |\n|---|---|---|\n| III | `leak_kg < 100` | cao or chief or director |\n| II | `leak_kg >= 100` | cao or chief or director |';
+    const plan = miniPlan({ roles: roles3, levels, escalation: '', steps: '', reports: '', termination: '', resources: '' });
+    expect(lintWith(rule, { 'eoc.md': plan }).lines).toEqual([]);
+  });
 });

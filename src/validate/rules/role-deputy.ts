@@ -1,4 +1,4 @@
-import type { Located } from '../../model/index.js';
+import { roleKind, type Located } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 import { deputyRole } from '../../model/query.js';
 import { expectedOneOf } from '../../suggest.js';
@@ -7,13 +7,16 @@ import { expectedOneOf } from '../../suggest.js';
 export const LOOKS_LIKE_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /**
- * Roles that start a level or end the response have a deputy (no single point of failure), and a deputy written as a
- * role id names a role that exists.
+ * Posts that start a level or end the response have a deputy (no single point of failure), and a deputy written as a
+ * role id names a role that exists. Only a post held by a person needs a personal stand-in: a body (国务院安委会, a
+ * provincial government, a department, "network operators") acts through its duty system, and the public is everyone.
+ * A decision that names alternatives (`cao 或 fire-chief`, "the CAO, the Fire Chief or the EOC Director") already has
+ * stand-ins: the others.
  */
 export default defineRule({
   meta: {
     id: 'role-deputy',
-    description: { en: 'Roles that decide a level or end the response have a deputy', zh: '决策启动响应或宣布终止的角色应设副职（AB角）' },
+    description: { en: 'Posts that decide a level or end the response have a deputy', zh: '决策启动响应或宣布终止的岗位应设副职（AB角）' },
     severity: 'error',
     clause: 'GB/T 29639-2020 6.2、7.2（应急组织机构及职责）',
   },
@@ -24,7 +27,8 @@ export default defineRule({
       if (!decides.has(id)) decides.set(id, []);
       decides.get(id)!.push({ node, what, whatZh });
     };
-    for (const l of plan.levels) add(l.decidedBy, l, `decides level ${l.id}`, `决定启动${l.id}级响应`);
+    // A level decided by one of several alternatives has its stand-ins in the others.
+    for (const l of plan.levels) if (!l.deciderAlternatives?.length) add(l.decidedBy, l, `decides level ${l.id}`, `决定启动${l.id}级响应`);
     if (plan.termination) add(plan.termination.decidedBy, plan.termination, 'declares the termination', '宣布响应终止');
     const ids = plan.roles.map((r) => r.id);
 
@@ -42,7 +46,7 @@ export default defineRule({
         });
       }
       const duties = decides.get(role.id);
-      if (!duties || effective > 0) continue;
+      if (!duties || effective > 0 || roleKind(role) !== 'post') continue;
       const what = [...new Set(duties.map((x) => x.what))].join(' and ');
       const whatZh = [...new Set(duties.map((x) => x.whatZh))].join('、');
       report({

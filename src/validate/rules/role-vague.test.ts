@@ -44,4 +44,15 @@ describe('role-vague', () => {
       expect.stringMatching(/^7:\d+ Unexpected vague `各有关单位` as reporter of the report to 县应急管理局/),
     ]);
   });
+
+  it('reads real wording: words between 相关/有关 and 部门 are still vague; the statutory 事故现场有关人员 and defined sets are not', () => {
+    for (const t of ['相关行业领域主管部门', '有关行业主管部门', '各相关单位', '相关部门负责人']) expect(isVague(t), t).toBe(true);
+    for (const t of ['事故现场有关人员', '现场有关人员', '中央和国家机关各部门网信工作机构', '各有关行政区域人民政府', '有关行政区域共同的上一级人民政府']) expect(isVague(t), t).toBe(false);
+  });
+
+  it('accepts 国务院有关部门 as a role when its duty says how the departments are chosen (按事故灾难类别和本部门职责)', () => {
+    const roles = (duty: string) => `## 3 应急组织机构及职责\n\n| 标识 | 角色 | 类型 | 联系方式 | 职责 |\n|---|---|---|---|---|\n| commander | 总指挥 | | 0571-1 | 决定 |\n| deputy | 副总指挥 | | 0571-2 | 决定 |\n| operator | 国务院有关部门 | body | 0571-3 | ${duty} |\n| reporting | 信息报送 | | 0571-4 | 上报 |`;
+    expect(lintWith(rule, { 'ok.md': miniPlan({ roles: roles('按事故灾难类别和本部门职责响应') }) }).lines).toEqual([]);
+    expect(lintWith(rule, { 'bad.md': miniPlan({ roles: roles('参与救援') }) }).lines).toEqual([expect.stringMatching(/^30:\d+ Unexpected vague `国务院有关部门` as name of role `operator`/)]);
+  });
 });

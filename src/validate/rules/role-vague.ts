@@ -1,5 +1,5 @@
 import type { Located } from '../../model/index.js';
-import { describeRef, isVague, roleRefs } from '../refs.js';
+import { describeRef, isVague, isVagueRole, roleRefs } from '../refs.js';
 import { defineRule } from '../rule.js';
 
 /** Responsibility is given to one named role, not to 相关部门 / relevant departments. */
@@ -17,7 +17,7 @@ export default defineRule({
       messageZh: `${whatZh}“${text}”指代不明，应落实到组织机构表中的具体角色`,
     });
     for (const role of plan.roles) {
-      if (isVague(role.name)) flag(role, 'name', role.name, `name of role \`${role.id}\``, `角色 \`${role.id}\` 的名称`);
+      if (isVagueRole(role)) flag(role, 'name', role.name, `name of role \`${role.id}\``, `角色 \`${role.id}\` 的名称`);
       if (isVague(role.holder)) flag(role, 'holder', role.holder!, `holder of role \`${role.id}\``, `角色 \`${role.id}\` 的担任人`);
       for (const d of role.deputies) if (isVague(d)) flag(role, 'deputies', d, `deputy of role \`${role.id}\``, `角色 \`${role.id}\` 的副职`);
     }

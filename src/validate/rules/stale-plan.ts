@@ -27,22 +27,30 @@ function age(from: string, to: string): { years: number; months: number } {
   return { years: Math.floor(months / 12), months: months % 12 };
 }
 
-/** A plan is reviewed (评估/修订) at least every `maxAgeYears` years; a plan with no date at all cannot show it. */
+/**
+ * A plan is reviewed (评估/修订) at least every `maxAgeYears` years — enterprises by 生产安全事故应急预案管理办法 第三十五条,
+ * governments by 突发事件应急预案管理办法 (原则上每3年评估一次). The age is read from the plan's own record (`reviewed`,
+ * else `issued`); `source.date` is the publication date of the text that was read, not a review record, so it is not
+ * used. A plan with no date at all is reported only for an enterprise plan that is not an excerpt: the enterprise must
+ * keep the record, while a published government or foreign plan is dated by its issuer and an excerpt's cover page
+ * was not seen.
+ */
 export default defineRule({
   meta: {
     id: 'stale-plan',
     description: { en: 'A plan was reviewed within the last few years (default 3)', zh: '预案应在规定年限内（默认3年）评估修订' },
     severity: 'warning',
-    clause: '生产安全事故应急预案管理办法 第三十五条（每三年进行一次应急预案评估）',
+    clause: '生产安全事故应急预案管理办法 第三十五条（每三年进行一次应急预案评估）/ 突发事件应急预案管理办法（定期评估）',
     options: { maxAgeYears: 3 },
   },
-  check({ plan, options, today, report }) {
+  check({ plan, options, today, regime, excerpt, report }) {
     const maxAgeYears = typeof options.maxAgeYears === 'number' && options.maxAgeYears > 0 ? options.maxAgeYears : 3;
     const { meta } = plan;
     const field = dayNumber(meta.reviewed) !== undefined ? 'reviewed' : dayNumber(meta.issued) !== undefined ? 'issued' : undefined;
     if (!field) {
       // A date that is present but unreadable is already reported by the parser (parse/front-matter).
       if (meta.reviewed?.trim() || meta.issued?.trim()) return;
+      if (regime !== 'enterprise' || excerpt) return;
       report({
         node: meta,
         message: 'Unexpected plan without `reviewed` or `issued` date, expected the date of the last review (评审/修订日期) as YYYY-MM-DD',

@@ -45,4 +45,13 @@ describe('step-unreachable', () => {
     const lines = runRules([rule], [parsed.plan!], { today: '2026-11-25' }).map((d) => `${d.place?.start.line}:${d.place?.start.column} ${d.message}`);
     expect(lines).toEqual(['52:37 Unexpected step `evacuate` that no level activates (levels `I`), expected one of the declared levels: III, II']);
   });
+
+  it('does not ask each level for steps when the plan has none, is an excerpt, or the level is the normal state', () => {
+    const levels = '## 4 响应分级\n\n| 级别 | 名称 | 启动条件 | 决策 | 时限 | 说明 |\n|---|---|---|---|---|---|\n| IV | 常态 | | deputy | | 日常值守，正常运行 |\n| III | 车间级 | `leak_kg < 100` | deputy | 10分钟 | |\n| II | 公司级 | `leak_kg >= 100` | commander | 15分钟 | |';
+    expect(lintWith(rule, { 'none.md': miniPlan({ levels, steps: '', escalation: '' }) }).lines).toEqual([]);
+    const steps = '## 6 响应程序\n\n| 标识 | 措施 | 负责 | 时限 | 级别 |\n|---|---|---|---|---|\n| alarm | 报警 | operator | 1分钟 | II |';
+    expect(lintWith(rule, { 'some.md': miniPlan({ levels, steps, escalation: '' }) }).lines).toEqual([expect.stringMatching(/^\d+:\d+ Unexpected level III \(车间级\) that activates no step/)]);
+    const excerpt = '---\nid: e\ntitle: 某预案\nkind: special\nsource:\n  note: 摘录。\n---';
+    expect(lintWith(rule, { 'e.md': miniPlan({ front: excerpt, levels, steps, escalation: '' }) }).lines).toEqual([]);
+  });
 });

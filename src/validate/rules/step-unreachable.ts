@@ -1,5 +1,6 @@
 import { appliesAt, type Plan, type Step } from '../../model/index.js';
 import { parseLevelSpec } from '../../parse/fields.js';
+import { isNormalState } from '../normal-state.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -14,7 +15,12 @@ function activatesNothing(plan: Plan, step: Step): boolean {
   return ids.length === 0 && unknown.length > 0;
 }
 
-/** Every step is activated by some level, and every level activates some step. */
+/**
+ * Every step is activated by some level, and every level activates some step. The second half judges the procedure
+ * as a whole, so it is left out when the plan has no steps at all (a missing procedure is required-sections'
+ * finding, once, not one per level), for an excerpt (its steps may be in the part not seen), and for the normal state
+ * numbered as a level (nothing is done there).
+ */
 export default defineRule({
   meta: {
     id: 'step-unreachable',
@@ -22,7 +28,7 @@ export default defineRule({
     severity: 'warning',
     clause: 'GB/T 29639-2020 6.1.2、7.3（响应分级与响应启动）',
   },
-  check({ plan, report }) {
+  check({ plan, excerpt, report }) {
     if (!plan.levels.length) return;
     const dead = new Set(plan.steps.filter((s) => activatesNothing(plan, s)));
     for (const step of dead) {
@@ -33,7 +39,9 @@ export default defineRule({
         messageZh: `步骤 \`${step.id}\` 的适用级别 \`${written}\` 不是已声明的响应级别，任何级别都不会启动该步骤；应为：${plan.levels.map((l) => l.id).join('、')}`,
       });
     }
+    if (excerpt || !plan.steps.length) return;
     for (const level of plan.levels) {
+      if (isNormalState(level)) continue;
       const runs = plan.steps.some((s) => !dead.has(s) && appliesAt(s, level.id));
       if (runs) continue;
       report({

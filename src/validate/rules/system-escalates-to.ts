@@ -13,7 +13,7 @@ export default defineRule({
     severity: 'error',
     clause: 'GB/T 29639-2020 5.3 / 8.3 (现场处置方案与上级预案的衔接)',
   },
-  checkSystem({ plans, report }) {
+  checkSystem({ plans, report, profileOf }) {
     const byId = new Map<string, Plan>();
     for (const p of plans) if (!byId.has(p.meta.id)) byId.set(p.meta.id, p);
     for (const plan of plans) {
@@ -40,7 +40,8 @@ export default defineRule({
         }
         continue;
       }
-      if (meta.kind === 'onsite' && !meta.parent) {
+      // An excerpt's hand-over may be in the part that was not seen.
+      if (meta.kind === 'onsite' && !meta.parent && !profileOf(plan).excerpt) {
         report({
           file: plan.file, node: meta, field: 'kind',
           message: `Unexpected on-site procedure \`${meta.id}\` with no escalatesTo and no parent, expected \`escalatesTo:\` naming the plan that takes over when the incident outgrows the post`,

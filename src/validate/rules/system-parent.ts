@@ -15,6 +15,10 @@ export default defineRule({
     description: { en: 'Special plans and on-site procedures name an existing parent plan; general plans have none', zh: '专项预案和现场处置方案应指明存在的上级预案，综合预案不应有上级' },
     severity: 'error',
     clause: 'GB/T 29639-2020 5.3 / 附录A (应急预案体系及衔接)',
+    // An enterprise's 1+N system is linted together; a government plan's parents (the 总体预案, the higher government's
+    // plan) are other issuers' documents that are rarely in the lint set, and an excerpt's parent is in its unseen part.
+    regimes: ['enterprise'],
+    wholePlan: true,
   },
   checkSystem({ plans, report }) {
     const byId = new Map<string, Plan>();

@@ -57,8 +57,8 @@ export function evaluateObjectives(ctx: Context, steps: readonly StepResult[], g
     const doneAt: Record<string, number | undefined> = {};
     const missing: string[] = [];
     const evidence: number[] = [];
+    const notDue: string[] = [];
     let late = false;
-    let notYet = false;
     for (const s of o.steps) {
       const r = reached(ctx, s);
       doneAt[s] = r?.t;
@@ -66,11 +66,11 @@ export function evaluateObjectives(ctx: Context, steps: readonly StepResult[], g
       if (r && (o.within === undefined || r.t <= o.within)) continue;
       missing.push(s);
       if (r) { late = true; continue; }
-      if (o.within !== undefined) { if (o.within > ctx.end) notYet = true; else late = true; continue; }
-      const st = byStep.get(s)?.status;
-      if (st === 'pending' || st === 'not-scored' || (early && (st === undefined || st === 'not-required'))) notYet = true;
+      if (o.within !== undefined) { if (o.within > ctx.end) notDue.push(s); else late = true; continue; }
+      if (notYetDue(byStep.get(s)?.status, early)) notDue.push(s);
       else late = true;
     }
+    const notYet = notDue.length > 0;
     const criteria = objectiveCriteria(o.text);
     const targets = new Set(o.steps);
     const against = gaps.filter((g) => criteria.includes(g.kind) && (!targets.size || targets.has(g.step ?? '') || g.steps.some((x) => targets.has(x))));
@@ -81,17 +81,25 @@ export function evaluateObjectives(ctx: Context, steps: readonly StepResult[], g
       id: o.id, text: o.text, steps: [...o.steps], status, met: status === 'met', criteria, gapIds: against.map((g) => g.id),
       doneAt, missing, evidence: [...new Set(evidence)].sort((a, b) => a - b),
     };
+    if (notDue.length) res.notDue = notDue;
     if (o.within !== undefined) res.within = o.within;
     return res;
   });
 }
 
+/** A step not done whose status says the drill ended before it was due (or, cut short, before its level came). */
+const notYetDue = (st: StepResult['status'] | undefined, cutShort: boolean): boolean =>
+  st === 'pending' || st === 'not-scored' || (cutShort && (st === undefined || st === 'not-required'));
+
 /**
  * The scenario's expected actions for the injects the log shows: met when the step was done (by anyone — who did it is
  * the coordination dimension's business) or the level declared at or above, by inject time + `within` (by the end when
- * no `within`). Text-only expectations cannot be checked objectively and are listed with `met: null`.
+ * no `within`). Text-only expectations cannot be checked objectively and are listed with `met: null`. One not done
+ * whose time had not come when the drill ended (due after the end; without `within`, its step not yet due) is not
+ * reached (`met: null`, `notReached`): like an objective, neither met nor failed.
  */
-export function evaluateExpected(ctx: Context): ExpectedResult[] {
+export function evaluateExpected(ctx: Context, steps: readonly StepResult[] = []): ExpectedResult[] {
+  const byStep = new Map(steps.map((r) => [r.step, r] as const));
   const out: ExpectedResult[] = [];
   const released = new Map<string, { t: number; seq: number }>();
   for (const e of ctx.events) if (e.type === 'inject' && !released.has(e.inject)) released.set(e.inject, { t: e.t, seq: e.seq });
@@ -107,6 +115,8 @@ export function evaluateExpected(ctx: Context): ExpectedResult[] {
         const hit = reached(ctx, x.step);
         const actor = hit && ctx.bySeq.get(hit.seq);
         r.met = !!hit && (r.due === undefined || hit.t <= r.due);
+        const open = r.due !== undefined ? r.due > ctx.end : x.step.startsWith('level:') ? ctx.cutShort : notYetDue(byStep.get(x.step)?.status, ctx.cutShort);
+        if (!hit && open) { r.met = null; r.notReached = true; }
         if (hit) {
           r.doneAt = hit.t;
           if (actor && 'role' in actor && typeof actor.role === 'string') r.doneBy = actor.role;
@@ -164,8 +174,10 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], expecte
   for (const o of objectives) {
     // An objective the drill ended before is not reached: neither met nor failed, and left out.
     if (o.status === 'not-reached') continue;
-    const why = [...(o.missing.length ? [`missing ${o.missing.join(', ')}`] : []), ...(o.gapIds.length ? [`gaps ${o.gapIds.join(', ')}`] : [])].join('; ');
-    const whyZh = [...(o.missing.length ? [`缺 ${o.missing.join('、')}`] : []), ...(o.gapIds.length ? [`存在问题 ${o.gapIds.join('、')}`] : [])].join('；');
+    // A step not yet due is not what failed the objective: name only the ones that were due (and the gaps).
+    const failed = o.missing.filter((x) => !o.notDue?.includes(x));
+    const why = [...(failed.length ? [`missing ${failed.join(', ')}`] : []), ...(o.gapIds.length ? [`gaps ${o.gapIds.join(', ')}`] : [])].join('; ');
+    const whyZh = [...(failed.length ? [`缺 ${failed.join('、')}`] : []), ...(o.gapIds.length ? [`存在问题 ${o.gapIds.join('、')}`] : [])].join('；');
     groups.objective.push({
       id: `objective:${o.id}`, group: 'objective', value: o.met ? 1 : 0, evidence: o.evidence,
       label: `Objective ${o.id} ${o.met ? 'met' : `not met${why ? ` (${why})` : ''}`}`,

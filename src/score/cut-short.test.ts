@@ -22,6 +22,11 @@ describe('a drill ended by the facilitator at 12:50, before the monitoring team 
   const events = endedAt(770);
   const s = scoreDrill(plan, events, { scenario });
 
+  it('is not rated: its objectives and steps had not all come due (docs/scoring.md §6.1)', () => {
+    expect(s.band.id).toBe('not-rated');
+    expect(s.band.reasons).toEqual(expect.arrayContaining(['objective-not-reached:o3', 'pending:monitor']));
+  });
+
   it('an expected action due after the end and not done is not reached, and not scored', () => {
     const monitor = s.expected.find((x) => x.step === 'monitor')!;
     expect(monitor).toMatchObject({ due: 900, met: null, notReached: true });

@@ -59,7 +59,7 @@ describe('rating bands (docs/scoring.md §6)', () => {
     expect(scored('leak-escalation-iv-to-ii')).toEqual([100, 'excellent', 'excellent', []]);
     expect(scored('leak-deadline-fails')).toEqual([88.7, 'good', 'good', []]);
     expect(scored('leak-duplicated-effort')).toEqual([87.1, 'good', 'good', []]);
-    expect(scored('leak-escalation-iv-to-ii', 'leak-observer-log.csv')).toEqual([76.8, 'good', 'adequate', ['under-response']]);
+    expect(scored('leak-escalation-iv-to-ii', 'leak-observer-log.csv')).toEqual([76.5, 'good', 'adequate', ['under-response']]);
     expect(scored('flood-from-msel')).toEqual([7, 'inadequate', 'inadequate', []]);
   });
 });

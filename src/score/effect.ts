@@ -23,6 +23,24 @@ function reached(ctx: Context, target: string): { t: number; seq: number } | und
 }
 
 /**
+ * When an inject's expected action was reached. A step: its first completion (done before the inject is done). A
+ * level: the level declared when the inject came, if already at or above it; else the first declaration after the
+ * inject at or above it — but when the inject asks to step down (the level declared then is more severe than the one
+ * asked for, 降级), only a declaration made after the inject at or below the asked level counts.
+ */
+function reachedAfter(ctx: Context, target: string, release: { seq: number }): { t: number; seq: number } | undefined {
+  if (!target.startsWith('level:')) return reached(ctx, target);
+  const lv = ctx.levels.get(target.slice(6));
+  if (!lv) return undefined;
+  const before = ctx.declared.filter((c) => c.seq < release.seq).at(-1);
+  const after = ctx.declared.filter((c) => c.seq > release.seq && c.level);
+  const down = !!before?.level && before.level.rank < lv.rank;
+  if (down) return after.find((c) => c.level!.rank >= lv.rank);
+  if (before?.level && before.level.rank <= lv.rank) return { t: before.t, seq: before.seq };
+  return after.find((c) => c.level!.rank <= lv.rank);
+}
+
+/**
  * What an objective's own words rule out, so that its evaluation follows its text: an objective "各应急小组按职责分工处置，
  * 不重复、不越位" fails when the drill shows a duplicated step or one done out of role among its steps. Keyword table
  * (Chinese and English; documented in docs/scoring.md §5).
@@ -93,7 +111,8 @@ const notYetDue = (st: StepResult['status'] | undefined, cutShort: boolean): boo
 
 /**
  * The scenario's expected actions for the injects the log shows: met when the step was done (by anyone — who did it is
- * the coordination dimension's business) or the level declared at or above, by inject time + `within` (by the end when
+ * the coordination dimension's business) or the level declared at or above (at or below when stepping down; see
+ * `reachedAfter`), by inject time + `within` (by the end when
  * no `within`). Text-only expectations cannot be checked objectively and are listed with `met: null`. One not done
  * whose time had not come when the drill ended (due after the end; without `within`, its step not yet due) is not
  * reached (`met: null`, `notReached`): like an objective, neither met nor failed.
@@ -112,7 +131,7 @@ export function evaluateExpected(ctx: Context, steps: readonly StepResult[] = []
       if (x.within !== undefined) r.within = x.within;
       if (at && x.within !== undefined) r.due = at.t + x.within;
       if (at && x.step) {
-        const hit = reached(ctx, x.step);
+        const hit = reachedAfter(ctx, x.step, at);
         const actor = hit && ctx.bySeq.get(hit.seq);
         r.met = !!hit && (r.due === undefined || hit.t <= r.due);
         const open = r.due !== undefined ? r.due > ctx.end : x.step.startsWith('level:') ? ctx.cutShort : notYetDue(byStep.get(x.step)?.status, ctx.cutShort);

@@ -19,13 +19,13 @@ export type MessageId = keyof typeof MESSAGES;
 export type MessageData<Id extends MessageId> = Record<Placeholders<(typeof MESSAGES)[Id]['en'] | (typeof MESSAGES)[Id]['zh']>, MessageValue>;
 
 /** `msg` takes data exactly when the message has placeholders. */
-type DataArgs<Id extends MessageId> = [Placeholders<(typeof MESSAGES)[Id]['en']>] extends [never] ? [] : [data: MessageData<Id>];
+export type MessageArgs<Id extends MessageId> = [Placeholders<(typeof MESSAGES)[Id]['en']>] extends [never] ? [] : [data: MessageData<Id>];
 
 /** Ids of messages without placeholders (help texts, headings). */
-export type PlainMessageId = { [Id in MessageId]: DataArgs<Id> extends [] ? Id : never }[MessageId];
+export type PlainMessageId = { [Id in MessageId]: MessageArgs<Id> extends [] ? Id : never }[MessageId];
 
 /** The message `id` in `lang`, its placeholders filled from `data`. */
-export function msg<Id extends MessageId>(lang: Lang, id: Id, ...data: DataArgs<Id>): string {
+export function msg<Id extends MessageId>(lang: Lang, id: Id, ...data: MessageArgs<Id>): string {
   return fill(MESSAGES[id][lang], data[0]);
 }
 

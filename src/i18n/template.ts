@@ -35,3 +35,8 @@ export function unfill(template: string, text: string): Record<string, string> |
   const m = new RegExp(`^${source}$`).exec(text);
   return m ? Object.fromEntries(names.map((n, i) => [n, m[i + 1]])) : undefined;
 }
+
+/** The English plural ending for a count, to fill a `{s}` or `{<count>_s}` placeholder: `1 plan`, `2 plans`. */
+export function plural(count: number): string {
+  return count === 1 ? '' : 's';
+}

@@ -1,4 +1,5 @@
 import { formatPlace, type Place } from './model/place.js';
+import type { Lang } from './i18n/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -63,6 +64,6 @@ export function isUnreadable(d: Diagnostic): boolean {
 }
 
 /** The message in the requested language (Chinese falls back to English when no translation exists). */
-export function localize(d: { message: string; messageZh?: string }, lang: 'zh' | 'en'): string {
+export function localize(d: { message: string; messageZh?: string }, lang: Lang): string {
   return lang === 'zh' && d.messageZh ? d.messageZh : d.message;
 }

@@ -1,6 +1,7 @@
 import { BAND_NAMES, duration, type Band, type DimensionId, type GapKind, type ObjectiveStatus, type Rating, type StepResult, type TimeStatus } from '../score/index.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
 
 /**
  * The language of a document for the plan's readers (after-action reports, live pages): `--lang` when the user gave

@@ -20,6 +20,9 @@ export interface Diagnostic {
   message: string;
   /** Chinese message (shown with --lang zh). */
   messageZh?: string;
+  /** The rule's `meta.messages` id the message was made from, and the data that filled it (docs/i18n.md). */
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
   file: string;
   place?: Place;
   related?: Related[];

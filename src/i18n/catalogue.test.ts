@@ -28,7 +28,7 @@ describe('the message catalogue', () => {
   });
 
   it('names ids area.what', () => {
-    expect(ids.filter((id) => !/^[a-z]+(\.[a-zA-Z0-9]+)+$/.test(id))).toEqual([]);
+    expect(ids.filter((id) => !/^[a-z]+(\.[a-zA-Z0-9-]+)+$/.test(id))).toEqual([]);
   });
 
   it('fills placeholders with data, in either language', () => {

@@ -2,6 +2,7 @@ import type { Lang } from './lang.js';
 import { CLI } from './messages/cli.js';
 import { COMMANDER } from './messages/commander.js';
 import { FORMAT } from './messages/format.js';
+import { REPORT } from './messages/report.js';
 import { fill, type MessageValue, type Placeholders } from './template.js';
 
 /** One message: a template per language. Both are required, so a missing translation is a compile error. */
@@ -11,7 +12,7 @@ export type Message = Readonly<Record<Lang, string>>;
  * Every message yuan writes, by id (`area.what`). Adding one: put it in the area's file under `messages/`, with both
  * languages and the same `{placeholders}` in each (the catalogue test checks).
  */
-export const MESSAGES = { ...COMMANDER, ...CLI, ...FORMAT } as const satisfies Readonly<Record<string, Message>>;
+export const MESSAGES = { ...COMMANDER, ...CLI, ...FORMAT, ...REPORT } as const satisfies Readonly<Record<string, Message>>;
 
 /** A message id; a typo is a compile error. */
 export type MessageId = keyof typeof MESSAGES;

@@ -15,6 +15,7 @@ import notifyUndefined from './notify-undefined.js';
 import levelTrigger from './level-trigger.js';
 import levelCoverage from './level-coverage.js';
 import levelOverlap from './level-overlap.js';
+import duplicatedCriterion from './duplicated-criterion.js';
 import levelMonotonic from './level-monotonic.js';
 import levelGrading from './level-grading.js';
 import levelDecider from './level-decider.js';
@@ -45,7 +46,7 @@ import systemEscalatesTo from './system-escalates-to.js';
 export const allRules: Rule[] = [
   planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
-  levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
+  levelTrigger, levelCoverage, levelOverlap, duplicatedCriterion, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
   resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,

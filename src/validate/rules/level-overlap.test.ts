@@ -47,7 +47,7 @@ describe('level-overlap', () => {
 
   it('reports a less severe band inside a more severe band of the same indicator', () => {
     const md = graded('| Ⅲ级 | `endangered 15人以上20人以下` | 危及15人以上20人以下生命安全 |');
-    expect(lintWith(rule, { 'bad.md': md }).lines).toEqual([`${lineOf(md, '| Ⅲ级 | `endangered')}:9 Unexpected band \`endangered 15人以上20人以下\` of Ⅲ inside the band \`endangered 10人以上30人以下\` of Ⅱ, expected the bands of one indicator under different levels not to overlap: the most severe level met applies, so Ⅲ never does here`]);
+    expect(lintWith(rule, { 'bad.md': md }).lines).toEqual([`${lineOf(md, '| Ⅲ级 | `endangered')}:9 Unexpected band \`endangered 15人以上20人以下\` of III inside the band \`endangered 10人以上30人以下\` of II, expected the bands of one indicator under different levels not to overlap: the most severe level met applies, so III never does here`]);
   });
 
   it('reports, under `grading: exclusive`, where two levels overlap at the less severe trigger, with the other as related', () => {

@@ -113,12 +113,17 @@ function inUnit(b: Band, from: string | undefined, to: string): Band | undefined
   return lo === undefined || hi === undefined ? undefined : { ...b, lo, hi };
 }
 
-/** Every level of the plan whose measurable criteria differ from the reference grade of the same name (or rank). */
+const ROMAN: Record<string, string> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV' };
+/** `Ⅱ级` → `II` (the level ids the parser gives). */
+const roman = (name: string) => ROMAN[name.replace(/级$/u, '')] ?? name;
+
+/** Every level of the plan whose measurable criteria differ from the reference grade of the same name. */
 export function levelDeviations(plan: Plan, ref: ReferenceGrades): LevelDeviation[] {
   const out: LevelDeviation[] = [];
   const criteria = listedCriteria(plan);
   for (const level of plan.levels) {
-    const grade = ref.grades.find((g) => g.name === level.name || g.name === level.id) ?? ref.grades.find((g) => g.level === level.rank);
+    // By name only: an enterprise's 公司级 / 区级联动 are response levels, not the accident grades of the same rank.
+    const grade = ref.grades.find((g) => g.name === level.name || g.name === level.id || roman(g.name) === level.id);
     if (!grade) continue;
     const differences: GradeDifference[] = [];
     for (const c of criteria.filter((x) => x.level === level)) {

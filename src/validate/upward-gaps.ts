@@ -42,9 +42,10 @@ export function floorCondition(plan: Plan): Expr | undefined {
 /**
  * Every criterion from which a larger incident falls into no level, one finding per place reported (`at`), in document
  * order; `cut` when the solver's budget ran out. Criteria of levels below a declared floor level, and larger incidents
- * inside a declared floor condition, are left out.
+ * inside a declared floor condition, are left out; with `ceiling` (the plan hands bigger incidents to a higher plan),
+ * so are incidents beyond the top of every band.
  */
-export function upwardGaps(plan: Plan, items: readonly { level: Level; ast: Expr }[], criteria: readonly ListedCriterion[], maxWork?: number): { gaps: UpwardGap[]; cut: boolean } {
+export function upwardGaps(plan: Plan, items: readonly { level: Level; ast: Expr }[], criteria: readonly ListedCriterion[], { maxWork, ceiling }: { maxWork?: number; ceiling: boolean }): { gaps: UpwardGap[]; cut: boolean } {
   const none: Expr = { type: 'not', operand: { type: 'or', operands: items.map((i) => i.ast), ...span }, ...span };
   const floor = floorLevel(plan);
   const cond = floorCondition(plan);
@@ -54,9 +55,10 @@ export function upwardGaps(plan: Plan, items: readonly { level: Level; ast: Expr
     noneRegion ??= regionOf(none, plan.facts, { bounds: plan.meta.bounds });
     if (noneRegion.truncated) return undefined;
     const box = noneRegion.boxes.find((b) => [...b].every(([k, c]) => !Object.hasOwn(p, k) || member(c, p[k])));
-    return box && box.size <= 3 ? box : undefined;
+    return box;
   };
   const seen = new Set<string>();
+  const seenBoxes = new Set<Box>();
   for (const whole of criteria) {
     if (floor && whole.level.rank > floor.rank) continue;
     for (const ast of alternatives(whole.ast)) {
@@ -67,14 +69,38 @@ export function upwardGaps(plan: Plan, items: readonly { level: Level; ast: Expr
     if (!v) continue;
     const { smaller, larger } = v.witness;
     if (cond && evaluate(cond, larger, plan.facts)) continue;
+    if (ceiling && aboveTop(plan, criteria, smaller, larger)) continue;
     const at = takeOver(plan, c, criteria, smaller, larger) ?? whole;
     const key = `${at.order}\u0000${Object.keys(larger).filter((k) => larger[k] !== smaller[k]).sort().join()}`;
-    if (seen.has(key)) continue;
+    const box = around(larger);
+    // One stretch of uncovered values is one gap, however many criteria lead into it.
+    if (seen.has(key) || (box && seenBoxes.has(box))) continue;
     seen.add(key);
-    gaps.push({ from: whole, at, smaller, larger, box: around(larger) });
+    if (box) seenBoxes.add(box);
+    gaps.push({ from: whole, at, smaller, larger, box: box && box.size <= 3 ? box : undefined });
     }
   }
   return { gaps, cut: false };
+}
+
+/**
+ * True when every fact that grew is at or above the top of all the plan's bands for it: the incident is beyond the
+ * plan's most severe level (a county plan for 较大 and 一般 hands 重大 to the city's plan), not a gap between levels.
+ */
+function aboveTop(plan: Plan, criteria: readonly ListedCriterion[], smaller: Valuation, larger: Valuation): boolean {
+  const grew = Object.keys(larger).filter((k) => larger[k] !== smaller[k]);
+  return grew.length > 0 && grew.every((f) => {
+    const v = larger[f];
+    if (typeof v !== 'number') return false;
+    let top = -Infinity;
+    for (const d of criteria) {
+      for (const b of regionOf(d.ast, plan.facts, { bounds: plan.meta.bounds }).boxes) {
+        const k = b.get(f);
+        if (k?.kind === 'interval') top = Math.max(top, k.hi);
+      }
+    }
+    return Number.isFinite(top) && v >= top;
+  });
 }
 
 /** The first criterion of a more severe level whose band of a fact that grew reaches the larger incident's value. */

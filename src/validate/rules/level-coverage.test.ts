@@ -42,9 +42,11 @@ describe('level-coverage', () => {
     expect(lines).toEqual([`${lineOf(md, '| III |')}:19 Unexpected gap: leak_kg < 100 and fire = true (e.g. fire = true) starts no level while the smaller fire = false starts III, expected a larger incident to start a level`]);
   });
 
-  it('still analyses the other levels when one has no trigger', () => {
-    const md = miniPlan({ levels: levels('| III | yellow | `leak_kg < 100` | deputy | 10分钟 |\n| II | orange | — | commander | 15分钟 |') });
+  it('still analyses the other levels when one has no trigger; beyond the top band is the parent plan\'s when there is one', () => {
+    const md = miniPlan({ front: '---\nid: mini\ntitle: 某港务有限公司泄漏专项应急预案\nkind: special\nregime: enterprise\n---', levels: levels('| III | yellow | `leak_kg < 100` | deputy | 10分钟 |\n| II | orange | — | commander | 15分钟 |') });
     expect(lintWith(rule, { 'bad.md': md }).lines).toEqual([`${lineOf(md, '| III |')}:19 Unexpected gap: leak_kg ≥ 100 (e.g. leak_kg = 100) starts no level while the smaller leak_kg = 0 starts III, expected a larger incident to start a level`]);
+    // miniPlan's default front matter names a parent plan (general): incidents beyond 100 kg go there.
+    expect(lintWith(rule, { 'ok.md': miniPlan({ levels: levels('| III | yellow | `leak_kg < 100` | deputy | 10分钟 |\n| II | orange | — | commander | 15分钟 |') }) }).lines).toEqual([]);
   });
 
   it('draws no conclusion when a trigger did not parse', () => {

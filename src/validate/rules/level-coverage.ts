@@ -1,4 +1,4 @@
-import { checkExpr, describeBox, domainRegion, referencedFacts, type Box, type Constraint, type FactValue } from '../../expr/index.js';
+import { checkExpr, describeBox, domainRegion, member, referencedFacts, type Box, type Constraint, type FactValue } from '../../expr/index.js';
 import type { Fact, Level } from '../../model/index.js';
 import { listedCriteria } from '../criteria.js';
 import { coverageGaps } from '../level-analysis.js';
@@ -23,6 +23,17 @@ function onlyNothing(box: Box, domain: ReadonlyMap<string, Constraint>, used: Re
     if (!c) continue;
     if (c.kind === 'boolean' && !(c.values.length === 1 && c.values[0] === false)) return false;
     if (c.kind === 'interval' && !(c.lo === 0 && !c.loOpen && (c.hi === 0 || (c.integer && c.hi <= 1 && (c.hi < 1 || c.hiOpen))))) return false;
+  }
+  return true;
+}
+
+/** True when the box holds the "nothing happened" point (every fact the triggers use at 0 or false). */
+function hasNothing(box: Box, domain: ReadonlyMap<string, Constraint>, used: ReadonlySet<string>): boolean {
+  for (const id of used) {
+    const c = box.get(id) ?? domain.get(id);
+    if (!c) continue;
+    if (c.kind === 'boolean' && !c.values.includes(false)) return false;
+    if (c.kind === 'interval' && !member(c, 0)) return false;
   }
   return true;
 }
@@ -54,7 +65,9 @@ export default defineRule({
     const maxWork = limitOption(options, 'maxWork');
     const cutShort = () => truncated({ node: plan.levels[0], what: { en: 'the search for incidents no level covers', zh: '未覆盖事故情形的搜索' }, limit: limitText('work', options) });
     const criteria = listedCriteria(plan);
-    const up = upwardGaps(plan, parsed, criteria, maxWork);
+    // A government or international plan, or one with a parent or hand-over plan, leaves incidents beyond its top band to the tier above.
+    const ceiling = regime !== 'enterprise' || !!plan.meta.parent || !!plan.meta.escalatesTo;
+    const up = upwardGaps(plan, parsed, criteria, { maxWork, ceiling });
     if (up.cut) cutShort();
     const max = typeof options.max === 'number' ? options.max : 10;
     for (const g of up.gaps.slice(0, max)) {
@@ -78,7 +91,8 @@ export default defineRule({
     if (all.cut) cutShort();
     const used = new Set(parsed.flatMap((p) => referencedFacts(p.ast, facts).map((f) => f.id)));
     const domain = domainRegion(facts).domain;
-    const gaps = all.gaps.filter((g) => !onlyNothing(g.box, domain, used));
+    // Below the floor: the stretches that reach down to "nothing happened" (others are beyond the top: the parent's).
+    const gaps = all.gaps.filter((g) => hasNothing(g.box, domain, used) && !onlyNothing(g.box, domain, used));
     if (!gaps.length) return;
     const lowest = [...parsed].sort((a, b) => b.level.rank - a.level.rank)[0].level;
     const at = criteria.find((c) => c.level === lowest)?.criterion ?? lowest;

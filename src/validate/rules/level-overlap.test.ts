@@ -37,12 +37,16 @@ describe('level-overlap', () => {
   });
 
   it('reports one indicator band listed under two levels, with the witness and the other listing as related', () => {
-    const md = graded('| Ⅲ级 | `endangered 10人以上30人以下` | 危及10人以上30人以下生命安全 |');
+    const md = graded('| Ⅲ级 | `endangered 10人以上30人以下 or deaths 2人以上3人以下` | 危及10人以上30人以下生命安全，或2人死亡 |');
     const { lines, diagnostics } = lintWith(rule, { 'bad.md': md });
     expect(lines).toEqual([`${lineOf(md, '| Ⅲ级 | `endangered')}:9 Unexpected band \`endangered 10人以上30人以下\` under both II and III, expected each band of an indicator under one level: the most severe level met applies, so III never does here`]);
     expect(diagnostics[0].messageZh).toContain('同时列在 II 级和 III 级之下');
     expect(diagnostics[0].related?.[0].place?.start.line).toBe(lineOf(md, '| Ⅱ级 | `endangered'));
     expect(diagnostics[0].related?.[0].message).toBe('also here, under II');
+  });
+
+  it('leaves a whole criterion written twice to duplicated-criterion', () => {
+    expect(lintWith(rule, { 'ok.md': graded('| Ⅲ级 | `endangered 10人以上30人以下` | 危及10人以上30人以下生命安全 |') }).lines).toEqual([]);
   });
 
   it('reports a less severe band inside a more severe band of the same indicator', () => {

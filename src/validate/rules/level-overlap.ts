@@ -1,4 +1,4 @@
-import { describeBox, printExpr } from '../../expr/index.js';
+import { describeBox, equivalentCriteria, printExpr, sameCriterion } from '../../expr/index.js';
 import { listedBands, listedCriteria, type ListedBand } from '../criteria.js';
 import { levelOverlaps, type LevelTrigger } from '../level-analysis.js';
 import { limitOption, limitText, SOLVER_LIMIT } from '../logic.js';
@@ -37,6 +37,8 @@ function sharedBands({ plan, report }: RuleContext): void {
   for (const mild of bands) {
     for (const severe of bands) {
       if (done.has(mild) || severe.item.level.rank >= mild.item.level.rank || !inside(mild, severe)) continue;
+      // The whole criterion written twice is duplicated-criterion's finding.
+      if (sameCriterion(mild.item.ast, severe.item.ast, plan.facts) || equivalentCriteria(mild.item.ast, severe.item.ast, plan.facts, { bounds: plan.meta.bounds })) continue;
       done.add(mild);
       const [m, s] = [mild.item.level.id, severe.item.level.id];
       const same = mild.key === severe.key;

@@ -47,8 +47,8 @@ let cache: ReferenceGrades[] | undefined;
 export function referenceGrades(): ReferenceGrades[] {
   if (cache) return cache;
   const dir = join(packageRoot(), 'data', 'reference-grades');
-  let names: string[] = [];
-  try { names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort(); } catch { names = []; }
+  let names: string[];
+  try { names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort(); } catch { names = []; } // no data folder: nothing to compare
   cache = names.map((f) => parseYaml(readFileSync(join(dir, f), 'utf8')) as ReferenceGrades).filter((r) => r && typeof r === 'object' && typeof r.id === 'string');
   return cache;
 }

@@ -32,6 +32,18 @@ describe('the bundled bin', () => {
     expect(run(bin, ['--help']).stdout).toBe(run(unbundled, ['--help']).stdout);
   }, 120_000);
 
+  it('speaks the language of --lang, else YUAN_LANG, else the locale', () => {
+    const help = (args: string[], env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, YUAN_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env } });
+    expect(help(['--help'], {}).stdout).toMatch(/^Usage: yuan \[options\] \[command\]/);
+    expect(help(['--help'], { LANG: 'zh_CN.UTF-8' }).stdout).toMatch(/^用法： yuan \[选项\] \[命令\]/);
+    expect(help(['lint', '--help'], { YUAN_LANG: 'zh' }).stdout).toMatch(/^用法： yuan lint/);
+    expect(help(['lint', '--help', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }).stdout).toMatch(/^Usage: yuan lint/);
+    const bad = help(['lint', '--bogus', '--lang', 'zh'], {});
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^错误：未知选项 --bogus\n/);
+  }, 60_000);
+
   it('gives the same output on worker threads as on one thread', () => {
     const args = ['lint', 'plans/', '--no-config', '--today', '2026-11-25', '-f', 'json'];
     const one = run(bin, [...args, '--jobs', '1']);

@@ -63,7 +63,7 @@ function batch(dir: string, n: number): { dir: string; plans: number; diagrams: 
 }
 
 /**
- * `yuan render` and `yuan review` as whole processes (start-up, parse, browser start, drawing, writing) against
+ * `yuan render` and `yuan review` as whole processes of the `yuan` command (dist/bin/yuan.cjs) (start-up, parse, browser start, drawing, writing) against
  * mmdc from @mermaid-js/mermaid-cli drawing the same plans' diagrams one call each, pointed at the same Chromium with
  * the same mermaid settings. Batches of one plan (10 diagrams), ten plans and `BIG` plans; SVG and PDF. Every yuan
  * run is followed by a slice of the mmdc sample, so load from other processes falls on both alike; wall and CPU time
@@ -72,7 +72,7 @@ function batch(dir: string, n: number): { dir: string; plans: number; diagrams: 
  */
 export async function benchRender(dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const yuan = join(process.cwd(), 'dist/cli/yuan.js');
+  const yuan = join(process.cwd(), 'dist/bin/yuan.cjs');
   const batches = [batch(join(dir, 'one'), 1), batch(join(dir, 'ten'), 10), batch(join(dir, 'many'), BIG)];
 
   // mmdc: same Chromium and flags (puppeteer config), same mermaid settings (htmlLabels off, CJK font).

@@ -49,6 +49,12 @@ describe('flow graph of the leak plan', () => {
     for (const s of ['check-injuries', 'first-aid', 'call-medical']) expect(phaseOf(g, `s:${s}`), s).toBe('respond');
   });
 
+  it('ends a level\'s chart from its last steps, not from the assessment that feeds the decision', () => {
+    // At IV the assessment has no later step: its way on is the decision, not a line of its own to 应急结束.
+    const g = flowGraph(leak(), { lang: 'zh', level: 'IV' });
+    expect(g.edges.filter((e) => e.to === 'end').map((e) => e.from)).toEqual(['s:absorb']);
+  });
+
   it('orders the levels IV → I, summarises their criteria and gives the full conditions as numbered notes', () => {
     const g = flowGraph(leak(), { lang: 'zh' });
     const levels = g.nodes.filter((n) => n.kind === 'level');

@@ -190,7 +190,7 @@ export async function benchRender(dir: string): Promise<string[]> {
     const unit = r.per === 'packet' ? `${fmt(wall / r.packets!)} wall ${fmt(cpu / r.packets!)} cpu per packet` : `${fmt(wall / r.diagrams)} wall ${fmt(cpu / r.diagrams)} cpu per diagram`;
     lines.push(`${`${r.label}, ${r.format}`.padEnd(58)} ${fmt(wall).padStart(7)} wall ${fmt(cpu).padStart(7)} cpu (${unit})  ${ratioWall.toFixed(1)}× mmdc wall, ${ratioCpu.toFixed(1)}× mmdc cpu${r.runs.length > 1 ? ` (median of ${r.runs.length})` : ''}`);
   }
-  lines.push('targets (issue 13): ≥ 10× mmdc per diagram for the one-plan batch (svg and pdf), ≥ 30× for the ten-plan batch (~100 diagrams)'
+  lines.push('targets (issue 13): ≥ 10× mmdc per diagram for the one-plan batch (svg and pdf), ≥ 30× for the ten-plan batch (~100 diagrams); review (issue 14): reported per packet against mmdc for the packet\'s diagrams'
     + `${failed ? `; ${failed} yuan runs FAILED` : ''}${mmdcFailed ? `; mmdc failed ${mmdcFailed} calls` : ''}`);
   return lines;
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectPlanFiles } from '../src/parse/index.js';
 import { lintFiles, lintOneFile } from '../src/validate/index.js';
+import { requireChromium } from './helpers/tools.js';
 
 // The `bin` is the bundled CLI run through V8's code cache (scripts/bundle.ts, scripts/launcher.cjs): it must say
 // exactly what the unbundled CLI says. `npm test` builds first; without a build these tests fail, they do not skip.
@@ -65,6 +66,20 @@ describe('the bundled bin', () => {
     expect(run(join(scratch, 'yuan.cjs'), args).stdout).toBe(expected); // rejected: made again
     expect(readFileSync(join(scratch, cache)).length).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it.skipIf(!requireChromium())('draws PDFs and review packets from a cached start (the browser is loaded lazily)', () => {
+    // The cache exists after the first test; a run from it once lost import() and every PDF command failed.
+    mkdirSync(scratch, { recursive: true });
+    for (let i = 0; i < 2; i++) {
+      const r = run(bin, ['render', 'plans/chem/confined-space.yaml', '-o', join(scratch, 'pdf'), '--format', 'pdf']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/Warning/);
+    }
+    expect(readdirSync(join(scratch, 'pdf'), { recursive: true }).some((f) => String(f).endsWith('.pdf'))).toBe(true);
+    const r = run(bin, ['review', 'plans/chem/confined-space.yaml', '-o', join(scratch, 'packet.pdf'), '--no-config']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(scratch, 'packet.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 180_000);
 
   it('ships a lint worker that lints a file as this thread does', async () => {
     const file = 'plans/chem/hazardous-chemical-leak.md';

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const { Ajv2020 } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
 const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, v: unknown) => string }).default;
 
-for (const name of ['plan', 'scenario', 'drill-log', 'config'] as SchemaName[]) {
+for (const name of ['plan', 'scenario', 'drill-log', 'config', 'reference-grades'] as SchemaName[]) {
   let source;
   try { source = schemaSource(name); } catch { continue; } // schema not written yet
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true } });

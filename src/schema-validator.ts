@@ -6,7 +6,7 @@ import type { Ajv2020 as Ajv2020Class, ValidateFunction } from 'ajv/dist/2020.js
 import { packageRoot, schemaFile } from './paths.js';
 
 /** The JSON Schemas yuan validates against (files `schemas/<name>.schema.json`). */
-export type SchemaName = 'plan' | 'scenario' | 'drill-log' | 'config';
+export type SchemaName = 'plan' | 'scenario' | 'drill-log' | 'config' | 'reference-grades';
 
 /** ajv options shared by the build-time precompiler and the run-time fallback, so both report errors alike. */
 export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;

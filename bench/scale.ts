@@ -124,6 +124,7 @@ export function benchScale(dir: string): { lines: string[]; ok: boolean } {
     const listed = ['parse', 'lint', 'compile', ...TIMED_RULES.map((r) => `rule:${r}`), 'rule:others'];
     const extra = [...new Set(points.flatMap((p) => [...p.stages.keys()]))].filter((name) => name.startsWith('rule:') && !listed.includes(name) && standsOut(points, name));
     const stageNames = [...listed, ...extra];
+    const from = lines.length;
     lines.push('', `${shape} (${UNIT[shape]}: ${points.map((p) => p.n).join(', ')})`);
     lines.push(`${'stage'.padEnd(30)}${points.map((p) => String(p.n).padStart(10)).join('')}   exponent`);
     for (const name of stageNames) {
@@ -171,6 +172,8 @@ export function benchScale(dir: string): { lines: string[]; ok: boolean } {
       lines.push(`  peak memory at ${big.n.toLocaleString('en')} steps: parse ${m.parse.toFixed(0)} MB, lint ${m.lint.toFixed(0)} MB — ${ratio.toFixed(2)}×${m.status === 'ok' ? '' : ` (${m.status})`}`);
       if (!(ratio <= LIMIT_MEMORY)) { ok = false; summary.push(`FAIL ${shape}: peak memory lint ${ratio.toFixed(2)}× parse (limit ${LIMIT_MEMORY}×)`); }
     }
+    // The sweep takes long on a busy machine: each shape's table goes to stderr as soon as it is done.
+    process.stderr.write(`${lines.slice(from).join('\n')}\n`);
   }
   lines.push('', ...(summary.length ? summary : [`PASS: exponents ≤ ${LIMIT_EXPONENT} (steps, facts, levels), lint ≤ ${LIMIT_LINT_PARSE}× parse, memory ≤ ${LIMIT_MEMORY}×`]));
   return { lines, ok };

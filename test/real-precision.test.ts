@@ -7,14 +7,14 @@ import { measureCorpus, precisionTable } from '../bench/precision.js';
  * match a golden finding (or its `also` lines, `also-rule`, or `proposed` rule once that rule exists); see
  * bench/precision.ts. The per-rule table is printed so a change shows which rule moved.
  *
- * Floors: issue 10 targets 90 % for both. Precision and recall are asserted at what the merged work reaches today:
- * the remaining false findings are the grading rules' (level-overlap, level-coverage, level-unreachable, level-trigger,
- * level-monotonic, level-grading: benign highest-wins overlaps, the "nothing happened" state, scope floors, manual
- * levels), and most missed defects are `none-yet` classes (reference grades, unmeasurable criteria, warnings,
- * undefined terms) — both the grading helper's half of issue 10 (branch lint-grading). Raise the floors as that lands.
+ * Floors: issue 10 targets 90 % for both. Precision and recall are asserted at what the merged work reaches today
+ * (branch lint-grading: precision 100 %, 48 of 48; recall 58.5 %, 48 of 82). The grading rules now read the declared
+ * convention (highest-wins overlaps silent, the floor and scope, manual levels) and the reference grades are data;
+ * most missed defects are `none-yet` classes without a rule yet (unmeasurable criteria, warnings, undefined terms,
+ * ambiguous anchors). Raise the floors as those land.
  */
-const PRECISION_FLOOR = 0.29;
-const RECALL_FLOOR = 0.46;
+const PRECISION_FLOOR = 0.95;
+const RECALL_FLOOR = 0.58;
 
 describe('precision and recall on plans/real', () => {
   const p = measureCorpus('plans/real', '2026-11-25');
@@ -34,7 +34,10 @@ describe('precision and recall on plans/real', () => {
     // The rules this branch made regime-, role- and excerpt-aware must not fire on an anticipated not-defect.
     const mine = new Set(['required-sections', 'meta-owner', 'meta-version', 'stale-plan', 'system-parent', 'role-deputy', 'role-contact', 'role-vague',
       'role-conflict', 'role-unused', 'fact-unused', 'report-authority', 'report-deadline-missing', 'escalation-path', 'termination-required',
-      'level-decider', 'level-activation', 'step-deadline', 'step-unreachable', 'first-report-to-unit-head', 'contact-ambiguous', 'plan-regime']);
+      'level-decider', 'level-activation', 'step-deadline', 'step-unreachable', 'first-report-to-unit-head', 'contact-ambiguous', 'plan-regime',
+      // The grading rules read on the declared convention, and the reference grades (branch lint-grading).
+      'level-overlap', 'level-coverage', 'level-trigger', 'level-unreachable', 'level-monotonic', 'level-grading', 'duplicated-criterion',
+      'reference-grade-deviation', 'reference-grade-conflict']);
     const wrong = p.judged.filter((j) => (j.verdict === 'anticipated' || j.verdict === 'new') && mine.has(j.diagnostic.ruleId))
       .map((j) => `${j.plan}:${j.diagnostic.place?.start.line} ${j.diagnostic.ruleId} ${j.diagnostic.message}`);
     expect(wrong).toEqual([]);
@@ -42,7 +45,8 @@ describe('precision and recall on plans/real', () => {
 
   it('finds every golden defect that names one of those rules (or its proposed rule)', () => {
     const missed = p.missed.filter((m) => [m.entry.rule, m.entry.proposed].some((r) => r && ['role-contact', 'report-authority', 'report-deadline-missing',
-      'termination-required', 'level-decider', 'first-report-to-unit-head', 'contact-ambiguous', 'role-undefined', 'time/vague'].includes(r)))
+      'termination-required', 'level-decider', 'first-report-to-unit-head', 'contact-ambiguous', 'role-undefined', 'time/vague',
+      'level-coverage', 'level-trigger', 'duplicated-criterion', 'reference-grade-conflict'].includes(r)))
       .map((m) => `${m.plan}:${m.entry.line} ${m.entry.rule}${m.entry.proposed ? ` → ${m.entry.proposed}` : ''}`);
     expect(missed).toEqual([]);
   });

@@ -15,6 +15,9 @@ import notifyUndefined from './notify-undefined.js';
 import levelTrigger from './level-trigger.js';
 import levelCoverage from './level-coverage.js';
 import levelOverlap from './level-overlap.js';
+import duplicatedCriterion from './duplicated-criterion.js';
+import referenceGradeDeviation from './reference-grade-deviation.js';
+import referenceGradeConflict from './reference-grade-conflict.js';
 import levelMonotonic from './level-monotonic.js';
 import levelGrading from './level-grading.js';
 import levelDecider from './level-decider.js';
@@ -45,7 +48,7 @@ import systemEscalatesTo from './system-escalates-to.js';
 export const allRules: Rule[] = [
   planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
-  levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
+  levelTrigger, levelCoverage, levelOverlap, duplicatedCriterion, referenceGradeDeviation, referenceGradeConflict, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
   resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintWith, miniPlan } from '../../../test/helpers/lint.js';
 import rule from './level-trigger.js';
@@ -29,5 +30,18 @@ describe('level-trigger', () => {
     const { lines } = lintWith(rule, { 'bad.yaml': yaml });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^5:\d+ Unexpected level `I` without a trigger/);
+  });
+
+  it('accepts levels started by decision (内蒙古: 一级、二级由自治区人民政府决定) and the normal state numbered as a level', () => {
+    const rows = '| 级别 | 启动方式 | 决策 |\n|---|---|---|\n| 一级 | 决定启动 | commander |\n| 二级 | 决定启动 | commander |';
+    expect(lintWith(rule, { 'ok.md': miniPlan({ levels: `## 4 响应分级\n\n${rows}` }) }).lines).toEqual([]);
+    // Sugar Land's Level 4 "Normal operations; no activation criteria" (plans/real/en-us-sugarland-eoc.md).
+    expect(lintWith(rule, { 'eoc.md': readFileSync('plans/real/en-us-sugarland-eoc.md', 'utf8') }).lines).toEqual([]);
+  });
+
+  it('accepts a level without criteria in an excerpt (the 一般 criteria were not seen)', () => {
+    const front = '---\nid: mini\ntitle: 某省大面积停电事件应急预案\nkind: special\nsource:\n  note: 摘录。所见：2.1–2.3；未见：2.4 一般（Ⅳ级）标准\n---';
+    const md = miniPlan({ front, levels: levels('| III | yellow | `leak_kg < 100` | deputy | 10分钟 |\n| II | orange | — | commander | 15分钟 |') });
+    expect(lintWith(rule, { 'ok.md': md }).lines).toEqual([]);
   });
 });

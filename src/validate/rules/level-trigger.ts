@@ -1,6 +1,11 @@
+import { isNormalState } from '../normal-state.js';
 import { defineRule } from '../rule.js';
 
-/** Every response level states the condition that starts it. */
+/**
+ * Every response level states the condition that starts it — except a level started by decision (`决定启动` with a
+ * deciding role: 一级、二级由自治区人民政府决定), the normal-operations state numbered as a level (Sugar Land's
+ * "Normal"), and, in an excerpt, a level whose criteria were simply not seen.
+ */
 export default defineRule({
   meta: {
     id: 'level-trigger',
@@ -8,9 +13,10 @@ export default defineRule({
     severity: 'error',
     clause: 'GB/T 29639-2020 6.2 / 6.4.1 (响应分级、响应启动条件)',
   },
-  check({ plan, report }) {
+  check({ plan, report, excerpt }) {
     for (const level of plan.levels) {
       if (level.trigger && level.trigger.text.trim() !== '') continue;
+      if ((level.manual && level.decidedBy) || isNormalState(level) || excerpt) continue;
       report({
         node: level, field: 'trigger',
         message: `Unexpected level \`${level.id}\` without a trigger condition, expected a condition on the declared facts (e.g. \`leak_kg >= 100\`)`,

@@ -47,6 +47,8 @@ export function benchLimits(): string[] {
     out.push(row('  parse (CPU)', big.cpu, 'ms', { name: 'remark on plain prose of the same size', value: big.base, better: 'lower' }));
     out.push(row('  peak RSS (process; before parsing)', big.peak, `MB (${big.start.toFixed(0)} MB)`));
     out.push(row('  growth exponent (time vs size, 1 = linear)', exponent, ''));
+    // On a busy machine the whole run takes many minutes: say each shape's figures as soon as they are known.
+    process.stderr.write(`${out.slice(-4).join('\n')}\n`);
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { LogWriteError } from '../src/drill/log-fs.js';
 import { DrillLog, readLogFile } from '../src/drill/log.js';
 import type { EventInput } from '../src/drill/run-agenda.js';
 import { loadLiveInput, serveDrill } from '../src/live/serve.js';
-import { skipUnless } from './helpers/require.js';
+import { requireRoot } from './helpers/tools.js';
 
 const root = join(import.meta.dirname, '..');
 const SCENARIO = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
@@ -34,12 +34,12 @@ afterAll(() => {
   rmSync(mnt, { recursive: true, force: true });
 });
 
-const canMount = process.getuid?.() === 0;
+const asRoot = requireRoot();
 const need = () => { if (!mounted) throw new Error(`cannot mount a tmpfs (${why}): this test needs root (YUAN_REQUIRE_ROOT=1)`); };
 const note = (i: number, size = 1500): EventInput => ({ t: i, type: 'note', text: `记录 ${i} ${'x'.repeat(size)}`, source: 'facilitator' });
 
 describe('a full disk (tmpfs)', () => {
-  it.skipIf(skipUnless(canMount, 'YUAN_REQUIRE_ROOT'))('the drill log: cut back on ENOSPC, refuses until reopened, then goes on', () => {
+  it.skipIf(!asRoot)('the drill log: cut back on ENOSPC, refuses until reopened, then goes on', () => {
     need();
     const dir = join(mnt, 'log');
     mkdirSync(dir);
@@ -68,7 +68,7 @@ describe('a full disk (tmpfs)', () => {
     rmSync(dir, { recursive: true });
   });
 
-  it.skipIf(skipUnless(canMount, 'YUAN_REQUIRE_ROOT'))('the live server: every acknowledged action is on disk, then 503 until restarted; the retry is stored once', async () => {
+  it.skipIf(!asRoot)('the live server: every acknowledged action is on disk, then 503 until restarted; the retry is stored once', async () => {
     need();
     const out = join(mnt, 'out');
     const input = loadLiveInput(SCENARIO).input!;
@@ -109,7 +109,7 @@ describe('a full disk (tmpfs)', () => {
     expect(after.events.filter((e) => e.req?.startsWith('note-')).map((e) => e.req)).toEqual([...acked, refused!.key]);
   });
 
-  it.skipIf(skipUnless(canMount, 'YUAN_REQUIRE_ROOT'))('a read-only file system is reported as such (EROFS), not as a missing folder', async () => {
+  it.skipIf(!asRoot)('a read-only file system is reported as such (EROFS), not as a missing folder', async () => {
     need();
     const ro = join(mnt, 'ro');
     mkdirSync(ro);

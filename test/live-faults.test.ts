@@ -116,6 +116,43 @@ describe('a failing disk under the live server', () => {
 });
 
 describe('idempotent requests (Idempotency-Key)', () => {
+  it('the organiser\'s requests too: clock and schedule retries are stored once (also after a restart), a reorder whole or not at all', async () => {
+    const out = tmp();
+    let writes = 0;
+    const fs = new ScriptedFs();
+    const { s, fac, call } = await serve(out, { fs });
+    const start = await call(fac, 'clock', { op: 'start' }, 'clock-start-01');
+    expect((await call(fac, 'clock', { op: 'start' }, 'clock-start-01')).json).toMatchObject({ replayed: true, seqs: start.json.seqs });
+    const edit = await call(fac, 'schedule', { inject: 'i3', at: 600, message: '提前：泄漏扩大' }, 'edit-i3-0001');
+    expect(edit.status).toBe(200);
+    expect((await call(fac, 'schedule', { inject: 'i3', at: 600, message: '提前：泄漏扩大' }, 'edit-i3-0001')).json).toMatchObject({ replayed: true, seqs: edit.json.seqs });
+    // A reorder moves three injects (three schedule events): the disk fills at the second one.
+    fs.faults = { write: () => (++writes === 2 ? { error: 'ENOSPC' } : undefined) };
+    const reorder = await call(fac, 'schedule', { reorder: ['i5', 'i4', 'i3', 'i2'] }, 'reorder-00001');
+    expect(reorder.status).toBe(503);
+    expect(reorder.json.error).toMatch(/ENOSPC/);
+    await s.server.close();
+    open.length = 0;
+    const read = readLogFile(s.logFile);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.events.filter((e) => e.req === 'reorder-00001')).toEqual([]); // not one of its three events
+    expect(read.events.filter((e) => e.req === 'edit-i3-0001').map((e) => e.seq)).toEqual(edit.json.seqs);
+    expect(read.events.filter((e) => e.req === 'clock-start-01').map((e) => e.seq)).toEqual(start.json.seqs);
+    // After the restart: the edit's retry is answered from the log; the reorder, never stored, now runs once.
+    const again = await serve(out, { resume: true });
+    expect((await again.call(again.fac, 'schedule', { inject: 'i3', at: 600, message: '提前：泄漏扩大' }, 'edit-i3-0001')).json)
+      .toMatchObject({ replayed: true, seqs: edit.json.seqs });
+    const retried = await again.call(again.fac, 'schedule', { reorder: ['i5', 'i4', 'i3', 'i2'] }, 'reorder-00001');
+    expect(retried.status).toBe(200);
+    expect(retried.json.replayed).toBeUndefined();
+    expect((await again.call(again.fac, 'schedule', { reorder: ['i5', 'i4', 'i3', 'i2'] }, 'reorder-00001')).json.replayed).toBe(true);
+    await again.s.server.close();
+    open.length = 0;
+    const after = readLogFile(s.logFile).events;
+    expect(after.filter((e) => e.type === 'schedule' && e.req === 'edit-i3-0001')).toHaveLength(1);
+    expect(after.filter((e) => e.req === 'reorder-00001').map((e) => e.seq)).toEqual(retried.json.seqs);
+  });
+
   it('a retry after a lost answer gets the original answer and stores nothing new, even after a restart', async () => {
     const out = tmp();
     const { s, tok, fac, call } = await serve(out);

@@ -43,8 +43,8 @@ function raw(port: number): { socket: Socket; received: () => string; closed: Pr
   };
 }
 
-const head = (port: number, token: string, headers: Record<string, string>) =>
-  `POST /api/${token}/note HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+const head = (port: number, token: string, headers: Record<string, string>, what = 'note', host = `127.0.0.1:${port}`) =>
+  `POST /api/${token}/${what} HTTP/1.1\r\nHost: ${host}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
 
 describe('live server HTTP limits', () => {
   it('refuses a body from its headers alone: too large (413) or not JSON (415), then closes without reading it', async () => {
@@ -58,6 +58,29 @@ describe('live server HTTP limits', () => {
       c.socket.write(head(s.server.port, fac, headers)); // and not one byte of the 100 MB body
       await c.closed;
       expect(c.received()).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(c.received()).toMatch(/connection: close/i);
+    }
+  });
+
+  it('answers every refusal that comes before the body (projector, unknown token, wrong host, schedule) and closes without reading it', async () => {
+    const { s, fac } = await serve();
+    const projector = s.server.projectorUrl.split('/x/')[1];
+    const big = { 'content-length': String(100 * 1024 * 1024) };
+    const json = { 'content-type': 'application/json', ...big };
+    const plain = { 'content-type': 'text/plain', ...big };
+    for (const [token, what, headers, status, host] of [
+      [projector, 'note', json, 403, undefined], // the projector is read-only, whatever it sends
+      [projector, 'schedule', plain, 403, undefined],
+      ['no-such-token-0000', 'note', plain, 404, undefined],
+      [fac, 'note', json, 421, 'evil.example:80'],
+      [fac, 'schedule', plain, 415, undefined],
+      [fac, 'clock', json, 413, undefined],
+    ] as const) {
+      const c = raw(s.server.port);
+      await c.ready;
+      c.socket.write(head(s.server.port, token, headers, what, host)); // and not one byte of the 100 MB body
+      await c.closed;
+      expect(c.received(), `${what} ${status}`).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
       expect(c.received()).toMatch(/connection: close/i);
     }
   });

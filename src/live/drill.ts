@@ -282,7 +282,7 @@ export class LiveDrill {
     this.check();
     if (this.blind) throw new DrillError('blind drill: upcoming injects are sealed', 403);
     try {
-      return this.commit(this.session.reschedule(this.now(), id, change));
+      return this.commit(this.unit(() => this.session.reschedule(this.now(), id, change)));
     } catch (err) {
       if (err instanceof RangeError) throw new DrillError(err.message, 404);
       throw err;
@@ -294,7 +294,7 @@ export class LiveDrill {
     this.check();
     if (this.blind) throw new DrillError('blind drill: upcoming injects are sealed', 403);
     try {
-      return this.commit(this.session.reorder(this.now(), ids));
+      return this.commit(this.unit(() => this.session.reorder(this.now(), ids)));
     } catch (err) {
       if (err instanceof RangeError) throw new DrillError(err.message, 400);
       throw err;

@@ -98,12 +98,17 @@ export function requestIdOf(req: IncomingMessage): string | undefined {
   return v;
 }
 
+/** True when a request says a body follows (a length above 0, or chunks). */
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) !== 0;
+}
+
 /**
  * Answers an error and, when the request body was not read (refused from its headers, or cut off), closes the
  * connection once the answer is out, so the client's upload stops instead of being drained.
  */
 export function closeAfter(req: IncomingMessage, res: ServerResponse): void {
-  if (req.complete) return;
+  if (req.complete || !hasBody(req) || res.headersSent || res.getHeader('connection') === 'close') return;
   res.setHeader('connection', 'close');
   res.on('finish', () => { req.socket.destroySoon?.(); setImmediate(() => req.destroy()); });
 }

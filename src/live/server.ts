@@ -196,6 +196,8 @@ export async function startServer(opts: ServeOptions): Promise<LiveServer> {
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
+    // Any refusal (wrong host, unknown token, read-only projector …) may come before the body was read: never drain it.
+    if (status >= 400) closeAfter(res.req, res);
     res.writeHead(status, { ...SECURITY, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
     res.end(text);
   };

@@ -6,6 +6,7 @@ import { lintFiles } from '../src/validate/index.js';
 import { generatePlan } from './generate.js';
 import { commandPair, measurePairTimings, timingRow, type Command } from './measure.js';
 import { measureCorpus, precisionTable } from './precision.js';
+import { benchReal } from './real.js';
 
 const N = Number(process.env.YUAN_BENCH_PLANS ?? 1000);
 /** Plans in the folder the worker threads are measured on. */
@@ -55,6 +56,7 @@ export function benchLint(dir: string): string[] {
     timingRow('yuan lint one file, cold start', tCold, { name: 'node -e 0', t: tNode }),
     timingRow('node -e 0 (baseline)', tNode2),
     timingRow('yuan --help', tHelp, { name: 'node -e 0', t: tNode2 }),
+    ...benchReal(),
     ...corpusLines(),
   ];
 }

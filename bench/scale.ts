@@ -6,13 +6,13 @@ import type { Timing } from './measure.js';
 
 /** Sizes swept per shape (steps for step shapes, facts, levels, plans under the general plan for `system`). */
 const SIZES: Record<Shape, number[]> = {
-  steps: [500, 1000, 2000, 5000, 10000],
+  steps: [500, 1000, 2000, 4000, 10000],
   facts: [10, 20, 50, 100, 200],
   levels: [5, 10, 20, 50, 100],
-  concurrent: [500, 1000, 2000, 5000, 10000],
-  pairs: [500, 1000, 2000, 5000, 10000],
-  chain: [500, 1000, 2000, 5000, 10000],
-  layered: [500, 1000, 2000, 5000, 10000],
+  concurrent: [500, 1000, 2000, 4000, 10000],
+  pairs: [500, 1000, 2000, 4000, 10000],
+  chain: [500, 1000, 2000, 4000, 10000],
+  layered: [500, 1000, 2000, 4000, 10000],
   system: [5, 10, 20, 50],
 };
 const UNIT: Record<Shape, string> = { steps: 'steps', facts: 'facts', levels: 'levels', concurrent: 'steps', pairs: 'steps', chain: 'steps', layered: 'steps', system: 'plans' };
@@ -21,6 +21,8 @@ const GATED: Shape[] = ['steps', 'facts', 'levels'];
 const LIMIT_EXPONENT = 1.2;
 const LIMIT_LINT_PARSE = 3;
 const LIMIT_MEMORY = 2;
+/** Peak memory is compared on the largest step plan (at least this many steps) that the parser accepts. */
+const MEMORY_STEPS = 4000;
 
 type Result = (Timing & { parse?: Timing }) | { error: string };
 type Point = { n: number; stages: Map<string, Result>; killed?: string; found: Map<string, number> };
@@ -64,6 +66,17 @@ export function exponent(points: { n: number; t: number }[]): number | undefined
   return sxy / sxx;
 }
 
+/** Threshold for showing a rule outside TIMED_RULES: exponent above this, or a crash, and at least NOTABLE_MS of CPU. */
+const NOTABLE_EXPONENT = 1.15;
+const NOTABLE_MS = 5;
+
+function standsOut(points: Point[], name: string): boolean {
+  const rs = points.map((p) => p.stages.get(name)).filter((r): r is Result => !!r);
+  if (rs.some((r) => 'error' in r)) return true;
+  const ts = points.flatMap((p) => { const r = p.stages.get(name); return r && !('error' in r) ? [{ n: p.n, t: r.cpu }] : []; });
+  return Math.max(...ts.map((x) => x.t)) >= NOTABLE_MS && (exponent(ts) ?? 0) > NOTABLE_EXPONENT;
+}
+
 const ms = (t: number) => (t >= 10_000 ? `${(t / 1000).toFixed(1)} s` : t >= 100 ? `${t.toFixed(0)} ms` : `${t.toFixed(1)} ms`);
 
 /** Peak RSS (MB) of parsing only and of linting the same files, in alternate child processes (median of 3 each). */
@@ -88,7 +101,7 @@ function memory(dir: string, cpuSeconds: number): { parse: number; lint: number;
 /**
  * Sweeps plan size and shape (bench/generate.ts `generateShape`) and prints, per shape, the CPU time of every stage
  * at each size, its growth exponent, the worst time, the lint/parse ratio (measured alternately), and peak memory of
- * lint vs parse on the 5,000-step plans. Env: YUAN_SCALE_SHAPES (comma list), YUAN_SCALE_MAX (largest size),
+ * lint vs parse on the largest step plans that parse (≥ 4,000 steps). Env: YUAN_SCALE_SHAPES (comma list), YUAN_SCALE_MAX (largest size),
  * YUAN_SCALE_CPU (CPU seconds allowed per point, default 120).
  */
 export function benchScale(dir: string): { lines: string[]; ok: boolean } {
@@ -107,14 +120,18 @@ export function benchScale(dir: string): { lines: string[]; ok: boolean } {
       process.stderr.write(`scale ${shape} ${n}: ${p.killed ?? 'ok'}\n`);
       if (p.killed) break; // a bigger plan of the same shape would only take longer
     }
-    const stageNames = ['parse', 'lint', 'compile', ...TIMED_RULES.map((r) => `rule:${r}`), 'rule:others'];
+    // Rules outside TIMED_RULES get a row of their own only when they stand out: super-linear and not negligible.
+    const listed = ['parse', 'lint', 'compile', ...TIMED_RULES.map((r) => `rule:${r}`), 'rule:others'];
+    const extra = [...new Set(points.flatMap((p) => [...p.stages.keys()]))].filter((name) => name.startsWith('rule:') && !listed.includes(name) && standsOut(points, name));
+    const stageNames = [...listed, ...extra];
+    const from = lines.length;
     lines.push('', `${shape} (${UNIT[shape]}: ${points.map((p) => p.n).join(', ')})`);
     lines.push(`${'stage'.padEnd(30)}${points.map((p) => String(p.n).padStart(10)).join('')}   exponent`);
     for (const name of stageNames) {
       const cells = points.map((p) => {
         const r = p.stages.get(name);
-        if (!r) return p.killed ? 'killed' : '—';
-        return 'error' in r ? 'crash' : ms(r.cpu);
+        if (!r) return p.killed ? 'killed' : p.stages.get('parse') && 'error' in p.stages.get('parse')! ? 'n/a' : '—';
+        return 'error' in r ? (r.error.startsWith('refused:') ? 'refused' : 'crash') : ms(r.cpu);
       });
       if (cells.every((c) => c === '—')) continue;
       const k = exponent(points.flatMap((p) => { const r = p.stages.get(name); return r && !('error' in r) ? [{ n: p.n, t: r.cpu }] : []; }));
@@ -130,24 +147,33 @@ export function benchScale(dir: string): { lines: string[]; ok: boolean } {
       const errs = [...p.stages].filter(([, r]) => 'error' in r).map(([s, r]) => `${s}: ${(r as { error: string }).error}`);
       if (p.killed || errs.length) lines.push(`  n=${p.n}: ${[p.killed, ...errs].filter(Boolean).join('; ')}`);
     }
-    const last = points[points.length - 1];
-    const lint = last?.stages.get('lint');
-    if (last && lint && !('error' in lint) && lint.parse) {
+    // A point the parser refused (an input limit) or a stage that crashed fails the shape: the issue asks for every size.
+    for (const p of points) {
+      const bad = [...p.stages].find(([, r]) => 'error' in r);
+      if (bad && !p.killed) { ok = false; summary.push(`FAIL ${shape} n=${p.n}: ${bad[0]} ${(bad[1] as { error: string }).error}`); }
+    }
+    const finished = points.filter((p) => { const r = p.stages.get('lint'); return r && !('error' in r) && r.parse; });
+    const last = finished[finished.length - 1];
+    const lint = last?.stages.get('lint') as (Timing & { parse: Timing }) | undefined;
+    if (last && lint) {
       const ratio = lint.cpu / lint.parse.cpu;
       lines.push(`  worst: n=${last.n} lint ${ms(lint.cpu)} CPU (${ms(lint.wall)} wall), parse ${ms(lint.parse.cpu)} CPU — lint ${ratio.toFixed(2)}× parse`);
       if (ratio > LIMIT_LINT_PARSE) { ok = false; summary.push(`FAIL ${shape}: lint ${ratio.toFixed(2)}× parse at n=${last.n} (limit ${LIMIT_LINT_PARSE}×)`); }
-    } else {
-      ok = false;
-      summary.push(`FAIL ${shape}: lint did not finish at n=${last?.n} (${last?.killed ?? 'crash'})`);
     }
+    const end = points[points.length - 1];
+    if (end && end !== last) { ok = false; summary.push(`FAIL ${shape}: lint did not finish at n=${end.n} (${end.killed ?? 'refused or crashed'})`); }
     const found = [...(last?.found ?? [])].map(([id, k]) => `${id} ${k}`).join(', ');
     if (found) lines.push(`  findings at n=${last.n}: ${found}`);
-    if (['steps', 'concurrent', 'pairs', 'chain', 'layered'].includes(shape) && points.some((p) => p.n === 5000)) {
-      const m = memory(join(dir, `${shape}-5000`), cpuSeconds);
+    // Peak memory on the largest step plan that parses, from MEMORY_STEPS steps up.
+    const big = finished.filter((p) => p.n >= MEMORY_STEPS).pop();
+    if (['steps', 'concurrent', 'pairs', 'chain', 'layered'].includes(shape) && big) {
+      const m = memory(join(dir, `${shape}-${big.n}`), cpuSeconds);
       const ratio = m.lint / m.parse;
-      lines.push(`  peak memory at 5,000 steps: parse ${m.parse.toFixed(0)} MB, lint ${m.lint.toFixed(0)} MB — ${ratio.toFixed(2)}×${m.status === 'ok' ? '' : ` (${m.status})`}`);
+      lines.push(`  peak memory at ${big.n.toLocaleString('en')} steps: parse ${m.parse.toFixed(0)} MB, lint ${m.lint.toFixed(0)} MB — ${ratio.toFixed(2)}×${m.status === 'ok' ? '' : ` (${m.status})`}`);
       if (!(ratio <= LIMIT_MEMORY)) { ok = false; summary.push(`FAIL ${shape}: peak memory lint ${ratio.toFixed(2)}× parse (limit ${LIMIT_MEMORY}×)`); }
     }
+    // The sweep takes long on a busy machine: each shape's table goes to stderr as soon as it is done.
+    process.stderr.write(`${lines.slice(from).join('\n')}\n`);
   }
   lines.push('', ...(summary.length ? summary : [`PASS: exponents ≤ ${LIMIT_EXPONENT} (steps, facts, levels), lint ≤ ${LIMIT_LINT_PARSE}× parse, memory ≤ ${LIMIT_MEMORY}×`]));
   return { lines, ok };

@@ -53,16 +53,39 @@ const STEP_AFTER_ZH = /^\s*(?:完成|结束|处置完毕|到位)?\s*(?:之后|�
 /** Before a step id: `10 min after rescue`, `10 min from rescue`. */
 const STEP_BEFORE_EN = /\b(?:after|from|following)\s*$/iu;
 
+/** Step ids by first position, and the longest id's length: built once per list (a plan's ids), not per duration. */
+const indexes = new WeakMap<readonly string[], { order: Map<string, number>; maxLength: number }>();
+
+function indexOf(stepIds: readonly string[]) {
+  let index = indexes.get(stepIds);
+  if (!index) {
+    const order = new Map<string, number>();
+    stepIds.forEach((id, i) => { if (id && !order.has(id)) order.set(id, i); });
+    index = { order, maxLength: Math.max(0, ...[...order.keys()].map((id) => id.length)) };
+    indexes.set(stepIds, index);
+  }
+  return index;
+}
+
 /**
- * The longest step id written as an anchor in `rest`: a whole word (no ASCII word character around it) followed by
- * 完成后 / 后 or preceded by `after`. An id that merely occurs in the text (a step `级` inside `每级2小时`) is not one.
+ * The longest step id written as an anchor in `rest` (of equal lengths, the one listed first): a whole word (no ASCII
+ * word character around it) followed by 完成后 / 后 or preceded by `after`. An id that merely occurs in the text (a step
+ * `级` inside `每级2小时`) is not one. Looks up the substrings of `rest` no longer than the longest id, so the work per
+ * duration does not grow with the number of steps.
  */
 function findStep(rest: string, stepIds: readonly string[]): string | undefined {
-  for (const id of [...stepIds].sort((a, b) => b.length - a.length)) {
-    for (let i = rest.indexOf(id); i >= 0; i = rest.indexOf(id, i + 1)) {
-      if (WORD.test(rest[i - 1] ?? ' ') || WORD.test(rest[i + id.length] ?? ' ')) continue;
-      if (STEP_AFTER_ZH.test(rest.slice(i + id.length)) || STEP_BEFORE_EN.test(rest.slice(0, i))) return id;
+  const { order, maxLength } = indexOf(stepIds);
+  let best: string | undefined;
+  let bestRank = Infinity;
+  for (let i = 0; i < rest.length; i++) {
+    for (let len = 1; len <= maxLength && i + len <= rest.length; len++) {
+      const id = rest.slice(i, i + len);
+      const rank = order.get(id);
+      if (rank === undefined) continue;
+      if (best !== undefined && (len < best.length || (len === best.length && rank >= bestRank))) continue;
+      if (WORD.test(rest[i - 1] ?? ' ') || WORD.test(rest[i + len] ?? ' ')) continue;
+      if (STEP_AFTER_ZH.test(rest.slice(i + len)) || STEP_BEFORE_EN.test(rest.slice(0, i))) { best = id; bestRank = rank; }
     }
   }
-  return undefined;
+  return best;
 }

@@ -24,8 +24,13 @@ function shift(nodes: Positioned[], lines: number, offset: number): void {
   }
 }
 
-/** Parses `source` in the parts starting at `starts` (the first is 0) and joins them; one part: a plain parse. */
-export function parseInChunks(parse: (text: string) => Root, source: string, starts: readonly number[]): Root {
+/**
+ * Parses `source` in the parts starting at `starts` (the first is 0) and joins them; one part: a plain parse. A part
+ * listed in `tableHeads` starts inside a table: it is parsed after that table's header and delimiter lines, and its
+ * rows are appended to the table the previous part ended with. Should a part not read as such a continuation, the
+ * text is parsed whole.
+ */
+export function parseInChunks(parse: (text: string) => Root, source: string, starts: readonly number[], tableHeads: ReadonlyMap<number, readonly [number, number]> = new Map()): Root {
   if (starts.length <= 1) return parse(source);
   const root: Root = { type: 'root', children: [] };
   let lines = 0;
@@ -33,14 +38,40 @@ export function parseInChunks(parse: (text: string) => Root, source: string, sta
     const from = starts[i];
     const to = i + 1 < starts.length ? starts[i + 1] : source.length;
     const part = source.slice(from, to);
-    const tree = parse(part);
-    shift(tree.children as Positioned[], lines, from);
+    const head = tableHeads.get(from);
+    const prefix = head ? source.slice(head[0], head[1]) : '';
+    const tree = parse(prefix + part);
+    const prefixLines = countLines(prefix);
+    shift(tree.children as Positioned[], lines - prefixLines, from - prefix.length);
+    if (head && !continueTable(root, tree)) return parse(source);
     root.children.push(...tree.children);
     if (i + 1 === starts.length && tree.position) {
       const end = tree.position.end;
-      root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line + lines, column: end.column, offset: (end.offset ?? 0) + from } };
+      root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line + lines - prefixLines, column: end.column, offset: (end.offset ?? 0) + from - prefix.length } };
     }
-    for (let k = part.indexOf('\n'); k >= 0; k = part.indexOf('\n', k + 1)) lines++;
+    lines += countLines(part);
   }
   return root;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) n++;
+  return n;
+}
+
+/**
+ * Moves the rows of `tree`'s first node, a table (after its header row), onto the last node of `root`, the same table
+ * so far; false when the two are not a table and its continuation with the same header.
+ */
+function continueTable(root: Root, tree: Root): boolean {
+  const prev = root.children[root.children.length - 1];
+  const next = tree.children[0];
+  if (prev?.type !== 'table' || next?.type !== 'table' || next.children.length < 2) return false;
+  if (JSON.stringify(prev.align) !== JSON.stringify(next.align) || prev.children[0].children.length !== next.children[0].children.length) return false;
+  const rows = next.children.slice(1);
+  prev.children.push(...rows);
+  if (prev.position && next.position) prev.position.end = next.position.end;
+  tree.children.shift();
+  return true;
 }

@@ -41,7 +41,7 @@ const parse = (text: string): Root => processor.parse(text);
 export function parseMarkdownTree(source: string, chunkNodes?: number): Root {
   const scan = prescanMarkdown(source, '', undefined, chunkNodes);
   if (scan.diagnostics.length) throw new RangeError(scan.diagnostics[0].message);
-  return parseInChunks(parse, source, scan.chunks);
+  return parseInChunks(parse, source, scan.chunks, scan.tableHeads);
 }
 
 /**
@@ -55,7 +55,7 @@ export function parseMarkdownRaw(source: string, file: string): { plan?: Plan; d
   const diagnostics: Diagnostic[] = [];
   const ctx: Ctx = { source, file, diagnostics };
   try {
-    return { plan: buildPlan(parseInChunks(parse, source, scan.chunks), ctx), diagnostics };
+    return { plan: buildPlan(parseInChunks(parse, source, scan.chunks, scan.tableHeads), ctx), diagnostics };
   } catch (err) {
     internalError(ctx, err);
     return { diagnostics };

@@ -40,11 +40,14 @@ describe('the inputs that hung or crashed every command are refused before remar
     expect(refusal(`${FRONT}${lines.join('')}`)).toBe('parse/too-deep 42:65');
   });
 
-  it('a 3.7 MB table of 50,000 rows: refused at its 5,001st line', () => {
+  it('a 3.7 MB table of 50,000 rows: refused at its 20,001st line (read in parts), at its 5,001st when the text cannot be', () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => `| s${i} | 第${i}项处置措施 | operator |\n`);
     const text = `${FRONT}## 响应程序\n\n| 标识 | 措施 | 负责 |\n|---|---|---|\n${rows.join('')}`;
     expect(text.length).toBeGreaterThan(1.5e6);
-    expect(refusal(text)).toBe('parse/too-many-rows 5012:1'); // the table's 5,001st line
+    expect(refusal(text)).toBe('parse/too-many-rows 20012:1'); // the table's 20,001st line
+    // A reference definition resolves across the whole text, so it is parsed whole: 5,000 rows at most.
+    const whole6000 = `${FRONT}[ref]: https://example.org\n\n## 响应程序\n\n| 标识 | 措施 | 负责 |\n|---|---|---|\n${rows.slice(0, 6000).join('')}`;
+    expect(refusal(whole6000)).toBe('parse/too-many-rows 5014:1');
   });
 
   it('a table of 10,000 columns, a 2M-character line, CR-only line ends, and a quadratic paragraph', () => {
@@ -88,6 +91,20 @@ describe('parsing in sections gives the tree a whole parse gives', () => {
       expect(isDeepStrictEqual(parseMarkdownTree(text, 300), whole.parse(text))).toBe(true);
     });
   }
+
+  it('cuts a long table between rows and joins its parts into the table a whole parse gives', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `| s${i} | 第${i}项**处置**措施 | ${i % 3 ? 'operator' : ''} |${i % 7 ? '' : ' extra |'}\n`);
+    const text = `${FRONT}## 响应程序\n\n| 标识 | 措施 | 负责 |\n|:---|---|--:|\n${rows.join('')}\n正文\n\n| a | b |\n|---|---|\n| 1 | 2 |\n`;
+    const scan = prescanMarkdown(text, 'x.md', MARKDOWN_LIMITS, 300);
+    expect(scan.tableHeads.size).toBeGreaterThan(5);
+    expect(isDeepStrictEqual(parseMarkdownTree(text, 300), whole.parse(text))).toBe(true);
+    // The plan reads every row of a 10,000-step table (parse/too-many-rows was 5,000 for any table).
+    const steps = Array.from({ length: 10_000 }, (_, i) => `| s${i} | 第${i}项处置措施 | commander | 10分钟 | ${i ? `s${i - 1}` : '—'} |\n`);
+    const plan = parsePlanText(`${FRONT}## 应急组织机构及职责\n\n| 标识 | 角色 |\n|---|---|\n| commander | 总指挥 |\n\n## 响应程序\n\n| 标识 | 措施 | 负责 | 时限 | 前置 |\n|---|---|---|---|---|\n${steps.join('')}`, 'x.md');
+    expect(plan.diagnostics.filter((d) => d.ruleId.startsWith('parse/too'))).toEqual([]);
+    expect(plan.plan?.steps.map((s) => s.id)).toEqual(Array.from({ length: 10_000 }, (_, i) => `s${i}`));
+    expect(plan.plan?.steps[9_999].place?.start.line).toBe(20 + 9_999);
+  });
 
   it('does not cut a text whose HTML block or reference definition could span sections', () => {
     for (const tail of ['<!--\n\n# not a heading\n\n-->\n', '[ref]: https://example.org\n', '- item\n  ```\n\n# in a fence?\n  ```\n']) {

@@ -11,7 +11,7 @@
  * | `parse/line-ending`        | a carriage return not followed by a line feed (classic Mac line ends)       | none allowed |
  * | `parse/line-too-long`      | characters in one Markdown line                                             | 100,000      |
  * | `parse/too-deep`           | block quotes and list levels open on one line                              | 32           |
- * | `parse/too-many-rows`      | lines of one table (from its first line with a `|` to the next blank line)  | 5,000        |
+ * | `parse/too-many-rows`      | lines of one table (from its first line with a `|` to the next blank line)  | 5,000; 20,000 for a top-level table cut into parts |
  * | `parse/too-many-columns`   | cells in one table row                                                      | 100          |
  * | `parse/too-many-marks`     | Σ over paragraphs of (emphasis and link marks `* _ ~ [ ]` in it)²           | 16,000,000   |
  * | `parse/too-many-blocks`    | per section: (lists and quotes opened) × (nodes)                            | 20,000,000   |
@@ -32,6 +32,8 @@ export interface MarkdownLimits {
   maxLineLength: number;
   maxDepth: number;
   maxTableRows: number;
+  /** Lines of a top-level table when the text is read in parts (the table is cut between rows). */
+  maxCutTableRows: number;
   maxColumns: number;
   maxInlineWork: number;
   maxBlockWork: number;
@@ -44,6 +46,7 @@ export const MARKDOWN_LIMITS: Readonly<MarkdownLimits> = {
   maxLineLength: 100_000,
   maxDepth: 32,
   maxTableRows: 5_000,
+  maxCutTableRows: 20_000,
   maxColumns: 100,
   maxInlineWork: 16_000_000,
   maxBlockWork: 20_000_000,
@@ -61,6 +64,11 @@ export interface MarkdownScan {
   diagnostics: Diagnostic[];
   /** Offsets where the text is cut into parts parsed separately (always starts with 0). */
   chunks: number[];
+  /**
+   * Parts that start inside a table (a long table is cut between rows): the part's offset → the table's header and
+   * delimiter lines (start and end offsets), which are parsed in front of the part so that its rows read the same.
+   */
+  tableHeads: Map<number, readonly [number, number]>;
   /** Measures of the text, for benchmarks and tests. */
   stats: {
     lines: number;
@@ -200,7 +208,7 @@ function readContainers(line: string, open: readonly Container[], blank: boolean
   return { matched, pos, opened, lenient };
 }
 
-interface Section { line: number; offset: number; nodes: number; opens: number }
+interface Section { line: number; offset: number; nodes: number; opens: number; head?: readonly [number, number] }
 
 const LIST_START = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\u00a0]|$)/;
 
@@ -256,9 +264,9 @@ function nestingBound(line: string, cap: number): { depth: number; at: number } 
 export function prescanMarkdown(text: string, file: string, limits: MarkdownLimits = MARKDOWN_LIMITS, chunkNodes = CHUNK_NODES): MarkdownScan {
   const stats: MarkdownScan['stats'] = { lines: 0, nodes: 0, maxDepth: 0, maxRows: 0, maxColumns: 0, inlineWork: 0, opens: 0, blockWork: 0, sections: 1, splittable: true };
   const refuse = (ruleId: string, line: number, column: number, offset: number, message: string, messageZh: string): MarkdownScan =>
-    ({ diagnostics: [{ ruleId, severity: 'error', file, place: at(line, column, offset), message, messageZh }], chunks: [0], stats });
+    ({ diagnostics: [{ ruleId, severity: 'error', file, place: at(line, column, offset), message, messageZh }], chunks: [0], tableHeads: new Map(), stats });
   const cr = lineEndingProblem(text, file);
-  if (cr) return { diagnostics: [cr], chunks: [0], stats };
+  if (cr) return { diagnostics: [cr], chunks: [0], tableHeads: new Map(), stats };
   // Where a fenced block ends is certain unless an HTML block could swallow its closing line: only one-line HTML
   // comments (the inline disables) are allowed in a text that is cut into sections.
   const exactFences = !HTML_LINE.test(text.replace(ONE_LINE_COMMENT, ''));
@@ -271,6 +279,11 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
   let prevBlank = true;
   /** A table at the top level whose rows are separate inline contexts: from its header until it surely ends. */
   let table = false;
+  /** The header and delimiter lines of that table (offsets), for parts that start inside it. */
+  let tableHead: readonly [number, number] | undefined;
+  let headerOffset = 0;
+  /** Where a table first ran past `maxTableRows`: refused unless the text is read in parts. */
+  let longTable: { line: number; offset: number } | undefined;
   /** The previous line could be a top-level table's header: its cell count. */
   let header: number | undefined;
   /** Lines since the first line with a `|` and no blank line since: an upper bound on a table's rows. */
@@ -291,6 +304,9 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
   const tooManyMarks = (column: number, lineOffset: number) => refuse('parse/too-many-marks', lineNo, column, lineOffset + column - 1,
     `Unexpected ${fmt(paragraphMarks)} emphasis and link marks (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`) in one paragraph, expected fewer: the parser's work grows with their square (split the paragraph with blank lines)`,
     `一个段落中有 ${fmt(paragraphMarks)} 个强调和链接符号（\`*\`、\`_\`、\`~\`、\`[\`、\`]\`），过多（解析耗时随其平方增长，请用空行分段）`);
+  const tooManyRows = (max: number) => [
+    `Unexpected table of more than ${fmt(max)} rows, expected at most ${fmt(max)} (split it, or move the data to an appendix file)`,
+    `表格超过 ${fmt(max)} 行（请拆分，或将数据移至附件）`] as const;
   const tooManyColumns = (n: number, line: number, lineOffset: number) => refuse('parse/too-many-columns', line, 1, lineOffset,
     `Unexpected table row of ${fmt(n)} cells, expected at most ${fmt(limits.maxColumns)}`, `表格行有 ${fmt(n)} 个单元格，最多 ${fmt(limits.maxColumns)} 个`);
 
@@ -370,6 +386,13 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
       sections.push({ line: lineNo, offset: lineOffset, nodes: 0, opens: 0 });
       section = sections[sections.length - 1];
     }
+    // A long top-level table is cut between rows once the part holds `chunkNodes` nodes: a row at column 0 that starts
+    // no other block reads the same after the table's header and delimiter lines as it does in the whole table.
+    if (table && tableHead && section.nodes >= chunkNodes && !inFence && !inFrontMatter && !blank && /^[^\s>]/.test(line) && !LIST_START.test(line)
+      && !ATX.test(line) && !THEMATIC_BREAK.test(line) && !line.startsWith('<') && !FOOTNOTE_LINE.test(line) && !FENCE.test(line)) {
+      sections.push({ line: lineNo, offset: lineOffset, nodes: 0, opens: 0, head: tableHead });
+      section = sections[sections.length - 1];
+    }
     section.nodes += nodes;
     if (section.nodes > limits.maxSectionNodes) {
       return refuse('parse/too-many-nodes', lineNo, 1, lineOffset,
@@ -383,6 +406,7 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
     if (blank) {
       flush();
       table = false;
+      tableHead = undefined;
       header = undefined;
       pipeRun = 0;
       prevBlank = true;
@@ -406,10 +430,11 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
       pipeRun++;
       const n = cells(line.replace(/^[ >\u00a0]*/, ''));
       if (pipeRun > stats.maxRows) stats.maxRows = pipeRun;
-      if (pipeRun > limits.maxTableRows) {
+      // A top-level table can be read in parts, up to `maxCutTableRows`; whether the text can be is known at its end.
+      if (pipeRun > limits.maxTableRows && table && pipeRun <= limits.maxCutTableRows) longTable ??= { line: lineNo, offset: lineOffset };
+      else if (pipeRun > limits.maxTableRows) {
         return refuse('parse/too-many-rows', lineNo, 1, lineOffset,
-          `Unexpected table of more than ${fmt(limits.maxTableRows)} rows, expected at most ${fmt(limits.maxTableRows)} (split it, or move the data to an appendix file)`,
-          `表格超过 ${fmt(limits.maxTableRows)} 行（请拆分，或将数据移至附件）`);
+          ...tooManyRows(table ? limits.maxCutTableRows : limits.maxTableRows));
       }
       // Cells count once a second line makes a table possible.
       if (pipeRun >= 2) {
@@ -426,7 +451,7 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
     // container can be open there); anywhere else lines add to the paragraph they may continue. The table lasts while
     // lines stay at column 0 and start no other block.
     const plain = /^[^\s>]/.test(line) && !LIST_START.test(line) && !inFrontMatter;
-    if (table && (!plain || ATX.test(line) || THEMATIC_BREAK.test(line) || line.startsWith('<') || FOOTNOTE_LINE.test(line) || fenceOpen)) table = false;
+    if (table && (!plain || ATX.test(line) || THEMATIC_BREAK.test(line) || line.startsWith('<') || FOOTNOTE_LINE.test(line) || fenceOpen)) { table = false; tableHead = undefined; }
     if (table) {
       flush();
       paragraphMarks = lineMarks;
@@ -437,11 +462,13 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
     if (header !== undefined && plain && DELIMITER_ROW.test(line) && line.includes('-') && cells(line) === header) {
       flush(); // the header row closes the paragraph it was counted into (an overcount, never an undercount)
       table = true;
+      tableHead = [headerOffset, offset];
       header = undefined;
       prevHeading = false;
       continue;
     }
     header = plain && (wasBlank || prevHeading) && !topHeading && line.includes('|') ? cells(line) : undefined;
+    headerOffset = lineOffset;
     prevHeading = topHeading;
     paragraphMarks += lineMarks;
     if (stats.inlineWork + paragraphMarks * paragraphMarks > limits.maxInlineWork) return tooManyMarks(1, lineOffset);
@@ -449,6 +476,8 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
   flush();
   stats.sections = sections.length;
 
+  // A table longer than `maxTableRows` is only read in parts.
+  if (longTable && !stats.splittable) return refuse('parse/too-many-rows', longTable.line, 1, longTable.offset, ...tooManyRows(limits.maxTableRows));
   // Lists and quotes cost micromark a pass over every event of the part being parsed: bound their product per part.
   const parts = stats.splittable ? sections : [sections.reduce((a, s) => ({ line: 1, offset: 0, nodes: a.nodes + s.nodes, opens: a.opens + s.opens }))];
   for (const p of parts) {
@@ -462,6 +491,7 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
   }
   // Group sections into parts of about `chunkNodes` nodes, each still well within the block-work limit.
   const chunks = [0];
+  const tableHeads = new Map<number, readonly [number, number]>();
   if (stats.splittable) {
     let nodes = 0;
     let opens = 0;
@@ -470,6 +500,7 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
       const o = opens + s.opens;
       if (nodes > 0 && (n > chunkNodes || o * n > limits.maxBlockWork / 4)) {
         chunks.push(s.offset);
+        if (s.head) tableHeads.set(s.offset, s.head);
         nodes = s.nodes;
         opens = s.opens;
       } else {
@@ -478,5 +509,5 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
       }
     }
   }
-  return { diagnostics: [], chunks, stats };
+  return { diagnostics: [], chunks, tableHeads, stats };
 }

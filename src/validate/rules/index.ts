@@ -36,6 +36,13 @@ import resourceShortage from './resource-shortage.js';
 import reportAuthority from './report-authority.js';
 import reportDeadlineMissing from './report-deadline-missing.js';
 import firstReportToUnitHead from './first-report-to-unit-head.js';
+import warningCriteria from './warning-criteria.js';
+import warningMeasurable from './warning-measurable.js';
+import warningOverlap from './warning-overlap.js';
+import warningOrder from './warning-order.js';
+import warningIssuer from './warning-issuer.js';
+import warningActions from './warning-actions.js';
+import warningCallback from './warning-callback.js';
 import systemParent from './system-parent.js';
 import systemLevelMapping from './system-level-mapping.js';
 import systemRoleConsistency from './system-role-consistency.js';
@@ -48,5 +55,6 @@ export const allRules: Rule[] = [
   levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
   resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
+  warningCriteria, warningMeasurable, warningOverlap, warningOrder, warningIssuer, warningActions, warningCallback,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,
 ];

@@ -67,19 +67,20 @@ const EXPECTED: [string, number, number, string][] = [
   ["system/loading-arm.yaml",64,18,"system-level-mapping"],
   ["system/oil-spill.yaml",6,10,"plan-regime"],
   ["system/oil-spill.yaml",8,11,"system-parent"],
-  // warning rules (issue 10): warnings-unclear.md seeds one defect per warning rule; warning-after-event.md a "warning" sent after the event
+  // warning rules (issue 10): warnings-unclear.md seeds one defect per warning rule and a prerequisite that cannot happen at its step's level (step-prerequisite); warning-after-event.md a "warning" sent after the event
   ["warning-after-event.md",5,9,"system-parent"],
   ["warning-after-event.md",35,4,"warning-criteria"],
   ["warnings-unclear.md",5,9,"system-parent"],
-  ["warnings-unclear.md",45,13,"warning-measurable"],
   ["warnings-unclear.md",46,13,"warning-measurable"],
-  ["warnings-unclear.md",46,13,"warning-overlap"],
-  ["warnings-unclear.md",46,82,"warning-callback"],
-  ["warnings-unclear.md",47,8,"warning-order"],
-  ["warnings-unclear.md",48,13,"warning-order"],
-  ["warnings-unclear.md",48,37,"warning-issuer"],
-  ["warnings-unclear.md",48,39,"warning-actions"],
-  ["warnings-unclear.md",48,41,"warning-callback"],
+  ["warnings-unclear.md",47,13,"warning-measurable"],
+  ["warnings-unclear.md",47,13,"warning-overlap"],
+  ["warnings-unclear.md",47,82,"warning-callback"],
+  ["warnings-unclear.md",48,8,"warning-order"],
+  ["warnings-unclear.md",49,13,"warning-order"],
+  ["warnings-unclear.md",49,37,"warning-issuer"],
+  ["warnings-unclear.md",49,39,"warning-actions"],
+  ["warnings-unclear.md",49,41,"warning-callback"],
+  ["warnings-unclear.md",72,51,"step-prerequisite"],
 ];
 
 describe('plans/defective', () => {

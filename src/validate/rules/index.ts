@@ -31,6 +31,7 @@ import stepDangling from './step-dangling.js';
 import stepDeadlineChain from './step-deadline-chain.js';
 import stepLevelGap from './step-level-gap.js';
 import stepUnreachable from './step-unreachable.js';
+import stepPrerequisite from './step-prerequisite.js';
 import resourceUndefined from './resource-undefined.js';
 import resourceShortage from './resource-shortage.js';
 import reportAuthority from './report-authority.js';
@@ -53,7 +54,7 @@ export const allRules: Rule[] = [
   planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
   levelTrigger, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
-  stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
+  stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable, stepPrerequisite,
   resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
   warningCriteria, warningMeasurable, warningOverlap, warningOrder, warningIssuer, warningActions, warningCallback,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,

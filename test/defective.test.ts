@@ -6,6 +6,12 @@ import { allRules, lintFiles, loadConfig } from '../src/validate/index.js';
 // plans/defective/ seeds every defect a reviewer should find. This is the exact list yuan must report:
 // [file under plans/defective/, line, column, rule]. Each entry was checked against the plan text by hand.
 const EXPECTED: [string, number, number, string][] = [
+  // unmeasurable-criterion / undefined-quantifier (issue 10): 大量浓酸泄漏 and 若干人员被困 grade the levels, under both of them
+  ["criteria-vague.md",5,9,"system-parent"],
+  ["criteria-vague.md",40,19,"undefined-quantifier"],
+  ["criteria-vague.md",40,19,"unmeasurable-criterion"],
+  ["criteria-vague.md",41,18,"undefined-quantifier"],
+  ["criteria-vague.md",41,18,"unmeasurable-criterion"],
   ["incomplete-onsite.md",3,8,"plan-regime"],
   ["incomplete-onsite.md",3,8,"required-sections"],
   ["incomplete-onsite.md",3,8,"required-sections"],

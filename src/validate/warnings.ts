@@ -1,10 +1,9 @@
 /**
  * What the warning rules (预警: warning-criteria, warning-measurable, warning-overlap, warning-order, warning-issuer,
- * warning-actions, warning-callback) ask of a plan's warning levels: their colour's rank, the parts of a criterion that
- * rest on wording nobody can measure (即将临近, 有扩大的趋势, "likely"), and the criterion with those parts set aside.
+ * warning-actions, warning-callback) ask of a plan's warning levels: their colour's rank, the grade their id states,
+ * who issues them and whether the plan uses call-back (叫应). Unmeasurable wording is in wording.ts.
  */
-import { factLookup, type Expr } from '../expr/index.js';
-import { isTimed, type Colour, type Fact, type Plan, type WarningLevel } from '../model/index.js';
+import { isTimed, type Colour, type Plan, type WarningLevel } from '../model/index.js';
 import { levelRank, parseLevelId } from '../parse/fields.js';
 
 /** Colours from the most severe (red, 1) to the least (blue, 4), as GB/T 29639 and 突发事件应对法 Art. 61 order them. */
@@ -22,85 +21,6 @@ export const bySeverity = (warnings: readonly WarningLevel[]): WarningLevel[] =>
 /** The grade a warning's id states (`一级` / `Ⅰ级` / `I` → 1), or undefined for an id that is a colour or a name. */
 export function warningGrade(w: WarningLevel): number | undefined {
   return levelRank(parseLevelId(w.id.replace(/预警$/u, '')).id);
-}
-
-/**
- * Degree, imminence and trend words that no one can measure: whether an event is 即将临近 or 已经临近, 有扩大的趋势 or
- * 正在逐步扩大, "likely" or "imminent" is a matter of wording. A criterion resting on them cannot decide a colour.
- */
-const VAGUE = /即将|临近|随时|可能|趋势|扩大|蔓延|严重|较重|一定|大量|少量|轻微|较大范围|重大影响|明显|likely|imminent|possible|possibly|significant|severe|serious|extensive|limited|several|multiple/iu;
-
-/** True when a text rests on unmeasurable degree wording. */
-export const isVagueWording = (text: string): boolean => VAGUE.test(text);
-
-/** One part of a criterion that rests on unmeasurable wording: the fact and the words. */
-export interface VagueAtom {
-  fact: Fact;
-  /** The wording (the enum value compared, or the boolean fact's label). */
-  words: string;
-}
-
-/** The parts of a criterion that rest on unmeasurable wording (a declared `judgement` is a decision, never vague). */
-export function vagueAtoms(ast: Expr, facts: readonly Fact[]): VagueAtom[] {
-  const lookup = factLookup(facts);
-  const out: VagueAtom[] = [];
-  const valueWords = (fact: Fact, vs: Expr[]) => {
-    for (const v of vs) {
-      const text = v.type === 'ident' || v.type === 'string' ? (v.type === 'ident' ? v.name : v.value) : undefined;
-      if (text !== undefined && fact.type === 'enum' && isVagueWording(text)) out.push({ fact, words: text });
-    }
-  };
-  const walk = (e: Expr): void => {
-    switch (e.type) {
-      case 'or': case 'and': e.operands.forEach(walk); return;
-      case 'not': walk(e.operand); return;
-      case 'implies': walk(e.left); walk(e.right); return;
-      case 'ident': {
-        const f = lookup(e.name);
-        if (f?.type === 'boolean' && isVagueWording(f.label ?? '')) out.push({ fact: f, words: f.label! });
-        return;
-      }
-      case 'compare': {
-        const l = e.left.type === 'ident' ? lookup(e.left.name) : undefined;
-        const r = e.right.type === 'ident' ? lookup(e.right.name) : undefined;
-        if (l && !r) valueWords(l, [e.right]);
-        else if (r && !l) valueWords(r, [e.left]);
-        return;
-      }
-      case 'in': {
-        const f = e.left.type === 'ident' ? lookup(e.left.name) : undefined;
-        if (f) valueWords(f, e.values);
-        return;
-      }
-      default: return;
-    }
-  };
-  walk(ast);
-  return out;
-}
-
-/**
- * The criterion with its unmeasurable parts set aside (each taken as possibly true): what the measurable words alone
- * decide. Undefined when nothing measurable is left (the criterion could hold anywhere).
- */
-export function measurablePart(ast: Expr, facts: readonly Fact[]): Expr | undefined {
-  const vague = (e: Expr) => vagueAtoms(e, facts).length > 0;
-  const relax = (e: Expr): Expr | undefined => {
-    if (!vague(e)) return e;
-    switch (e.type) {
-      case 'and': {
-        const kept = e.operands.map(relax).filter((x): x is Expr => x !== undefined);
-        if (kept.length === 0) return undefined;
-        return kept.length === 1 ? kept[0] : { ...e, operands: kept };
-      }
-      case 'or': {
-        const kept = e.operands.map(relax);
-        return kept.some((x) => x === undefined) ? undefined : { ...e, operands: kept as Expr[] };
-      }
-      default: return undefined;
-    }
-  };
-  return relax(ast);
 }
 
 /** The warning levels' table or section, for a finding about the warnings as a whole. */

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
-import { COLOUR_NAME, vagueAtoms } from '../warnings.js';
+import { COLOUR_NAME } from '../warnings.js';
+import { vagueAtoms } from '../wording.js';
 
 /**
  * Each warning colour is decided by something observed or measured (a forecast value, a reading, a declared judgement

@@ -2,7 +2,8 @@ import { describeBox, TRUE, type Expr, type Formula } from '../../expr/index.js'
 import type { WarningLevel } from '../../model/index.js';
 import { limitOption, limitText, SOLVER_LIMIT, TriggerLogic } from '../logic.js';
 import { defineRule } from '../rule.js';
-import { bySeverity, COLOUR_NAME, measurablePart, vagueAtoms } from '../warnings.js';
+import { bySeverity, COLOUR_NAME } from '../warnings.js';
+import { measurablePart, vagueAtoms } from '../wording.js';
 
 /**
  * Two warning colours are told apart by something measurable. Reported at the less severe colour, with the more severe

@@ -40,6 +40,7 @@ import resourceUndefined from './resource-undefined.js';
 import resourceShortage from './resource-shortage.js';
 import reportAuthority from './report-authority.js';
 import reportDeadlineMissing from './report-deadline-missing.js';
+import ambiguousAnchor from './ambiguous-anchor.js';
 import firstReportToUnitHead from './first-report-to-unit-head.js';
 import warningCriteria from './warning-criteria.js';
 import warningMeasurable from './warning-measurable.js';
@@ -59,7 +60,7 @@ export const allRules: Rule[] = [
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
   levelTrigger, unmeasurableCriterion, undefinedQuantifier, circularCriterion, ambiguousCompoundBand, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable, stepPrerequisite,
-  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
+  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, ambiguousAnchor, firstReportToUnitHead,
   warningCriteria, warningMeasurable, warningOverlap, warningOrder, warningIssuer, warningActions, warningCallback,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,
 ];

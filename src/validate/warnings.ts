@@ -47,3 +47,11 @@ export function callbackRule(plan: Plan): { required: boolean; timed: boolean } 
 export function issuerInProse(plan: Plan): boolean {
   return plan.sections.some((s) => s.key === 'warning' && ISSUES.test(s.text)) || plan.roles.some((r) => r.duties.some((d) => ISSUES.test(d)));
 }
+
+/** Warnings listed for a message: "red `一级`, orange `二级`" / "红色 `一级`、橙色 `二级`". */
+export function colourList(ws: readonly WarningLevel[]): { en: string; zh: string } {
+  return {
+    en: ws.map((w) => `${COLOUR_NAME[w.colour].en} \`${w.id}\``).join(', '),
+    zh: ws.map((w) => `${COLOUR_NAME[w.colour].zh} \`${w.id}\``).join('、'),
+  };
+}

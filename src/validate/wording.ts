@@ -4,7 +4,7 @@
  * warning-measurable, warning-overlap, unmeasurable-criterion and undefined-quantifier.
  */
 import { factLookup, type Expr } from '../expr/index.js';
-import type { Fact } from '../model/index.js';
+import type { Fact, Level, Trigger } from '../model/index.js';
 
 /**
  * Degree, imminence and trend words that no one can measure: whether an event is 即将临近 or 已经临近, 有扩大的趋势 or
@@ -99,3 +99,8 @@ export function measurablePart(ast: Expr, facts: readonly Fact[]): Expr | undefi
   return relax(ast);
 }
 
+
+/** A level's criteria: the listed ones (符合下列条件之一), else its written trigger. */
+export function criteriaOf(level: Level): Trigger[] {
+  return level.criteria.length ? level.criteria : level.trigger ? [level.trigger] : [];
+}

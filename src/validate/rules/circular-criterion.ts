@@ -1,6 +1,7 @@
 import { factLookup, type Expr } from '../../expr/index.js';
 import type { Fact } from '../../model/index.js';
 import { defineRule } from '../rule.js';
+import { criteriaOf } from '../wording.js';
 
 /** Wording that defines a level by its own consequence: "requires a full activation of the EOC", 需要启动Ⅰ级响应. */
 const OWN_CONSEQUENCE = /requir\w*\s+(?:an?\s+)?(?:\w+\s+)?activation\b|activation\s+of\s+the\s+EOC\s+is\s+(?:required|needed)|需(?:要)?启动[^，。；]{0,8}(?:响应|应急指挥中心)|需(?:要)?(?:全面|部分)启动/iu;
@@ -34,8 +35,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     for (const level of plan.levels) {
-      const criteria = level.criteria.length ? level.criteria : level.trigger ? [level.trigger] : [];
-      for (const c of criteria) {
+      for (const c of criteriaOf(level)) {
         if (!c.ast) continue;
         const words = positiveFacts(c.ast, plan.facts).map((f) => f.label ?? f.id).filter((t) => OWN_CONSEQUENCE.test(t));
         if (!words.length) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { vagueAtoms } from '../wording.js';
+import { criteriaOf, vagueAtoms } from '../wording.js';
 
 /**
  * Every grading criterion is decided by something observed or counted, or by a declared judgement of a named body —
@@ -17,8 +17,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     for (const level of plan.levels) {
-      const criteria = level.criteria.length ? level.criteria : level.trigger ? [level.trigger] : [];
-      for (const c of criteria) {
+      for (const c of criteriaOf(level)) {
         if (!c.ast) continue;
         const words = [...new Set(vagueAtoms(c.ast, plan.facts, 'degree').map((v) => v.words))];
         if (!words.length) continue;

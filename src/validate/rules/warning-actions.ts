@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { COLOUR_NAME } from '../warnings.js';
+import { colourList } from '../warnings.js';
 
 /**
  * Every warning colour says what is done when it is issued (预警措施: 进入待命状态, 停止户外作业, 转移人员 …); a colour with no
@@ -17,8 +17,7 @@ export default defineRule({
   check({ plan, report }) {
     const missing = plan.warnings.filter((w) => !w.actions?.trim());
     if (!missing.length) return;
-    const list = missing.map((w) => `${COLOUR_NAME[w.colour].en} \`${w.id}\``).join(', ');
-    const listZh = missing.map((w) => `${COLOUR_NAME[w.colour].zh} \`${w.id}\``).join('、');
+    const { en: list, zh: listZh } = colourList(missing);
     report({
       node: missing[0], field: 'actions',
       message: `Unexpected warning level${missing.length > 1 ? 's' : ''} ${list} without actions, expected the measures taken when each colour is issued (an \`actions\` / \`措施\` column)`,

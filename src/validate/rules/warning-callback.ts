@@ -1,6 +1,6 @@
 import { isTimed } from '../../model/index.js';
 import { defineRule } from '../rule.js';
-import { callbackRule, COLOUR_NAME } from '../warnings.js';
+import { callbackRule, colourList, COLOUR_NAME } from '../warnings.js';
 
 /**
  * Where a plan uses call-back (叫应: the responsible person confirms receipt of a warning within a time limit), it says
@@ -27,8 +27,7 @@ export default defineRule({
         messageZh: '预案要求叫应，但没有写明叫应时限，应写明被叫应人确认收到预警的时限（如“被叫应人须在30分钟内回复确认”，或“叫应时限”列）',
       });
     } else if (perColour && missing.length) {
-      const list = missing.map((w) => `${COLOUR_NAME[w.colour].en} \`${w.id}\``).join(', ');
-      const listZh = missing.map((w) => `${COLOUR_NAME[w.colour].zh} \`${w.id}\``).join('、');
+      const { en: list, zh: listZh } = colourList(missing);
       report({
         node: missing[0], field: 'callback',
         message: `Unexpected warning level${missing.length > 1 ? 's' : ''} ${list} without a call-back (叫应) deadline, expected the time within which the responsible person acknowledges (a \`callback\` / \`叫应时限\` column), as the plan requires call-back`,

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { COLOUR_NAME, issuerInProse } from '../warnings.js';
+import { colourList, issuerInProse } from '../warnings.js';
 
 /**
  * Every warning colour names who issues it (发布单位): 突发事件应对法 gives the power to issue a warning to the people's
@@ -19,8 +19,7 @@ export default defineRule({
   check({ plan, report }) {
     const missing = plan.warnings.filter((w) => !w.issuer?.trim());
     if (!missing.length || issuerInProse(plan)) return;
-    const list = missing.map((w) => `${COLOUR_NAME[w.colour].en} \`${w.id}\``).join(', ');
-    const listZh = missing.map((w) => `${COLOUR_NAME[w.colour].zh} \`${w.id}\``).join('、');
+    const { en: list, zh: listZh } = colourList(missing);
     report({
       node: missing[0], field: 'issuer',
       message: `Unexpected warning level${missing.length > 1 ? 's' : ''} ${list} without an issuer, expected who issues each colour (an \`issuer\` / \`发布单位\` column)`,

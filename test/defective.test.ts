@@ -7,14 +7,16 @@ import { allRules, lintFiles, loadConfig } from '../src/validate/index.js';
 // [file under plans/defective/, line, column, rule]. Each entry was checked against the plan text by hand.
 const EXPECTED: [string, number, number, string][] = [
   // unmeasurable-criterion / undefined-quantifier / circular-criterion / ambiguous-compound-band (issue 10): 大量浓酸泄漏 and 若干人员被困
-  // grade II (and, negated, III), 需要启动II级响应 defines II by itself, 500升或1吨以上、5000升或10吨以下 mixes units in each bound
+  // grade II (and, negated, III), 需要启动II级响应 defines II by itself, 500升或1吨以上、5000升或10吨以下 mixes units in each bound,
+  // 人口密集地区 grades II undefined (undefined-term)
   ["criteria-vague.md",5,9,"system-parent"],
-  ["criteria-vague.md",50,10,"undefined-quantifier"],
-  ["criteria-vague.md",50,10,"unmeasurable-criterion"],
-  ["criteria-vague.md",51,9,"ambiguous-compound-band"],
-  ["criteria-vague.md",52,9,"undefined-quantifier"],
-  ["criteria-vague.md",52,9,"unmeasurable-criterion"],
-  ["criteria-vague.md",53,9,"circular-criterion"],
+  ["criteria-vague.md",32,11,"undefined-term"],
+  ["criteria-vague.md",52,10,"undefined-quantifier"],
+  ["criteria-vague.md",52,10,"unmeasurable-criterion"],
+  ["criteria-vague.md",53,9,"ambiguous-compound-band"],
+  ["criteria-vague.md",54,9,"undefined-quantifier"],
+  ["criteria-vague.md",54,9,"unmeasurable-criterion"],
+  ["criteria-vague.md",56,9,"circular-criterion"],
   ["incomplete-onsite.md",3,8,"plan-regime"],
   ["incomplete-onsite.md",3,8,"required-sections"],
   ["incomplete-onsite.md",3,8,"required-sections"],

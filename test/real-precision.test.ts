@@ -13,8 +13,8 @@ import { measureCorpus, precisionTable } from '../bench/precision.js';
  * lint-grading), and most missed defects are reference grades and classes no rule covers yet (undefined terms, typos,
  * ambiguous report anchors). Raise the floors as those land.
  */
-const PRECISION_FLOOR = 0.43;
-const RECALL_FLOOR = 0.76;
+const PRECISION_FLOOR = 0.45;
+const RECALL_FLOOR = 0.79;
 
 describe('precision and recall on plans/real', () => {
   const p = measureCorpus('plans/real', '2026-11-25');
@@ -38,7 +38,7 @@ describe('precision and recall on plans/real', () => {
       // issue 10, second half: warnings, prerequisites and the wording of criteria. unmeasurable-criterion is left out:
       // it reports 国家突发环境事件应急预案 Ⅰ(6) "造成大范围严重辐射污染后果", which the reviewer read as a categorical criterion.
       'warning-criteria', 'warning-measurable', 'warning-overlap', 'warning-order', 'warning-issuer', 'warning-actions', 'warning-callback',
-      'step-prerequisite', 'undefined-quantifier', 'circular-criterion', 'ambiguous-compound-band', 'ambiguous-anchor', 'level-trigger']);
+      'step-prerequisite', 'undefined-quantifier', 'circular-criterion', 'ambiguous-compound-band', 'ambiguous-anchor', 'undefined-term', 'level-trigger']);
     const wrong = p.judged.filter((j) => (j.verdict === 'anticipated' || j.verdict === 'new') && mine.has(j.diagnostic.ruleId))
       .map((j) => `${j.plan}:${j.diagnostic.place?.start.line} ${j.diagnostic.ruleId} ${j.diagnostic.message}`);
     expect(wrong).toEqual([]);
@@ -47,7 +47,7 @@ describe('precision and recall on plans/real', () => {
   it('finds every golden defect that names one of those rules (or its proposed rule)', () => {
     const missed = p.missed.filter((m) => [m.entry.rule, m.entry.proposed].some((r) => r && ['role-contact', 'report-authority', 'report-deadline-missing',
       'termination-required', 'level-decider', 'first-report-to-unit-head', 'contact-ambiguous', 'role-undefined', 'time/vague',
-      'warning-criteria', 'warning-measurable', 'warning-overlap', 'undefined-quantifier', 'circular-criterion', 'ambiguous-compound-band', 'ambiguous-anchor'].includes(r)))
+      'warning-criteria', 'warning-measurable', 'warning-overlap', 'undefined-quantifier', 'circular-criterion', 'ambiguous-compound-band', 'ambiguous-anchor', 'undefined-term'].includes(r)))
       .map((m) => `${m.plan}:${m.entry.line} ${m.entry.rule}${m.entry.proposed ? ` → ${m.entry.proposed}` : ''}`);
     expect(missed).toEqual([]);
   });

@@ -16,6 +16,7 @@ import levelTrigger from './level-trigger.js';
 import unmeasurableCriterion from './unmeasurable-criterion.js';
 import undefinedQuantifier from './undefined-quantifier.js';
 import circularCriterion from './circular-criterion.js';
+import undefinedTerm from './undefined-term.js';
 import ambiguousCompoundBand from './ambiguous-compound-band.js';
 import levelCoverage from './level-coverage.js';
 import levelOverlap from './level-overlap.js';
@@ -58,7 +59,7 @@ import systemEscalatesTo from './system-escalates-to.js';
 export const allRules: Rule[] = [
   planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
-  levelTrigger, unmeasurableCriterion, undefinedQuantifier, circularCriterion, ambiguousCompoundBand, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
+  levelTrigger, unmeasurableCriterion, undefinedQuantifier, undefinedTerm, circularCriterion, ambiguousCompoundBand, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable, stepPrerequisite,
   resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, ambiguousAnchor, firstReportToUnitHead,
   warningCriteria, warningMeasurable, warningOverlap, warningOrder, warningIssuer, warningActions, warningCallback,

@@ -32,7 +32,8 @@ describe('which plans yuan review reads', () => {
     const good = join(dir, 'good.md');
     const hostile = join(dir, 'hostile.md');
     copyFileSync(LEAK, good);
-    writeFileSync(hostile, `${'>'.repeat(100_000)} x\n`);
+    // A plan by its content (front matter with `kind`), so walking the folder finds it.
+    writeFileSync(hostile, `---\nkind: special\n---\n${'>'.repeat(100_000)} x\n`);
     expect(reviewLintFiles([good])).toEqual({ files: [good], missing: [] });
     expect(reviewLintFiles([good], [dir]).files.sort()).toEqual([good, hostile].sort());
     expect(reviewLintFiles([good], ['plans/chem/general.md']).files).toEqual([good, 'plans/chem/general.md']);

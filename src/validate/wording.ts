@@ -9,10 +9,11 @@ import type { Fact, Level, Trigger } from '../model/index.js';
 /**
  * Degree, imminence and trend words that no one can measure: whether an event is 即将临近 or 已经临近, 有扩大的趋势 or
  * 正在逐步扩大, "likely" or "imminent" is a matter of wording. A criterion resting on them cannot decide a colour or a
- * level. "Severe storm / thunderstorm / weather" is a defined forecast category, not a degree; 蔓延至罐区 / 扩大至厂外
+ * level. "Severe storm / thunderstorm / weather" is a defined forecast category, not a degree ("serious injury", 重伤,
+ * is a defined category too, so "serious" is not listed); 蔓延至罐区 / 扩大至厂外
  * names a place reached, which is observed.
  */
-const DEGREE = /即将|临近|随时|可能|趋势|扩大(?![至到])|蔓延(?![至到])|严重|较重|一定|大量|少量|轻微|较大范围|大范围|重大影响|明显|likely|imminent|significant|severe(?!\s+(?:thunder)?storms?|\s+weather)|serious|extensive|limited/iu;
+const DEGREE = /即将|临近|随时|可能|趋势|扩大(?![至到])|蔓延(?![至到])|严重|较重|一定|大量|少量|轻微|较大范围|大范围|重大影响|明显|likely|imminent|significant|severe(?!\s+(?:thunder)?storms?|\s+weather)|extensive|limited/iu;
 
 /** Quantity words with no number: "several agencies", "multiple agencies", 若干, 数个 (跨多个领域 is "more than one", a count). */
 const QUANTIFIER = /\b(?:several|multiple|numerous|a number of|many)\b|若干|数个/iu;

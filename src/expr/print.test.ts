@@ -46,6 +46,12 @@ describe('printExpr', () => {
     expect(roundTrip('not 1 < x < 2')).toBe('not 1 < x < 2');
     expect(roundTrip('x < 1 and x > 2')).toBe('x < 1 and x > 2');
   });
+
+  it('keeps a space between a 万/亿-scaled numeral and its unit (glued, 万kg would be the unit)', () => {
+    // Found by the random round-trip property: `1e3万 kg` printed as `1e3万kg` re-parsed as 1000 万kg.
+    expect(roundTrip('m > 1e3万 kg')).toBe('m > 1e3万 kg');
+    expect(roundTrip('n >= 10万人')).toBe('n >= 10万人');
+  });
 });
 
 // ------------------------------------------------------------ random ASTs

@@ -7,6 +7,7 @@
  */
 import { sameValue, type BoundExpr, type CompareExpr, type Expr, type NumberExpr, type ValueExpr } from './ast.js';
 import { boundWordInfo } from './bounds.js';
+import { lookupUnit } from './units.js';
 
 /** Canonical text of an expression (assumes identifiers are valid names, as the parser produces). */
 export function printExpr(ast: Expr): string {
@@ -98,5 +99,10 @@ function printValue(v: ValueExpr, inList = false): string {
 /** A number as written (`1,000,000`, `10万`) with its unit attached; in a list, without thousands separators (they would be ambiguous there). */
 export function printNumber(v: NumberExpr, inList: boolean): string {
   const n = v.text !== undefined && !(inList && v.text.includes(',')) ? v.text : Object.is(v.value, -0) ? '-0' : String(v.value);
-  return v.unit === undefined ? n : `${n}${v.unit}`;
+  if (v.unit === undefined) return n;
+  // A scaled numeral keeps a space before a unit that, glued, would start a scaled unit: `1e3万 kg` glued reads as
+  // 1e3 of the unit 万kg. (Any other unit stays attached, which is how an undeclared unit must be written.)
+  const glued = `${n.slice(-1)}${v.unit}`;
+  const merges = /[万亿]$/.test(n) && [...Array(glued.length).keys()].some((k) => k >= 1 && lookupUnit(glued.slice(0, k + 1)) !== undefined);
+  return merges ? `${n} ${v.unit}` : `${n}${v.unit}`;
 }

@@ -83,6 +83,20 @@ export interface PlanMeta extends Located {
   bounds?: { above: 'inclusive' | 'exclusive'; below: 'inclusive' | 'exclusive' };
   /** Source of a real published plan. */
   source?: PlanSource;
+  /** The plan's scope floor: incidents below it are handled by other plans (see `ScopeFloor`). */
+  scope?: ScopeFloor;
+  /** Id of the reference grade definitions the plan's grades follow (data/reference-grades/<id>.yaml, e.g. `order-493`). */
+  grades?: string;
+}
+
+/**
+ * A scope floor (适用范围下限): incidents below it are left to other plans by design — a provincial plan leaves 较大 and
+ * 一般 events to city and county plans. `below` is a level id (incidents that start no level at or above it) or a
+ * condition on the facts; `handledBy` says who handles them (市县预案, 盟市、旗县级人民政府).
+ */
+export interface ScopeFloor {
+  below: string;
+  handledBy?: string;
 }
 
 /** A declared incident fact that trigger conditions may use (泄漏量, 死亡人数, 降雨量 …). */

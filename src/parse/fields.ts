@@ -306,6 +306,8 @@ export const META_ALIASES: Record<string, string[]> = {
   adjustment: ['adjustment', '级别调整方式', '响应调整方式'],
   bounds: ['bounds', '以上以下'],
   source: ['source', '来源', '出处'],
+  scope: ['scope', '适用范围下限', '范围下限'],
+  grades: ['grades', '分级依据', '等级依据'],
 };
 
 /** PlanMeta field for a front-matter key, or undefined. */

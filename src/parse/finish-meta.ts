@@ -31,6 +31,8 @@ export function finishMeta(meta: PlanMeta, report: Reporter): void {
   if (typeof raw.immediate === 'string') meta.immediate = pendingDuration(raw.immediate, meta.fields?.immediate ?? meta.place);
   if (raw.bounds !== undefined) meta.bounds = readBounds(raw.bounds, meta, report);
   if (meta.bounds === undefined) delete raw.bounds;
+  if (raw.scope !== undefined) meta.scope = readScope(raw.scope, meta, report);
+  if (meta.scope === undefined) delete raw.scope;
   if (raw.source !== undefined && (typeof raw.source !== 'object' || raw.source === null)) {
     report('meta/invalid', 'error', 'Unexpected `source` text, expected a map with title, issuer, number, date, url',
       '`source` 应为包含 title、issuer、number、date、url 的映射', meta.fields?.source ?? meta.place);
@@ -45,6 +47,16 @@ export function finishMeta(meta: PlanMeta, report: Reporter): void {
         `\`source.excerpt: ${String(excerpt)}\` 无法识别，应为 true（摘录）或 false`, meta.fields?.source ?? meta.place);
     }
   }
+}
+
+function readScope(v: unknown, meta: PlanMeta, report: Reporter): PlanMeta['scope'] {
+  const s = (typeof v === 'object' && v !== null ? v : {}) as Raw;
+  const below = s.below ?? s['以下'];
+  const handledBy = s.handledBy ?? s['由'];
+  if (typeof below === 'string' && below.trim()) return { below: below.trim(), ...(typeof handledBy === 'string' && handledBy.trim() ? { handledBy: handledBy.trim() } : {}) };
+  report('meta/invalid', 'error', 'Unexpected `scope`, expected `{ below: <level id or condition>, handledBy: <who handles smaller incidents> }`',
+    '`scope` 无法识别，应为 `{ below: <级别或条件>, handledBy: <由谁处置更小的事件> }`', meta.fields?.scope ?? meta.place);
+  return undefined;
 }
 
 function readBounds(v: unknown, meta: PlanMeta, report: Reporter): PlanMeta['bounds'] {

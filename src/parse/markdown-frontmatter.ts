@@ -17,7 +17,7 @@ export interface FrontMatter {
 const YAML_OPTIONS = { maxAliasCount: 50, uniqueKeys: true } as const;
 const DATE_FIELDS = new Set(['issued', 'reviewed']);
 /** Meta fields whose value is a map of strings. */
-const MAP_FIELDS = new Set(['source', 'bounds']);
+const MAP_FIELDS = new Set(['source', 'bounds', 'scope']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YAML_AT = / at line \d+, column \d+:?$/;
 

@@ -176,7 +176,7 @@ function buildMeta(ctx: BuildContext, map: YAMLMap | undefined): PlanMeta {
     assignDefined(meta, {
       parent: r.str('parent'), version: r.str('version'), issued: r.str('issued'), reviewed: r.str('reviewed'),
       owner: r.str('owner'), language: r.str('language'), organization: r.str('organization'), hazard: r.str('hazard'),
-      filedWith: r.str('filedWith'), escalatesTo: r.str('escalatesTo'),
+      filedWith: r.str('filedWith'), escalatesTo: r.str('escalatesTo'), grades: r.str('grades'),
     });
     // Normalised (and checked) by the finish pass, as the Markdown front matter's strings are.
     const raw = meta as unknown as Record<string, unknown>;
@@ -185,6 +185,8 @@ function buildMeta(ctx: BuildContext, map: YAMLMap | undefined): PlanMeta {
     if (immediate) meta.immediate = immediate;
     const bounds = r.map('bounds');
     if (bounds) { const b = new MapReader(ctx, bounds); raw.bounds = { above: b.str('above') ?? b.str('以上'), below: b.str('below') ?? b.str('以下') }; }
+    const scope = r.map('scope');
+    if (scope) { const s = new MapReader(ctx, scope); raw.scope = { below: s.str('below') ?? s.str('以下'), handledBy: s.str('handledBy') ?? s.str('由') }; }
     const source = r.map('source');
     if (source) {
       const m = new MapReader(ctx, source);

@@ -20,6 +20,9 @@ import undefinedTerm from './undefined-term.js';
 import ambiguousCompoundBand from './ambiguous-compound-band.js';
 import levelCoverage from './level-coverage.js';
 import levelOverlap from './level-overlap.js';
+import duplicatedCriterion from './duplicated-criterion.js';
+import referenceGradeDeviation from './reference-grade-deviation.js';
+import referenceGradeConflict from './reference-grade-conflict.js';
 import levelMonotonic from './level-monotonic.js';
 import levelGrading from './level-grading.js';
 import levelDecider from './level-decider.js';
@@ -59,7 +62,7 @@ import systemEscalatesTo from './system-escalates-to.js';
 export const allRules: Rule[] = [
   planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
-  levelTrigger, unmeasurableCriterion, undefinedQuantifier, undefinedTerm, circularCriterion, ambiguousCompoundBand, levelCoverage, levelOverlap, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
+  levelTrigger, unmeasurableCriterion, undefinedQuantifier, undefinedTerm, circularCriterion, ambiguousCompoundBand, levelCoverage, levelOverlap, duplicatedCriterion, referenceGradeDeviation, referenceGradeConflict, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
   stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable, stepPrerequisite,
   resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, ambiguousAnchor, firstReportToUnitHead,
   warningCriteria, warningMeasurable, warningOverlap, warningOrder, warningIssuer, warningActions, warningCallback,

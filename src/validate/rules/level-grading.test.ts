@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { parsePlanText } from '../../parse/index.js';
+import { runRules } from '../runner.js';
 import { describe, expect, it } from 'vitest';
 import { lintWith, miniPlan } from '../../../test/helpers/lint.js';
 import rule from './level-grading.js';
@@ -33,5 +36,15 @@ describe('level-grading', () => {
   it('does not apply to on-site procedures', () => {
     const md = miniPlan({ ...onlyII, front: '---\nid: post\ntitle: 罐区泄漏现场处置方案\nkind: onsite\nparent: mini\n---' });
     expect(lintWith(rule, { 'onsite.md': md }).lines).toEqual([]);
+  });
+
+  it('accepts a reporting rule without levels of its own (国家网络安全事件报告管理办法)', () => {
+    const md = readFileSync('plans/real/cn-sector-cyber-reporting-2025.md', 'utf8');
+    expect(runRules([rule], [parsePlanText(md, 'cyber.md').plan!], { today: '2026-11-25' })).toEqual([]);
+    // The same page titled as a plan is told.
+    const plan = parsePlanText(md.replace('title: 国家网络安全事件报告管理办法', 'title: 国家网络安全事件应急预案'), 'cyber.md').plan!;
+    expect(runRules([rule], [plan], { today: '2026-11-25' }).map((d) => d.message)).toEqual([
+      'Unexpected plan without response levels, expected at least two levels graded by incident size so a small incident does not start the full response',
+    ]);
   });
 });

@@ -3,8 +3,12 @@ import { defineRule } from '../rule.js';
 /**
  * A general or special plan grades its response into at least two levels, so a small incident does not start the
  * full response ("小规模泄漏时仍启动全面停产"). On-site procedures (现场处置方案) are exempt: GB/T 29639-2020 gives
- * them no response-grading element; they hand over to the special/general plan (see `system-escalates-to`).
+ * them no response-grading element; they hand over to the special/general plan (see `system-escalates-to`). So are
+ * reporting rules encoded as plans (国家网络安全事件报告管理办法, …信息报告办法): a 办法 / 规定 / 条例 keys its deadlines on
+ * the grades other plans define and has no response levels of its own.
  */
+const REGULATION = /(?:办法|规定|条例|细则|规则)(?:（[^）]*）)?$|\b(?:regulations?|reporting rules)$/iu;
+
 export default defineRule({
   meta: {
     id: 'level-grading',
@@ -15,7 +19,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     const n = plan.levels.length;
-    if (n >= 2) return;
+    if (n >= 2 || (n === 0 && REGULATION.test(plan.meta.title.trim()))) return;
     const section = plan.sections.find((s) => s.key === 'levels');
     const target = n === 1 ? { node: plan.levels[0], field: 'id' } : section ? { node: section } : { node: plan.meta };
     const what = n === 1 ? `single response level \`${plan.levels[0].id}\`` : 'plan without response levels';

@@ -1,4 +1,5 @@
-import { checkExpr, type FactValue } from '../../expr/index.js';
+import { checkExpr, referencedFacts, regionContains, regionOf, type FactValue } from '../../expr/index.js';
+import { alternatives } from '../criteria.js';
 import type { Fact, Level } from '../../model/index.js';
 import { levelInversions, type RankedTrigger } from '../level-analysis.js';
 import { limitOption, limitText, SOLVER_LIMIT } from '../logic.js';
@@ -29,6 +30,18 @@ function split(smaller: Valuation, larger: Valuation) {
 }
 
 /**
+ * An inversion is real when the less severe level starts at the larger incident by a criterion on a fact that grew.
+ * When it starts only by another indicator (Gansu: 40 % lost starts Ⅲ only because Lanzhou lost 20 %), the larger
+ * incident is a coverage gap of the grown fact seen through an unrelated criterion: level-coverage's finding.
+ */
+function throughGrownFact(mild: Level, w: { smaller: Valuation; larger: Valuation }, facts: readonly Fact[]): boolean {
+  if (!mild.criteria.length || !mild.trigger?.ast) return true;
+  const grew = new Set(Object.keys(w.larger).filter((k) => w.larger[k] !== w.smaller[k]));
+  return mild.criteria.some((c) => c.ast && alternatives(c.ast).some((a) =>
+    referencedFacts(a, facts).some((f) => grew.has(f.id)) && regionContains(regionOf(a, facts), w.larger)));
+}
+
+/**
  * A larger incident never starts a less severe level than a smaller one (with "the most severe level whose trigger
  * holds wins"). Numeric facts are read as "bigger is worse", booleans as "true is worse".
  */
@@ -56,6 +69,7 @@ export default defineRule({
     for (const v of violations) {
       const severe = byId.get(v.moreSevere)!;
       const mild = byId.get(v.lessSevere)!;
+      if (!throughGrownFact(mild, v.witness, plan.facts)) continue;
       let { diffS, diffL, same } = split(v.witness.smaller, v.witness.larger);
       if (!Object.keys(diffS).length || !Object.keys(diffL).length) ({ diffS, diffL, same } = { diffS: v.witness.smaller, diffL: v.witness.larger, same: {} });
       const withEn = Object.keys(same).length ? ` (with ${valuation(same, plan.facts, 'en')})` : '';

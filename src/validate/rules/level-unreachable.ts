@@ -10,7 +10,7 @@ import { defineRule, type Finding } from '../rule.js';
  * standby, ends in the level — by its own trigger (the most severe level whose trigger holds wins) or by an
  * escalation from a level that is itself reachable. Decided by a bounded search over the machine (src/compile/reach.ts);
  * when the search is cut short the rule says so instead. Levels whose trigger does not parse or type-check are left
- * to the parser's diagnostics.
+ * to the parser's diagnostics, and levels without a trigger to level-trigger (a manual level is reached by decision).
  */
 export default defineRule({
   meta: {
@@ -36,6 +36,8 @@ export default defineRule({
 
     for (const level of uniqueById(plan.levels)) { // document order
       if (reach.levels.has(level.id) || broken(level)) continue;
+      // A level without a trigger is level-trigger's finding (or started by decision, or the normal state): one finding per cause.
+      if (!level.trigger?.text.trim()) continue;
       const ast = triggers.get(level.id);
       const own = ast && logic.holds(ast);
       const related: NonNullable<Finding['related']> = [];

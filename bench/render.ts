@@ -23,11 +23,46 @@ function mmdcScript(): string {
   try { return join(dirname(require.resolve('@mermaid-js/mermaid-cli')), 'cli.js'); } catch { return join(process.cwd(), 'node_modules/@mermaid-js/mermaid-cli/src/cli.js'); }
 }
 
-/** Wall and CPU time (ms) of a command with every process it starts (bash's `times` sums the waited-for children). */
+/**
+ * Wall and CPU time (ms) of a command with every process it starts. Chromium's renderer processes outlive the
+ * process that waits for them (the zygote is killed on close), so a shell's `times` misses most of a browser's CPU;
+ * a child subreaper (PR_SET_CHILD_SUBREAPER, a few lines of Python) adopts and reaps them, and its RUSAGE_CHILDREN
+ * then holds them all. Without python3 the bench falls back to bash's `times` and says so.
+ */
 interface Timed { wall: number; cpu: number; ok: boolean }
-function timed(cmd: string, args: string[]): Timed {
+const REAPER = `import ctypes, os, resource, subprocess, sys
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+code = 1
+while True:
+    try:
+        pid, st = os.wait()
+    except ChildProcessError:
+        break
+    if pid == p.pid:
+        code = os.waitstatus_to_exitcode(st)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.ru_utime + r.ru_stime)
+sys.exit(code)
+`;
+let reaper: string | undefined | null = null;
+/** Path of the subreaper script, or undefined when python3 is not there. */
+function reaperScript(dir: string): string | undefined {
+  if (reaper !== null) return reaper;
+  const path = join(dir, 'reap.py');
+  writeFileSync(path, REAPER);
+  reaper = spawnSync('python3', [path, 'true'], { encoding: 'utf8' }).status === 0 ? path : undefined;
+  return reaper;
+}
+function timed(cmd: string, args: string[], dir: string): Timed {
+  const env = { ...process.env, CI: '1' };
+  const script = reaperScript(dir);
   const t0 = performance.now();
-  const r = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1; s=$?; times; exit $s', '_', cmd, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  if (script) {
+    const r = spawnSync('python3', [script, cmd, ...args], { encoding: 'utf8', env });
+    return { wall: performance.now() - t0, cpu: Number(r.stdout.trim()) * 1000, ok: r.status === 0 };
+  }
+  const r = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1; s=$?; times; exit $s', '_', cmd, ...args], { encoding: 'utf8', env });
   const wall = performance.now() - t0;
   const lines = r.stdout.trim().split('\n');
   const secs = (s: string) => { const m = /(\d+)m([\d.]+)s/.exec(s); return m ? Number(m[1]) * 60 + Number(m[2]) : 0; };
@@ -63,7 +98,7 @@ function batch(dir: string, n: number): { dir: string; plans: number; diagrams: 
 }
 
 /**
- * `yuan render` and `yuan review` as whole processes (start-up, parse, browser start, drawing, writing) against
+ * `yuan render` and `yuan review` as whole processes of the `yuan` command (dist/bin/yuan.cjs) (start-up, parse, browser start, drawing, writing) against
  * mmdc from @mermaid-js/mermaid-cli drawing the same plans' diagrams one call each, pointed at the same Chromium with
  * the same mermaid settings. Batches of one plan (10 diagrams), ten plans and `BIG` plans; SVG and PDF. Every yuan
  * run is followed by a slice of the mmdc sample, so load from other processes falls on both alike; wall and CPU time
@@ -72,7 +107,7 @@ function batch(dir: string, n: number): { dir: string; plans: number; diagrams: 
  */
 export async function benchRender(dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const yuan = join(process.cwd(), 'dist/cli/yuan.js');
+  const yuan = join(process.cwd(), 'dist/bin/yuan.cjs');
   const batches = [batch(join(dir, 'one'), 1), batch(join(dir, 'ten'), 10), batch(join(dir, 'many'), BIG)];
 
   // mmdc: same Chromium and flags (puppeteer config), same mermaid settings (htmlLabels off, CJK font).
@@ -96,7 +131,7 @@ export async function benchRender(dir: string): Promise<string[]> {
   const mmdcSlice = (format: 'svg' | 'pdf', k: number) => {
     for (let n = 0; n < k && cursor[format] < sample.length; n++) {
       const i = cursor[format]++;
-      const r = timed(process.execPath, [mmdc, '-p', pcfg, '-c', mcfg, '-i', join(mdir, `d${i}.mmd`), '-o', join(mdir, `d${i}.${format}`), '-q']);
+      const r = timed(process.execPath, [mmdc, '-p', pcfg, '-c', mcfg, '-i', join(mdir, `d${i}.mmd`), '-o', join(mdir, `d${i}.${format}`), '-q'], dir);
       if (!r.ok) mmdcFailed++;
       base[format].push(r);
     }
@@ -113,7 +148,7 @@ export async function benchRender(dir: string): Promise<string[]> {
     for (let i = 0; i < times; i++) {
       const out = join(dir, 'out');
       rmSync(out, { recursive: true, force: true });
-      const r = timed(process.execPath, [yuan, 'render', b.dir, '-o', out, '--format', format]);
+      const r = timed(process.execPath, [yuan, 'render', b.dir, '-o', out, '--format', format], dir);
       if (!r.ok) failed++;
       runs.push(r);
       mmdcSlice(format, perSlice);
@@ -125,7 +160,7 @@ export async function benchRender(dir: string): Promise<string[]> {
     for (let i = 0; i < times; i++) {
       const out = join(dir, 'packets/');
       rmSync(out, { recursive: true, force: true });
-      const r = timed(process.execPath, [yuan, 'review', b.dir, '-o', out, '--no-config']);
+      const r = timed(process.execPath, [yuan, 'review', b.dir, '-o', out, '--no-config'], dir);
       if (!r.ok) failed++;
       runs.push(r);
       mmdcSlice('pdf', perSlice);
@@ -143,7 +178,7 @@ export async function benchRender(dir: string): Promise<string[]> {
   const per = { svg: { wall: median(base.svg.map((r) => r.wall)), cpu: median(base.svg.map((r) => r.cpu)) }, pdf: { wall: median(base.pdf.map((r) => r.wall)), cpu: median(base.pdf.map((r) => r.cpu)) } };
   const lines = [
     `render — yuan render / yuan review (whole process: start, parse, browser, drawing, files) against mmdc once per diagram (baseline),`,
-    `sampled on the leak plan's ${leakDiagrams.length} diagrams between yuan's runs; wall and CPU (user+system of all processes); ratio = mmdc time for the same diagrams ÷ yuan time`,
+    `sampled on the leak plan's ${leakDiagrams.length} diagrams between yuan's runs; wall and CPU (${reaper ? 'user+system of every process started, browser processes included (subreaper)' : 'user+system of waited-for processes only: no python3 for the subreaper, most browser CPU is missed'}); ratio = mmdc time for the same diagrams ÷ yuan time`,
     `${'mmdc (baseline), per diagram'.padEnd(58)} svg ${fmt(per.svg.wall).padStart(7)} wall ${fmt(per.svg.cpu).padStart(7)} cpu   pdf ${fmt(per.pdf.wall).padStart(7)} wall ${fmt(per.pdf.cpu).padStart(7)} cpu  (${base.svg.length}+${base.pdf.length} calls)`,
   ];
   for (const r of rows) {
@@ -155,7 +190,7 @@ export async function benchRender(dir: string): Promise<string[]> {
     const unit = r.per === 'packet' ? `${fmt(wall / r.packets!)} wall ${fmt(cpu / r.packets!)} cpu per packet` : `${fmt(wall / r.diagrams)} wall ${fmt(cpu / r.diagrams)} cpu per diagram`;
     lines.push(`${`${r.label}, ${r.format}`.padEnd(58)} ${fmt(wall).padStart(7)} wall ${fmt(cpu).padStart(7)} cpu (${unit})  ${ratioWall.toFixed(1)}× mmdc wall, ${ratioCpu.toFixed(1)}× mmdc cpu${r.runs.length > 1 ? ` (median of ${r.runs.length})` : ''}`);
   }
-  lines.push('targets (issue 13): ≥ 10× mmdc per diagram for the one-plan batch (svg and pdf), ≥ 30× for the ten-plan batch (~100 diagrams)'
+  lines.push('targets (issue 13): ≥ 10× mmdc per diagram for the one-plan batch (svg and pdf), ≥ 30× for the ten-plan batch (~100 diagrams); review (issue 14): reported per packet against mmdc for the packet\'s diagrams'
     + `${failed ? `; ${failed} yuan runs FAILED` : ''}${mmdcFailed ? `; mmdc failed ${mmdcFailed} calls` : ''}`);
   return lines;
 }

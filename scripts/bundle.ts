@@ -21,6 +21,10 @@ await build({
   entryPoints: [join(root, 'cli', 'yuan.ts')],
   outfile: join(out, 'yuan-bundle.cjs'),
   format: 'cjs',
+  // import() becomes require(): V8 drops the dynamic-import callback of a script compiled from a code cache (Node 20),
+  // so `await import('playwright-core')` in a cached run threw "A dynamic import callback was not specified" and
+  // every `yuan render --format pdf` and `yuan review` after the first failed.
+  supported: { 'dynamic-import': false },
   // import.meta.url: the bundle's own URL, so paths relative to it (schemas, the lint worker) still resolve.
   define: { 'import.meta.url': '__yuan_import_meta_url' },
   banner: { js: "const __yuan_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },

@@ -25,7 +25,8 @@ try { cached = fs.readFileSync(cacheFile); } catch { /* not made yet */ }
 const script = new vm.Script(Module.wrap(source), {
   filename: file,
   cachedData: cached,
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  // No importModuleDynamically: the bundle has no import() (scripts/bundle.ts turns it into require), and V8 loses
+  // that callback when the script comes from the cache anyway.
 });
 if (process.env.YUAN_CODE_CACHE === 'write' || !cached || script.cachedDataRejected) {
   // After the run the cache also holds the functions this run compiled lazily, which is what a cold start needs.

@@ -1,4 +1,5 @@
 import { formatPlace, type Place } from './model/place.js';
+import type { Lang } from './i18n/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -19,6 +20,9 @@ export interface Diagnostic {
   message: string;
   /** Chinese message (shown with --lang zh). */
   messageZh?: string;
+  /** The rule's `meta.messages` id the message was made from, and the data that filled it (docs/i18n.md). */
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
   file: string;
   place?: Place;
   related?: Related[];
@@ -63,6 +67,6 @@ export function isUnreadable(d: Diagnostic): boolean {
 }
 
 /** The message in the requested language (Chinese falls back to English when no translation exists). */
-export function localize(d: { message: string; messageZh?: string }, lang: 'zh' | 'en'): string {
+export function localize(d: { message: string; messageZh?: string }, lang: Lang): string {
   return lang === 'zh' && d.messageZh ? d.messageZh : d.message;
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectPlanFiles } from '../src/parse/index.js';
 import { lintFiles, lintOneFile } from '../src/validate/index.js';
+import { requireChromium } from './helpers/tools.js';
 
 // The `bin` is the bundled CLI run through V8's code cache (scripts/bundle.ts, scripts/launcher.cjs): it must say
 // exactly what the unbundled CLI says. `npm test` builds first; without a build these tests fail, they do not skip.
@@ -32,6 +33,18 @@ describe('the bundled bin', () => {
     expect(run(bin, ['--help']).stdout).toBe(run(unbundled, ['--help']).stdout);
   }, 120_000);
 
+  it('speaks the language of --lang, else YUAN_LANG, else the locale', () => {
+    const help = (args: string[], env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, YUAN_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env } });
+    expect(help(['--help'], {}).stdout).toMatch(/^Usage: yuan \[options\] \[command\]/);
+    expect(help(['--help'], { LANG: 'zh_CN.UTF-8' }).stdout).toMatch(/^用法： yuan \[选项\] \[命令\]/);
+    expect(help(['lint', '--help'], { YUAN_LANG: 'zh' }).stdout).toMatch(/^用法： yuan lint/);
+    expect(help(['lint', '--help', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }).stdout).toMatch(/^Usage: yuan lint/);
+    const bad = help(['lint', '--bogus', '--lang', 'zh'], {});
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^错误：未知选项 --bogus\n/);
+  }, 60_000);
+
   it('gives the same output on worker threads as on one thread', () => {
     const args = ['lint', 'plans/', '--no-config', '--today', '2026-11-25', '-f', 'json'];
     const one = run(bin, [...args, '--jobs', '1']);
@@ -53,6 +66,20 @@ describe('the bundled bin', () => {
     expect(run(join(scratch, 'yuan.cjs'), args).stdout).toBe(expected); // rejected: made again
     expect(readFileSync(join(scratch, cache)).length).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it.skipIf(!requireChromium())('draws PDFs and review packets from a cached start (the browser is loaded lazily)', () => {
+    // The cache exists after the first test; a run from it once lost import() and every PDF command failed.
+    mkdirSync(scratch, { recursive: true });
+    for (let i = 0; i < 2; i++) {
+      const r = run(bin, ['render', 'plans/chem/confined-space.yaml', '-o', join(scratch, 'pdf'), '--format', 'pdf']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/Warning/);
+    }
+    expect(readdirSync(join(scratch, 'pdf'), { recursive: true }).some((f) => String(f).endsWith('.pdf'))).toBe(true);
+    const r = run(bin, ['review', 'plans/chem/confined-space.yaml', '-o', join(scratch, 'packet.pdf'), '--no-config']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(scratch, 'packet.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 180_000);
 
   it('ships a lint worker that lints a file as this thread does', async () => {
     const file = 'plans/chem/hazardous-chemical-leak.md';

@@ -1,5 +1,5 @@
 /**
- * Layers are one-way: model → expr → parse → compile → validate → render/format/export → drill → score → report → live,
+ * Layers are one-way: i18n → model → expr → parse → compile → validate → render/format/export → drill → score → report → live,
  * then cli. Every import of every source file (static, `export … from`, dynamic `import()`, type-only alike) is read
  * with TypeScript's own pre-processor and checked against that order.
  */
@@ -12,9 +12,9 @@ const root = join(import.meta.dirname, '..');
 
 /** Pipeline stages in order; stages with the same rank are peers and may import each other. */
 const RANK: Record<string, number> = {
-  model: 0, expr: 1, parse: 2, compile: 3, validate: 4, render: 5, format: 5, export: 5, drill: 6, score: 7, report: 8, live: 9,
+  i18n: -1, model: 0, expr: 1, parse: 2, compile: 3, validate: 4, render: 5, format: 5, export: 5, drill: 6, score: 7, report: 8, live: 9,
 };
-/** Top-level modules under src/ that every stage shares; they may import only the model and each other. */
+/** Top-level modules under src/ that every stage shares; they may import only the model, the message catalogue and each other. */
 const SHARED = new Set(['diagnostics.ts', 'html.ts', 'paths.ts', 'schema-validator.ts', 'suggest.ts', 'xml.ts', 'markdown.ts']);
 
 /**
@@ -55,7 +55,7 @@ function violation(from: string, to: string): string | undefined {
   const isRule = (f: string) => /^src\/validate\/rules\/(?!index\.ts$)[^/]+\.ts$/.test(f);
   if (isRule(to) && from !== 'src/validate/rules/index.ts') return 'a rule is private to the rule registry (shared helpers go in a module)';
   if (a === b) return undefined;
-  if (a === 'shared') return b === 'model' ? undefined : `a shared module imports stage ${b}`;
+  if (a === 'shared') return b === 'model' || b === 'i18n' ? undefined : `a shared module imports stage ${b}`;
   if (b === 'shared') return undefined;
   if (!(a in RANK) || !(b in RANK)) return `unknown layer ${!(a in RANK) ? a : b} (add it to RANK or SHARED)`;
   return RANK[b] <= RANK[a] ? undefined : `${a} (stage ${RANK[a]}) imports the later stage ${b} (stage ${RANK[b]})`;

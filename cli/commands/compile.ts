@@ -3,8 +3,8 @@ import { createPlanMachine } from '../../src/compile/machine.js';
 import { compileStatechart } from '../../src/compile/statechart.js';
 import { hasErrors, isUnreadable } from '../../src/diagnostics.js';
 import { parsePlanFile } from '../../src/parse/index.js';
-import { t, type Lang } from '../i18n.js';
-import { emit, EXIT, printCompact } from '../output.js';
+import type { Lang } from '../i18n.js';
+import { emit, EXIT, printCompact, say } from '../output.js';
 
 /** Options of `yuan compile`. */
 export interface CompileOptions { output?: string; lang: Lang }
@@ -14,9 +14,8 @@ export interface CompileOptions { output?: string; lang: Lang }
  * (docs/statechart.md). Exit 0 written, 1 the plan has errors, 2 usage or I/O problem.
  */
 export function runCompile(file: string, opts: CompileOptions): number {
-  const say = (en: string, zh: string) => process.stderr.write(`${t(opts.lang, en, zh)}\n`);
   if (!existsSync(file) || !statSync(file).isFile()) {
-    say(`yuan: no plan file ${file}`, `yuan：预案文件 ${file} 不存在`);
+    say(opts.lang, 'cli.noPlanFile', { file });
     return EXIT.usage;
   }
   const r = parsePlanFile(file);
@@ -27,14 +26,13 @@ export function runCompile(file: string, opts: CompileOptions): number {
   try {
     createPlanMachine(r.plan, config); // the config must load; a failure here is a bug, not a plan problem
   } catch (err) {
-    say(`yuan: internal error, the compiled statechart does not load: ${(err as Error).message}`, `yuan：内部错误，编译出的状态图无法加载：${(err as Error).message}`);
+    say(opts.lang, 'cli.compile.internal', { reason: (err as Error).message });
     return EXIT.usage;
   }
   try {
     emit(JSON.stringify(config, null, 2), opts.output);
   } catch (err) {
-    say(`yuan: cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      `yuan：无法写入 ${opts.output}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    say(opts.lang, 'cli.cannotWrite', { file: String(opts.output), reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
     return EXIT.usage;
   }
   // The machine is written either way; error findings still make the exit code say so (CI sees them).

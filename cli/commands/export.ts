@@ -1,8 +1,8 @@
 import { hasErrors, isUnreadable } from '../../src/diagnostics.js';
 import { exportPlan } from '../../src/export/index.js';
 import { parsePlanFile } from '../../src/parse/index.js';
-import { t, type Lang } from '../i18n.js';
-import { emit, EXIT, printCompact } from '../output.js';
+import type { Lang } from '../i18n.js';
+import { emit, EXIT, printCompact, say } from '../output.js';
 
 /** Options of `yuan export`. */
 export interface ExportOptions { to: string; output?: string; lang: Lang }
@@ -10,7 +10,7 @@ export interface ExportOptions { to: string; output?: string; lang: Lang }
 /** `yuan export <file> --to yaml|md|json`: converts a plan between syntaxes without losing anything. */
 export function runExport(file: string, opts: ExportOptions): number {
   if (!['yaml', 'md', 'json'].includes(opts.to)) {
-    process.stderr.write(t(opts.lang, `yuan: --to must be yaml, md or json, not ${opts.to}\n`, `yuan：--to 只能是 yaml、md 或 json，而不是 ${opts.to}\n`));
+    say(opts.lang, 'cli.export.badTo', { to: opts.to });
     return EXIT.usage;
   }
   const r = parsePlanFile(file);

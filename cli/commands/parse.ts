@@ -1,8 +1,8 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../src/diagnostics.js';
 import { stripPlan } from '../../src/model/strip.js';
 import { collectPlanFiles, parsePlanFile } from '../../src/parse/index.js';
-import { t, type Lang } from '../i18n.js';
-import { emit, EXIT, printCompact } from '../output.js';
+import type { Lang } from '../i18n.js';
+import { emit, EXIT, printCompact, say } from '../output.js';
 
 /** Options of `yuan parse`. */
 export interface ParseOptions { places?: boolean; output?: string; maxBytes?: number; lang: Lang }
@@ -10,7 +10,7 @@ export interface ParseOptions { places?: boolean; output?: string; maxBytes?: nu
 /** `yuan parse <paths…>`: prints the model of every plan as JSON; diagnostics go to stderr. */
 export function runParse(paths: string[], opts: ParseOptions): number {
   const { files, missing } = collectPlanFiles(paths);
-  for (const m of missing) process.stderr.write(t(opts.lang, `yuan: no plan files match ${m}\n`, `yuan：没有与 ${m} 匹配的预案文件\n`));
+  for (const m of missing) say(opts.lang, 'cli.noPlanMatch', { pattern: m });
   if (missing.length && !files.length) return EXIT.usage;
   const diagnostics: Diagnostic[] = [];
   const plans = [];
@@ -23,7 +23,6 @@ export function runParse(paths: string[], opts: ParseOptions): number {
   if (!(paths.length === 1 && files.length === 1 && !plans.length)) emit(JSON.stringify(paths.length === 1 && files.length === 1 ? plans[0] : plans, null, 2), opts.output);
   const sorted = sortDiagnostics(diagnostics);
   printCompact(sorted, opts.lang);
-  process.stderr.write(t(opts.lang, `${files.length} file(s), ${plans.length} plan(s), ${sorted.length} diagnostic(s)\n`,
-    `${files.length} 个文件，${plans.length} 个预案，${sorted.length} 条诊断\n`));
+  say(opts.lang, 'cli.parse.summary', { files: files.length, plans: plans.length, diagnostics: sorted.length });
   return hasErrors(sorted) ? EXIT.diagnostics : EXIT.ok;
 }

@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { isUnreadable } from '../../src/diagnostics.js';
+import { isUnreadable, localize } from '../../src/diagnostics.js';
+import { msg, plural } from '../../src/i18n/index.js';
 import type { Plan } from '../../src/model/index.js';
 import { collectPlanFiles, parsePlanFile } from '../../src/parse/index.js';
 import { DIAGRAM_FORMATS, renderBatch, safeName, type DiagramFormat, type RenderJob } from '../../src/render/batch.js';
 import { toMarkdown } from '../../src/render/mermaid.js';
 import { planJobs } from '../../src/render/packet-diagrams.js';
-import { t, type Lang } from '../i18n.js';
-import { EXIT, printCompact } from '../output.js';
+import type { Lang } from '../i18n.js';
+import { EXIT, printCompact, say } from '../output.js';
 import { progress } from '../progress.js';
 
 /** Options of `yuan render`. */
@@ -32,8 +33,7 @@ export function parseFormats(text: string | undefined, lang: Lang): DiagramForma
   const list = (text ?? 'svg').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = list.filter((f) => !DIAGRAM_FORMATS.includes(f as DiagramFormat));
   if (bad.length || !list.length) {
-    process.stderr.write(t(lang, `yuan: unknown --format ${bad.join(',') || '(empty)'} (svg, pdf, png, md, mmd)\n`,
-      `yuan：未知的输出格式 ${bad.join(',') || '（空）'}（svg、pdf、png、md、mmd）\n`));
+    say(lang, 'cli.render.badFormat', { format: bad.join(',') || msg(lang, 'cli.render.emptyFormat') });
     return undefined;
   }
   return [...new Set(list)] as DiagramFormat[];
@@ -42,8 +42,7 @@ export function parseFormats(text: string | undefined, lang: Lang): DiagramForma
 /** Prints a `ChromiumNotFoundError` (or any launch failure) and returns exit 2. */
 export function browserFailure(err: unknown, lang: Lang): number {
   const e = err as Error & { messageZh?: string; code?: string };
-  const msg = lang === 'zh' && e.messageZh ? e.messageZh : e.message;
-  process.stderr.write(`yuan: ${msg}\n`);
+  process.stderr.write(`yuan: ${localize(e, lang)}\n`);
   return EXIT.usage;
 }
 
@@ -54,12 +53,11 @@ export function browserFailure(err: unknown, lang: Lang): number {
  * errors or when no browser is available.
  */
 export async function runRender(paths: string[], opts: RenderOptions): Promise<number> {
-  const say = (en: string, zh: string) => process.stderr.write(`${t(opts.lang, en, zh)}\n`);
   const formats = parseFormats(opts.format, opts.lang);
   if (!formats) return EXIT.usage;
   const outDir = opts.output ?? 'out';
   const { files, missing } = collectPlanFiles(paths.length ? paths : ['.']);
-  for (const m of missing) say(`yuan: no plan files match ${m}`, `yuan：没有与 ${m} 匹配的预案文件`);
+  for (const m of missing) say(opts.lang, 'cli.noPlanMatch', { pattern: m });
   if (!files.length) return EXIT.usage;
 
   const t0 = performance.now();
@@ -73,7 +71,7 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
     const r = parsePlanFile(file);
     if (!r.plan || r.diagnostics.some(isUnreadable)) {
       printCompact(r.diagnostics.filter((d) => d.severity === 'error'), opts.lang);
-      say(`yuan: skipped ${file}: it does not parse`, `yuan：已跳过 ${file}：无法解析`);
+      say(opts.lang, 'cli.render.skipped', { file });
       failedPlans.push(file);
       continue;
     }
@@ -82,7 +80,7 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
     let dir = plan.meta.id || file;
     if (used.has(dir)) {
       const alt = relative('.', file).replace(/\.[^.]+$/, '');
-      say(`yuan: ${file} has the same id "${dir}" as ${used.get(dir)}; writing it to ${alt}/`, `yuan：${file} 与 ${used.get(dir)} 的标识同为"${dir}"，改写入 ${alt}/`);
+      say(opts.lang, 'cli.render.sameId', { file, id: dir, other: String(used.get(dir)), alt });
       dir = alt;
     }
     used.set(dir, file);
@@ -95,19 +93,19 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
         writeFileSync(mdFile, toMarkdown(plan, { lang: opts.docLang }));
         mdFiles++;
       } catch (err) {
-        say(`yuan: ${file}: diagrams.md could not be written: ${(err as Error).message}`, `yuan：${file}：无法写出 diagrams.md：${(err as Error).message}`);
+        say(opts.lang, 'cli.render.markdownFailed', { file, reason: (err as Error).message });
         failedPlans.push(file);
       }
     }
     const { jobs: planJobList, errors } = planJobs(plan, jobFormats, { dir, lang: opts.docLang });
-    for (const e of errors) say(`yuan: ${file}: diagram ${e.key} could not be generated: ${e.message}`, `yuan：${file}：无法生成图 ${e.key}：${e.message}`);
+    for (const e of errors) say(opts.lang, 'cli.render.diagramFailed', { file, key: e.key, reason: e.message });
     if (errors.length) failedPlans.push(file);
     plans++;
     if (jobFormats.length) for (const j of planJobList) { jobs.push(j); jobPlan.set(j.name, file); }
   }
 
   // Progress: a bar over the diagrams on a terminal; elsewhere one line per plan as its last diagram is written.
-  const bar = progress(jobs.length, t(opts.lang, 'rendering', '绘图中'), { units: plans });
+  const bar = progress(jobs.length, msg(opts.lang, 'cli.render.progress'), { units: plans });
   const left = new Map<string, number>();
   for (const f of jobPlan.values()) left.set(f, (left.get(f) ?? 0) + 1);
   const startedAt = performance.now();
@@ -121,7 +119,7 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
     if (n === 0) {
       const count = [...jobPlan.values()].filter((x) => x === f).length;
       const s = ((performance.now() - startedAt) / 1000).toFixed(1);
-      bar.line(t(opts.lang, `${f}: ${count} diagram${count === 1 ? '' : 's'} (${s} s)`, `${f}：${count} 张图（${s} 秒）`));
+      bar.line(msg(opts.lang, 'cli.render.planDone', { file: f, count, count_s: plural(count), seconds: s }));
     }
   };
   let result;
@@ -133,13 +131,13 @@ export async function runRender(paths: string[], opts: RenderOptions): Promise<n
   }
   bar.done();
   for (const e of result.errors) {
-    process.stderr.write(`yuan: ${jobPlan.get(e.name) ?? e.name}: ${opts.lang === 'zh' && e.messageZh ? e.messageZh : e.message}\n`);
+    process.stderr.write(`yuan: ${jobPlan.get(e.name) ?? e.name}: ${localize(e, opts.lang)}\n`);
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   const errors = result.errors.length + failedPlans.length;
-  const md = mdFiles ? t(opts.lang, ` and ${mdFiles} diagrams.md`, `及 ${mdFiles} 份 diagrams.md`) : '';
-  process.stdout.write(`${t(opts.lang,
-    `rendered ${result.rendered} diagrams${md} from ${plans} plan${plans === 1 ? '' : 's'} in ${secs} s, ${errors} error${errors === 1 ? '' : 's'} → ${outDir}`,
-    `已绘制 ${plans} 个预案的 ${result.rendered} 张图${md}，用时 ${secs} 秒，错误 ${errors} 个 → ${outDir}`)}\n`);
+  const markdown = mdFiles ? msg(opts.lang, 'cli.render.markdownFiles', { count: mdFiles }) : '';
+  process.stdout.write(`${msg(opts.lang, 'cli.render.done', {
+    diagrams: result.rendered, markdown, plans, plans_s: plural(plans), seconds: secs, errors, errors_s: plural(errors), dir: outDir,
+  })}\n`);
   return errors ? EXIT.diagnostics : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isUnreadable, type Diagnostic } from '../../src/diagnostics.js';
+import { isUnreadable, localize, type Diagnostic } from '../../src/diagnostics.js';
+import { msg, plural } from '../../src/i18n/index.js';
 import type { Plan } from '../../src/model/index.js';
 import { collectPlanFiles } from '../../src/parse/index.js';
 import { safeName } from '../../src/render/batch.js';
@@ -8,8 +9,8 @@ import { planDiagrams } from '../../src/render/packet-diagrams.js';
 import { pdfPageCount, type PacketPlan } from '../../src/render/packet.js';
 import { planLang } from '../../src/render/mermaid-text.js';
 import { lintFiles, resolveConfig } from '../../src/validate/index.js';
-import { t, type Lang } from '../i18n.js';
-import { EXIT, printCompact } from '../output.js';
+import type { Lang } from '../i18n.js';
+import { EXIT, printCompact, say } from '../output.js';
 import { progress } from '../progress.js';
 import { browserFailure } from './render.js';
 
@@ -55,9 +56,8 @@ export function reviewLintFiles(files: readonly string[], system: readonly strin
  * Exit 0 when every packet was written, 1 when a plan was skipped or a diagram failed, 2 on usage or no browser.
  */
 export async function runReview(paths: string[], opts: ReviewOptions): Promise<number> {
-  const say = (en: string, zh: string) => process.stderr.write(`${t(opts.lang, en, zh)}\n`);
   const { files, missing } = collectPlanFiles(paths.length ? paths : ['.']);
-  for (const m of missing) say(`yuan: no plan files match ${m}`, `yuan：没有与 ${m} 匹配的预案文件`);
+  for (const m of missing) say(opts.lang, 'cli.noPlanMatch', { pattern: m });
   if (!files.length) return EXIT.usage;
 
   const { config, diagnostics: configProblems } = resolveConfig(opts.config);
@@ -65,7 +65,7 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
 
   const t0 = performance.now();
   const lintInputs = reviewLintFiles(files, opts.system);
-  for (const m of lintInputs.missing) say(`yuan: no plan files match --system ${m}`, `yuan：没有与 --system ${m} 匹配的预案文件`);
+  for (const m of lintInputs.missing) say(opts.lang, 'cli.review.noSystemMatch', { pattern: m });
   if (lintInputs.missing.length) return EXIT.usage;
   const lint = lintFiles(lintInputs.files, { config, today: opts.today });
   const byFile = new Map<string, Diagnostic[]>();
@@ -82,14 +82,14 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
     const parseErrors = diags.filter(isUnreadable);
     if (!plan || parseErrors.length) {
       printCompact(parseErrors, opts.lang);
-      say(`yuan: skipped ${file}: it does not parse`, `yuan：已跳过 ${file}：无法解析`);
+      say(opts.lang, 'cli.render.skipped', { file });
       failed++;
       continue;
     }
     const lang = opts.packetLang ?? planLang(plan);
     // The packet draws the flowcharts itself (swimlanes); mermaid draws the state diagram and the timelines.
     const { diagrams, errors } = planDiagrams(plan, { lang, kinds: opts.timelines ? ['state', 'gantt'] : ['state'] });
-    for (const e of errors) { say(`yuan: ${file}: diagram ${e.key} could not be generated: ${e.message}`, `yuan：${file}：无法生成图 ${e.key}：${e.message}`); failed++; }
+    for (const e of errors) { say(opts.lang, 'cli.render.diagramFailed', { file, key: e.key, reason: e.message }); failed++; }
     packets.push({ plan, diagnostics: diags, diagrams });
   }
   if (!packets.length) return failed ? EXIT.diagnostics : EXIT.usage;
@@ -116,7 +116,7 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
   } catch (err) {
     return browserFailure(err, opts.lang);
   }
-  const bar = progress(groups.length, t(opts.lang, 'printing', '排版中'), { units: packets.length });
+  const bar = progress(groups.length, msg(opts.lang, 'cli.review.progress'), { units: packets.length });
   const written: string[] = [];
   try {
     const { buildPacket } = await import('../../src/render/packet.js');
@@ -124,9 +124,9 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
       const lang = opts.packetLang ?? planLang(g.plans[0].plan);
       const tg = performance.now();
       // Progress: one line per plan (for a combined packet, as each plan's part is ready).
-      const onPlan = g.plans.length > 1 ? (p: Plan) => bar.line(t(opts.lang, `${p.file}: ready`, `${p.file}：已排版`)) : undefined;
+      const onPlan = g.plans.length > 1 ? (p: Plan) => bar.line(msg(opts.lang, 'cli.review.planReady', { file: p.file })) : undefined;
       const { html, errors } = await buildPacket(g.plans, renderer, { lang, date: opts.today, onPlan });
-      for (const e of errors) { process.stderr.write(`yuan: ${e.name}: ${opts.lang === 'zh' && e.messageZh ? e.messageZh : e.message}\n`); failed++; }
+      for (const e of errors) { process.stderr.write(`yuan: ${e.name}: ${localize(e, opts.lang)}\n`); failed++; }
       mkdirSync(dirname(resolve(g.file)), { recursive: true });
       let pages: number | undefined;
       if (/\.html?$/i.test(g.file)) {
@@ -137,12 +137,12 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
         writeFileSync(g.file, pdf);
         if (opts.html) writeFileSync(g.file.replace(/\.pdf$/i, '') + '.html', html);
         pages = pdfPageCount(pdf);
-        written.push(pages ? `${g.file} (${pages} ${t(opts.lang, pages === 1 ? 'page' : 'pages', '页')})` : g.file);
+        written.push(pages ? msg(opts.lang, 'cli.review.written', { file: g.file, pages: msg(opts.lang, 'cli.review.pages', { pages, pages_s: plural(pages) }) }) : g.file);
       }
       if (g.plans.length === 1) {
         const s = ((performance.now() - tg) / 1000).toFixed(1);
-        const n = pages === undefined ? '' : t(opts.lang, `${pages} pages, `, `${pages} 页，`);
-        bar.line(t(opts.lang, `${g.plans[0].plan.file} → ${g.file} (${n}${s} s)`, `${g.plans[0].plan.file} → ${g.file}（${n}${s} 秒）`));
+        const n = pages === undefined ? '' : msg(opts.lang, 'cli.review.pagesSoFar', { pages });
+        bar.line(msg(opts.lang, 'cli.review.planDone', { file: g.plans[0].plan.file, output: g.file, pages: n, seconds: s }));
       }
       bar.tick();
     }
@@ -152,8 +152,8 @@ export async function runReview(paths: string[], opts: ReviewOptions): Promise<n
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   const n = packets.length;
-  process.stdout.write(`${t(opts.lang,
-    `wrote ${written.join(', ')} for ${n} plan${n === 1 ? '' : 's'} in ${secs} s, ${failed} error${failed === 1 ? '' : 's'}`,
-    `已写出 ${written.join('、')}（${n} 个预案），用时 ${secs} 秒，错误 ${failed} 个`)}\n`);
+  process.stdout.write(`${msg(opts.lang, 'cli.review.done', {
+    files: written.join(msg(opts.lang, 'cli.review.fileSeparator')), plans: n, plans_s: plural(n), seconds: secs, errors: failed, errors_s: plural(failed),
+  })}\n`);
   return failed ? EXIT.diagnostics : EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { isNone } from '../parse/fields.js';
 import { sectionKey } from '../parse/sections.js';
 import { levelConditions, planToForm, type FormValue } from './form.js';
 import { yamlOfMap } from './yaml.js';
+import type { Lang } from '../i18n/index.js';
 
 export type { TableKind };
 
@@ -15,7 +16,6 @@ export type { TableKind };
 interface CriterionRow extends Located { level: string; criterion: Trigger }
 
 /** Export language: Chinese unless the plan says `language: en`. */
-type Lang = 'zh' | 'en';
 const langOf = (plan: Plan): Lang => (/^en\b/i.test(plan.meta.language ?? '') ? 'en' : 'zh');
 
 /**

@@ -2,12 +2,13 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Place } from '../model/place.js';
 import { docsBase, type RuleMeta } from '../validate/rule.js';
+import type { Lang } from '../i18n/index.js';
 
 /** Everything a formatter needs besides the diagnostics themselves. */
 export interface FormatContext {
   /** Directory that paths are shown relative to (the repository root in CI). */
   cwd: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** Emit ANSI colours (stylish only). */
   color: boolean;
   /** Metadata of the rules (descriptions, clauses, default severities) for SARIF rule descriptors. */

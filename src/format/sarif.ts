@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { localize, type Diagnostic, type Severity } from '../diagnostics.js';
+import { placeholders, type Lang, type Message } from '../i18n/index.js';
 import type { Place } from '../model/place.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { compare, displayPath, findRule, informationUri, reportedFiles, sortForOutput, sourceOf, type FormatContext } from './context.js';
@@ -18,7 +19,7 @@ export const FINGERPRINT_KEY = 'yuan/v1';
 type Level = 'error' | 'warning' | 'note' | 'none';
 
 // The subset of the SARIF object model this formatter writes.
-interface SarifMessage { text: string; markdown?: string }
+interface SarifMessage { text: string; markdown?: string; id?: string; arguments?: string[] }
 interface SarifRegion { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }
 interface SarifArtifactLocation { uri: string; uriBaseId?: string; index?: number }
 interface SarifPhysicalLocation { artifactLocation: SarifArtifactLocation; region?: SarifRegion }
@@ -31,6 +32,7 @@ interface SarifRule {
   help?: SarifMessage;
   helpUri?: string;
   defaultConfiguration?: { enabled?: boolean; level: Level };
+  messageStrings?: Record<string, { text: string }>;
   properties?: Record<string, unknown>;
 }
 interface SarifResult {
@@ -83,12 +85,28 @@ function region(place: Place | undefined): SarifRegion {
   return { startLine: place.start.line, startColumn: place.start.column, endLine: place.end.line, endColumn: place.end.column };
 }
 
+/** A `{name}` placeholder as SARIF numbers them: its position among the English template's placeholders. */
+const positional = (template: string, names: string[]) => template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (w, n: string) => (names.includes(n) ? `{${names.indexOf(n)}}` : w));
+
+/** A rule's `meta.messages` as SARIF `messageStrings`, in the run's language, with SARIF's numbered placeholders. */
+function messageStrings(messages: Readonly<Record<string, Message>>, lang: Lang): Record<string, { text: string }> {
+  return Object.fromEntries(Object.entries(messages).map(([key, m]) => [key, { text: positional(m[lang], placeholders(m.en)) }]));
+}
+
+/** A result's `message.id` and `arguments` (in the English template's placeholder order), for a diagnostic made from `meta.messages`. */
+function messageReference(d: Diagnostic, meta: RuleMeta | undefined): { id?: string; arguments?: string[] } {
+  const template = d.messageId ? meta?.messages?.[d.messageId] : undefined;
+  if (!d.messageId || !template) return {};
+  const names = placeholders(template.en);
+  return { id: d.messageId, ...(names.length ? { arguments: names.map((n) => String(d.data?.[n] ?? '')) } : {}) };
+}
+
 /** `level-overlap` → `LevelOverlap`, `parse/yaml-syntax` → `ParseYamlSyntax` (SARIF's identifier-like rule name). */
 export function ruleName(id: string): string {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
-function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Diagnostic): SarifRule {
+function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Diagnostic, lang: Lang): SarifRule {
   const helpUri = sample.url;
   if (!meta) {
     return {
@@ -109,6 +127,7 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined, sample: Diagnost
     help: { text: [en, zh, ...(clause ? [clause] : []), ...(helpUri ? [helpUri] : [])].join('\n'), markdown: md.join('\n') },
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: meta.severity === 'off' ? { enabled: false, level: 'none' } : { level: LEVEL[meta.severity] },
+    ...(meta.messages ? { messageStrings: messageStrings(meta.messages, lang) } : {}),
     properties: { ...(clause ? { clause } : {}), descriptionZh: zh, tags: ['emergency-plan'] },
   };
 }
@@ -123,7 +142,7 @@ export function sarifLog(diagnostics: Diagnostic[], ctx: FormatContext): SarifLo
 
   const ruleIds = [...new Set(sorted.map((d) => d.ruleId))].sort(compare);
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => ruleDescriptor(id, findRule(ctx, id), sorted.find((d) => d.ruleId === id)!));
+  const rules = ruleIds.map((id) => ruleDescriptor(id, findRule(ctx, id), sorted.find((d) => d.ruleId === id)!, ctx.lang));
 
   // Fingerprint: rule + file + English message (independent of --lang and of line moves); an occurrence
   // counter keeps identical findings in one file apart, as GitHub does with its own line hashes.
@@ -145,7 +164,7 @@ export function sarifLog(diagnostics: Diagnostic[], ctx: FormatContext): SarifLo
       ruleId: d.ruleId,
       ruleIndex: ruleIndex.get(d.ruleId)!,
       level: LEVEL[d.severity],
-      message: { text: localize(d, ctx.lang) },
+      message: { text: localize(d, ctx.lang), ...messageReference(d, findRule(ctx, d.ruleId)) },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.file, ctx.cwd, fileIndex.get(displayPath(d.file, ctx.cwd))), region: region(d.place) } }],
       ...(related.length ? { relatedLocations: related } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: `${key.slice(0, 32)}:${occurrence}` },

@@ -2,33 +2,32 @@ import pc from 'picocolors';
 import { localize, type Diagnostic, type Severity } from '../diagnostics.js';
 import { codeFrame, displayWidth, SourceLines } from './code-frame.js';
 import { countSeverities, groupByFile, location, sortForOutput, sourceOf, type FormatContext } from './context.js';
+import { msg, plural, type Lang } from '../i18n/index.js';
 
 export { codeFrame, FRAME_WIDTH, SourceLines, TAB_SIZE } from './code-frame.js';
 
-const SEVERITY_LABEL: Record<'zh' | 'en', Record<Severity, string>> = {
-  en: { error: 'error', warning: 'warning', info: 'info' },
-  zh: { error: '错误', warning: '警告', info: '提示' },
-};
+/** `3 errors` / `3 个错误`: one severity's count, from the catalogue. */
+const COUNT = { error: 'format.count.error', warning: 'format.count.warning', info: 'format.count.info' } as const;
+const count = (lang: Lang, severity: Severity, n: number) => msg(lang, COUNT[severity], { n, n_s: plural(n) });
+const SEVERITY = { error: 'format.severity.error', warning: 'format.severity.warning', info: 'format.severity.info' } as const;
 
 /** Pads to a display width (CJK characters count double). */
 const padDisplay = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 /** The summary line: `✖ 5 problems (3 errors, 2 warnings)` / `✖ 5 个问题（3 个错误，2 个警告）`. */
-export function summaryLine(diagnostics: Diagnostic[], lang: 'zh' | 'en'): string {
+export function summaryLine(diagnostics: Diagnostic[], lang: Lang): string {
   const c = countSeverities(diagnostics);
   const n = diagnostics.length;
-  if (lang === 'zh') {
-    return `✖ ${n} 个问题（${c.error} 个错误，${c.warning} 个警告${c.info ? `，${c.info} 个提示` : ''}）`;
-  }
-  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  return `✖ ${plural(n, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${c.info ? `, ${c.info} info` : ''})`;
+  // Errors and warnings are always counted (0 too), info only when there is some.
+  const counts = [count(lang, 'error', c.error), count(lang, 'warning', c.warning), ...(c.info ? [count(lang, 'info', c.info)] : [])];
+  return msg(lang, 'format.summary', { problems: n, problems_s: plural(n), counts: counts.join(msg(lang, 'format.count.separator')) });
 }
 
 /**
  * The per-rule summary printed above the total: how many findings each rule gave, most first, so that one noisy rule
  * shows at a glance (and can be configured, or reported upstream).
  */
-export function ruleSummary(diagnostics: Diagnostic[], lang: 'zh' | 'en'): string[] {
+export function ruleSummary(diagnostics: Diagnostic[], lang: Lang): string[] {
   const byRule = new Map<string, Record<Severity, number>>();
   for (const d of diagnostics) {
     const c = byRule.get(d.ruleId) ?? { error: 0, warning: 0, info: 0 };
@@ -38,11 +37,9 @@ export function ruleSummary(diagnostics: Diagnostic[], lang: 'zh' | 'en'): strin
   const total = (c: Record<Severity, number>) => c.error + c.warning + c.info;
   const rows = [...byRule].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]));
   const width = Math.max(...rows.map(([id]) => displayWidth(id)));
-  const count = (n: number, en: string, zh: string) => (lang === 'zh' ? `${n} 个${zh}` : `${n} ${en}${n === 1 ? '' : 's'}`);
-  const parts = (c: Record<Severity, number>) => [
-    c.error ? count(c.error, 'error', '错误') : '', c.warning ? count(c.warning, 'warning', '警告') : '', c.info ? (lang === 'zh' ? `${c.info} 个提示` : `${c.info} info`) : '',
-  ].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
-  return [lang === 'zh' ? '按规则统计：' : 'By rule:', ...rows.map(([id, c]) => `  ${padDisplay(id, width)}  ${parts(c)}`)];
+  const parts = (c: Record<Severity, number>) =>
+    (['error', 'warning', 'info'] as const).filter((k) => c[k]).map((k) => count(lang, k, c[k])).join(msg(lang, 'format.count.separator'));
+  return [msg(lang, 'format.byRule'), ...rows.map(([id, c]) => `  ${padDisplay(id, width)}  ${parts(c)}`)];
 }
 
 /**
@@ -54,7 +51,7 @@ export const stylish = (diagnostics: Diagnostic[], ctx: FormatContext): string =
   if (!diagnostics.length) return '';
   const colors = pc.createColors(ctx.color);
   const paint: Record<Severity, (s: string) => string> = { error: colors.red, warning: colors.yellow, info: colors.cyan };
-  const labels = SEVERITY_LABEL[ctx.lang];
+  const labels = { error: msg(ctx.lang, SEVERITY.error), warning: msg(ctx.lang, SEVERITY.warning), info: msg(ctx.lang, SEVERITY.info) };
   const sorted = sortForOutput(diagnostics, ctx.cwd);
   const out: string[] = [];
 

@@ -1,7 +1,8 @@
 import type { Anchor, Duration } from './duration.js';
 
 /** Output language of a text for people. */
-export type TextLang = 'zh' | 'en';
+export type { Lang as TextLang } from '../i18n/index.js';
+import type { Lang as TextLang } from '../i18n/index.js';
 
 /**
  * Seconds for people: `3分钟`, `1小时30分钟`, `90秒`, `7天` / `3 min`, `1 h 30 min`, `90 s`, `7 d`.

@@ -5,7 +5,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Renderer, RendererOptions } from './browser.js';
 import type { PdfLang } from './pdf.js';
 import type { SwimlaneChart } from './swimlane-chart.js';
-import { chartDocument } from './swimlane-print.js';
+import { splitPdf } from './pdf-split.js';
+import { chartDocument, chartsDocument } from './swimlane-print.js';
 
 /** Output formats of a diagram: rendered (svg, png, pdf) or text (mmd = Mermaid source, md = a Markdown fence). */
 export type DiagramFormat = 'svg' | 'png' | 'pdf' | 'mmd' | 'md';
@@ -68,6 +69,9 @@ export function mermaidMarkdown(title: string, text: string): string {
   return `# ${title.replace(/\n/g, ' ')}\n\n${fence}mermaid\n${text.replace(/\n+$/, '')}\n${fence}\n`;
 }
 
+/** Charts printed as one document before splitting (a plan has about ten). */
+const PRINT_GROUP = 24;
+
 const drawn = (f: DiagramFormat) => f === 'svg' || f === 'png' || f === 'pdf';
 /** Whether a job needs the browser: mermaid draws every diagram but swimlane charts, which need it only to print. */
 const needsBrowser = (job: RenderJob) => job.formats.some((f) => (job.chart ? f === 'png' || f === 'pdf' : drawn(f)));
@@ -95,6 +99,30 @@ export async function renderBatch(jobs: RenderJob[], outDir: string, onProgress?
     writeFileSync(path, data);
     return path;
   };
+  // Chart PDFs are printed a plan at a time (at most PRINT_GROUP charts) as one document and split: Chromium's cost
+  // is per printed document. A group that cannot be split is printed chart by chart.
+  const groupOf = new Map<RenderJob, { jobs: RenderJob[]; pdfs?: Promise<Buffer[]> }>();
+  let group: { jobs: RenderJob[]; pdfs?: Promise<Buffer[]> } | undefined;
+  for (const job of jobs) {
+    if (!job.chart || !job.formats.includes('pdf')) continue;
+    const dir = job.name.split('/')[0];
+    if (!group || group.jobs.length >= PRINT_GROUP || group.jobs[0].name.split('/')[0] !== dir) group = { jobs: [] };
+    group.jobs.push(job);
+    groupOf.set(job, group);
+  }
+  const chartPdf = async (job: RenderJob, lang: PdfLang): Promise<Buffer> => {
+    const c = job.chart!;
+    const single = () => renderer!.htmlToPdf(chartDocument(c, lang, job.title ?? c.title), { footer: false, lang });
+    const g = groupOf.get(job);
+    if (!g || g.jobs.length < 2) return single();
+    g.pdfs ??= renderer!.htmlToPdf(chartsDocument(g.jobs.map((j) => ({ chart: j.chart!, title: j.title })), lang), { footer: false, lang })
+      .then((pdf) => splitPdf(pdf, g.jobs.map((j) => j.chart!.pages.length), g.jobs.map((j) => j.title ?? j.chart!.title)));
+    try {
+      return (await g.pdfs)[g.jobs.indexOf(job)];
+    } catch {
+      return single();
+    }
+  };
   const one = async (job: RenderJob): Promise<string[]> => {
     const base = join(outDir, safeName(job.name));
     const out: string[] = [];
@@ -107,7 +135,7 @@ export async function renderBatch(jobs: RenderJob[], outDir: string, onProgress?
       if (formats.includes('png')) out.push(write(`${base}.png`, await renderer!.svgToPng(c.whole, opts.pngScale ?? 2)));
       if (formats.includes('pdf')) {
         const lang = job.lang ?? opts.lang ?? 'zh';
-        out.push(write(`${base}.pdf`, await renderer!.htmlToPdf(chartDocument(c, lang, job.title ?? c.title), { footer: c.pages.length > 1, lang })));
+        out.push(write(`${base}.pdf`, await chartPdf(job, lang)));
       }
     } else if (formats.some(drawn)) {
       const rendered = await renderer!.renderDiagram(job.text, job.name);

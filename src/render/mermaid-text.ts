@@ -10,7 +10,8 @@ import { appliesAt, appliesAtEveryLevel, formatDuration as formatTimeLimit, form
 
 export { formatTimeLimit };
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
 
 /** The diagram language of a plan: its declared language when English, else Chinese. */
 export function planLang(plan: Plan, lang?: Lang): Lang {

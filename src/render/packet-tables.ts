@@ -88,11 +88,16 @@ export function bySeverity(diagnostics: Diagnostic[]): Diagnostic[] {
     || (a.place?.start.line ?? 0) - (b.place?.start.line ?? 0) || (a.place?.start.column ?? 0) - (b.place?.start.column ?? 0));
 }
 
+/** A finding's message as HTML: its `code` spans (ids, expressions) set in the code font, not as backticks on paper. */
+export function messageHtml(message: string): string {
+  return message.split(/`([^`\n]+)`/).map((part, i) => (i % 2 ? `<code>${esc(part)}</code>` : esc(part))).join('');
+}
+
 /** A findings table (severity, rule, line:column, message). */
 export function findingsTable(diagnostics: Diagnostic[], lang: PdfLang): string {
   const w = PACKET_WORDS[lang];
   return tableHtml([w.severity, w.rule, w.place, w.message], diagnostics.map((d) => [
     `<span class="sev-${esc(d.severity)}">${esc(w.sev[d.severity] ?? d.severity)}</span>`, `<code>${esc(d.ruleId)}</code>`,
-    esc(d.place ? `${d.place.start.line}:${d.place.start.column}` : ''), esc(localize(d, lang)),
+    esc(d.place ? `${d.place.start.line}:${d.place.start.column}` : ''), messageHtml(localize(d, lang)),
   ]), 'findings');
 }

@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS, findChromium, Renderer } from './browser.js';
 import { planDiagrams } from './packet-diagrams.js';
 import { requireChromium, requirePdftoppm, requirePdftotext } from '../../test/helpers/tools.js';
 import { inkRatio, pdfPages, pdfText, pdfWords, svgsOf, svgTextSizesPt } from './packet.test-helper.js';
+import { messageHtml } from './packet-tables.js';
 import { buildPacket, packetHtml, pdfPageCount, renderPacket, scrubSvg, type PacketPlan } from './packet.js';
 
 const LEAK = 'plans/chem/hazardous-chemical-leak.md';
@@ -42,6 +43,14 @@ describe('packet HTML', () => {
     expect(html).toContain('总指挥&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('3:5');
     expect(html).toContain('警告');
+  });
+
+  it('sets a finding\'s `code` spans in the code font, escaped, without the backticks', () => {
+    expect(messageHtml('响应级别 `I` 没有启动条件（如 `leak_kg >= 100`）')).toBe('响应级别 <code>I</code> 没有启动条件（如 <code>leak_kg &gt;= 100</code>）');
+    expect(messageHtml(`bad \`${XSS}\` and \`unclosed`)).toBe('bad <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> and `unclosed');
+    const html = packetHtml([{ plan: hostilePlan(), diagrams: [],
+      diagnostics: [{ ruleId: 'x/y', severity: 'error', file: 'xss.md', message: 'level `IV` has no trigger', messageZh: '响应级别 `IV` 没有启动条件' }] }], { lang: 'zh', date: '2026-11-25' });
+    expect(html).toContain('响应级别 <code>IV</code> 没有启动条件');
   });
 
   it('scrubSvg removes script elements, event attributes and javascript: links', () => {

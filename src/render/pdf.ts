@@ -9,7 +9,8 @@
 import { escapeHtml } from '../html.js';
 
 /** Language of page furniture (headings, footer). */
-export type PdfLang = 'zh' | 'en';
+export type { Lang as PdfLang } from '../i18n/index.js';
+import type { Lang as PdfLang } from '../i18n/index.js';
 
 /** A text box `[x, y, width, height]` in an SVG's viewBox coordinates. */
 export type Box = [number, number, number, number];

@@ -353,7 +353,11 @@ export function flowGraph(plan: Plan, opts: FlowGraphOptions = {}): FlowGraph {
   const endBits = [endCond ? `${t.cond}${note(`${t.noteEnd}${t.colon}${endCond}`)}` : '', roleName(plan, term?.decidedBy) ? t.declares(roleName(plan, term?.decidedBy)!) : ''].filter(Boolean);
   if (endBits.length) endParas.push({ text: endBits.join(lang === 'zh' ? '，' : '; '), style: 'small' });
   nodes.push({ id: 'end', kind: 'end', lane: endLane, phase: ph('end'), paras: endParas });
-  for (const s of flow.sinks) if ((phases.get(s.id) ?? 0) < ph('end')) edges.push({ from: `s:${s.id}`, to: 'end', kind: 'flow' });
+  // A step that feeds the level decision goes on through the decision: its own line to the end (a level whose later
+  // steps do not follow it) only ran across the chart beside the real flow, unless nothing else reaches the end.
+  const sinks = flow.sinks.filter((s) => (phases.get(s.id) ?? 0) < ph('end'));
+  const ends = levels.length && sinks.some((s) => !feedIds.has(s.id)) ? sinks.filter((s) => !feedIds.has(s.id)) : sinks;
+  for (const s of ends) edges.push({ from: `s:${s.id}`, to: 'end', kind: 'flow' });
   if (!flow.sinks.length) edges.push({ from: levels.length ? 'decision' : start.id, to: 'end', kind: 'flow' });
   if (term?.followUp) {
     nodes.push({ id: 'followup', kind: 'after', lane: endLane, phase: ph('after'), paras: [{ text: t.followUp, style: 'body' }, { text: formatTimeLimit(term.followUp, lang), style: 'time' }] });

@@ -16,9 +16,13 @@ export const PHASE_NAMES: Record<Lang, Record<Phase, string>> = {
 };
 
 /** Words of an alarm or a report (a step before the level decision that raises the alarm or tells someone). */
-const ALARM = /报警|接警|报告|通知|上报|呼叫|告知|alarm|report|notif|call|alert|warn/i;
+const ALARM = /报警|接警|报告|汇报|报送|通知|上报|呼叫|告知|值班|接听|alarm|report|notif|call|alert|warn/i;
 /** Words of asking for outside help or handing over to a higher plan. */
 const EXPAND = /请求|支援|增援|外部救援|社会力量|上级|移交|扩大|联动|request|mutual aid|outside help|external|hand ?over|escalat/i;
+/** "防止事故进一步扩大" is containing the incident, not escalating it: such phrases are left out before `EXPAND`. */
+const CONTAIN = /(防止|避免|控制|遏制)[^，。；,;]*?扩大|prevent(ing)? (further )?escalat\w*/gi;
+/** Whether a step's words ask for outside help or hand over (escalation). */
+const expands = (action: string) => EXPAND.test(action.replace(CONTAIN, ''));
 /** Words of recovery after the response. */
 const AFTER = /恢复生产|善后|总结|复盘|事故调查|调查处理|理赔|重建|恢复|recover|restor|debrief|after-action|investigat|clean-?up/i;
 /** Words of assessing the incident and choosing the level. */
@@ -47,7 +51,11 @@ export function stepPhases(flow: FlowStructure, gated: (s: Step) => boolean): Ma
   const down = (id: string) => { for (const n of after.get(id) ?? []) if (!future.has(n.id)) { future.add(n.id); down(n.id); } };
   for (const f of feeds) down(f);
   for (const s of flow.steps) if (gated(s)) { future.add(s.id); down(s.id); }
-  const decisionDue = Math.max(0, ...flow.feeds.map((f) => fromAlarm(f) ?? 0));
+  const dues = flow.feeds.map(fromAlarm).filter((d): d is number => d !== undefined);
+  const decisionDue = Math.max(0, ...dues);
+  // No step feeding the decision has a deadline (real plans: 启动本预案 with no time): a step outside the decision's
+  // future that raises the alarm or reports cannot be placed by time, so its words place it.
+  const undated = !dues.length;
 
   const phase = new Map<string, number>();
   const idx = (p: Phase) => PHASES.indexOf(p);
@@ -63,8 +71,9 @@ export function stepPhases(flow: FlowStructure, gated: (s: Step) => boolean): Ma
     else if (past.has(s.id)) own = ALARM.test(s.action) ? idx('alarm') : idx('initial');
     else if (!future.has(s.id) && !gated(s) && (fromAlarm(s) ?? Infinity) <= decisionDue) own = ALARM.test(s.action) && floor <= idx('alarm') ? idx('alarm') : idx('initial');
     else if (!feeds.size && !preds.length && ALARM.test(s.action)) own = idx('alarm');
+    else if (undated && !future.has(s.id) && !gated(s) && ALARM.test(s.action)) own = floor <= idx('alarm') ? idx('alarm') : idx('initial');
     else if (AFTER.test(s.action)) own = idx('after');
-    else if (EXPAND.test(s.action) && gated(s)) own = idx('expand');
+    else if (expands(s.action) && gated(s)) own = idx('expand');
     else if (ASSESS.test(s.action) && !future.has(s.id)) own = idx('assess');
     else own = idx('respond');
     // Steps in the decision's past stay before it; everything else never precedes a prerequisite.

@@ -27,6 +27,12 @@ export function chartDocument(chart: SwimlaneChart, lang: PdfLang, title = chart
     + `<style>${baseCss()}${DIAGRAM_CSS}${FLOW_CSS}</style></head><body>${chartSections(chart, lang, title)}</body></html>`;
 }
 
+/** One document of several charts, each starting on a new page (printed once, then split: see pdf-split.ts). */
+export function chartsDocument(charts: { chart: SwimlaneChart; title?: string }[], lang: PdfLang): string {
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>yuan</title>`
+    + `<style>${baseCss()}${DIAGRAM_CSS}${FLOW_CSS}</style></head><body>${charts.map((c) => chartSections(c.chart, lang, c.title ?? c.chart.title)).join('\n')}</body></html>`;
+}
+
 /** CSS of chart pages. */
 export const FLOW_CSS = `
 section.flow .chart { display: flex; justify-content: center; }

@@ -41,6 +41,20 @@ describe('flow graph of the leak plan', () => {
     expect(lanes.filter((k) => !k.startsWith('#')).sort()).toEqual([...new Set(leak().steps.map((s) => s.role!)), 'commander', 'deputy'].filter((v, i, a) => a.indexOf(v) === i).sort());
   });
 
+  it('places a real plan\'s reports by their words when the level decision has no deadline', () => {
+    // cn-enterprise-chem-injury-special: 启动本预案 has no time, so nothing can be placed before it by deadline.
+    const g = flowGraph(parsePlanFile('plans/real/cn-enterprise-chem-injury-special.md').plan!, { lang: 'zh' });
+    for (const s of ['duty-watch', 'duty-report', 'warn-notify', 'find-notify', 'shift-report']) expect(phaseOf(g, `s:${s}`), s).toBe('alarm');
+    expect(phaseOf(g, 's:start')).toBe('assess');
+    for (const s of ['check-injuries', 'first-aid', 'call-medical']) expect(phaseOf(g, `s:${s}`), s).toBe('respond');
+  });
+
+  it('ends a level\'s chart from its last steps, not from the assessment that feeds the decision', () => {
+    // At IV the assessment has no later step: its way on is the decision, not a line of its own to 应急结束.
+    const g = flowGraph(leak(), { lang: 'zh', level: 'IV' });
+    expect(g.edges.filter((e) => e.to === 'end').map((e) => e.from)).toEqual(['s:absorb']);
+  });
+
   it('orders the levels IV → I, summarises their criteria and gives the full conditions as numbered notes', () => {
     const g = flowGraph(leak(), { lang: 'zh' });
     const levels = g.nodes.filter((n) => n.kind === 'level');

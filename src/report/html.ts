@@ -182,7 +182,7 @@ export function renderHtml(m: ReportModel): string {
     h.push(table([t.inject, t.roles, t.expectedWhat, t.due, t.doneAt, t.status, t.evidence], score.expected.map((x) => [
       `<code>${esc(x.inject)}</code>`, roleCell(x.role), x.step ? `<code>${esc(x.step)}</code>${x.text ? ` ${esc(x.text)}` : ''}` : esc(x.text ?? '—'),
       esc(x.due === undefined ? '—' : clock(x.due)), x.doneAt === undefined ? '—' : `${esc(clock(x.doneAt))}${x.doneBy ? ` ${roleCell(x.doneBy)}` : ''}`,
-      x.met === null ? `<span class="status-pending">${esc(t.notChecked)}</span>` : x.met ? `<span class="status-on-time">✓ ${esc(t.met)}</span>` : `<span class="status-missed">✗ ${esc(t.notMet)}</span>`,
+      x.met === null ? `<span class="status-pending">${esc(x.notReached ? OBJECTIVE_STATUS_NAMES[lang]['not-reached'] : t.notChecked)}</span>` : x.met ? `<span class="status-on-time">✓ ${esc(t.met)}</span>` : `<span class="status-missed">✗ ${esc(t.notMet)}</span>`,
       `<span class="ev">${esc(seqs(x.evidence))}</span>`,
     ])));
   }

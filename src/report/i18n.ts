@@ -1,6 +1,7 @@
 import { BAND_NAMES, duration, type Band, type DimensionId, type GapKind, type ObjectiveStatus, type Rating, type StepResult, type TimeStatus } from '../score/index.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../i18n/index.js';
+import { MESSAGES, msg, msgWith, type Lang, type MessageId } from '../i18n/index.js';
 
 /**
  * The language of a document for the plan's readers (after-action reports, live pages): `--lang` when the user gave
@@ -118,25 +119,14 @@ export const OBJECTIVE_STATUS_NAMES: Record<Lang, Record<ObjectiveStatus, string
 /** One reason a band was capped or withheld (`objective-missed:o2`, `wrong-role:G03` …) in words. */
 export function bandReason(code: string, lang: Lang): string {
   const [kind, id = ''] = code.split(/:(.*)/s);
-  const zh = lang === 'zh';
-  switch (kind) {
-    case 'objective-missed': return zh ? `目标 ${id} 未达成` : `objective ${id} not met`;
-    case 'objectives-missed': return zh ? `多数目标未达成（${id}）` : `most objectives not met (${id})`;
-    case 'objective-not-reached': return zh ? `目标 ${id} 到期` : `objective ${id} came due`;
-    case 'pending': return zh ? `步骤 ${id} 到期` : `step ${id} came due`;
-    case 'rated-U': return zh ? `步骤 ${id} 未完成（U）` : `step ${id} not done (U)`;
-    case 'rated-M': return zh ? `步骤 ${id} 有较大问题（M）` : `step ${id} with major challenges (M)`;
-    case 'level-missed': return zh ? `${id}级响应未启动` : `level ${id} never declared`;
-    case 'premature-termination': return zh ? '过早宣布响应终止' : 'a premature termination';
-    case 'not-terminated': return zh ? '终止条件满足后未宣布终止' : 'no termination once its condition held';
-    default: return `${GAP_NAMES[lang][kind as GapKind] ?? kind} ${id}`.trim();
-  }
+  const messageId = `report.band.${kind}`;
+  if (messageId in MESSAGES) return msgWith(lang, messageId as MessageId, { id });
+  return `${GAP_NAMES[lang][kind as GapKind] ?? kind} ${id}`.trim();
 }
 
 /** The band and, when it is not what the score alone gives, why (one sentence). */
 export function bandText(b: Band, lang: Lang): { name: string; why?: string } {
-  const sep = lang === 'zh' ? '、' : ', ';
-  const reasons = b.reasons.map((r) => bandReason(r, lang)).join(sep);
+  const reasons = b.reasons.map((r) => bandReason(r, lang)).join(msg(lang, 'report.list.separator'));
   if (b.id === 'not-rated') return { name: BAND_NAMES[lang][b.id], why: T[lang].notRated(reasons) };
   if (b.id !== b.byScore) return { name: BAND_NAMES[lang][b.id], why: T[lang].bandCapped(BAND_NAMES[lang][b.byScore], reasons) };
   return { name: BAND_NAMES[lang][b.id] };
@@ -144,10 +134,9 @@ export function bandText(b: Band, lang: Lang): { name: string; why?: string } {
 
 /** A step's status in words: `超时 30秒`, a cadence's `按时 2/3 次`, a recommendation's `未完成（建议性）`. */
 export function stepStatusText(s: StepResult, lang: Lang): string {
-  const zh = lang === 'zh';
   let text = STATUS_NAMES[lang][s.status];
-  if (s.dues !== undefined && s.dues > 0) text += zh ? ` ${s.dues - (s.misses ?? 0)}/${s.dues} 次` : ` ${s.dues - (s.misses ?? 0)}/${s.dues}`;
+  if (s.dues !== undefined && s.dues > 0) text += msg(lang, 'report.step.cadence', { done: s.dues - (s.misses ?? 0), dues: s.dues });
   else if (s.lateBy) text += ` ${duration(s.lateBy, lang)}`;
-  if (s.advisory) text += zh ? '（建议性，不计分）' : ' (recommended, not scored)';
+  if (s.advisory) text += msg(lang, 'report.step.advisory');
   return text;
 }

@@ -134,7 +134,7 @@ export function renderMarkdown(m: ReportModel): string {
     out.push(table([t.inject, t.roles, t.expectedWhat, t.due, t.doneAt, t.status, t.evidence], score.expected.map((x) => [
       `${code(x.inject)}`, md(m.role(x.role)), x.step ? `${code(x.step)}` : md(x.text ?? '—'), x.due === undefined ? '—' : clock(x.due),
       x.doneAt === undefined ? '—' : `${clock(x.doneAt)}${x.doneBy ? ` ${md(m.role(x.doneBy))}` : ''}`,
-      x.met === null ? md(t.notChecked) : x.met ? `✓ ${t.met}` : `✗ ${t.notMet}`, x.evidence.map((q) => `#${q}`).join(' '),
+      x.met === null ? md(x.notReached ? OBJECTIVE_STATUS_NAMES[lang]['not-reached'] : t.notChecked) : x.met ? `✓ ${t.met}` : `✗ ${t.notMet}`, x.evidence.map((q) => `#${q}`).join(' '),
     ])));
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDrill } from '../drill/scenario.js';
-import { runScripted } from '../drill/engine.js';
+import { runObserved, runScripted } from '../drill/engine.js';
+import { importObserverLogFile } from '../drill/import-observer.js';
 import { bandByScore, bandOf, scoreDrill, type BandInput, type Gap, type ObjectiveResult, type StepResult } from './index.js';
 import { cleanIV, leakPlan, leakScenario, numbered } from './fixtures.test-helper.js';
 
@@ -43,5 +44,22 @@ describe('rating bands (docs/scoring.md §6)', () => {
     expect(s.band.id).not.toBe('excellent');
     expect(s.objectives.find((o) => o.id === 'o2')).toMatchObject({ status: 'missed' });
     expect(bandOf({ ...s, activations: s.level.activations, cutShort: false, overall: 95 }).reasons).toEqual(expect.arrayContaining(['objective-missed:o2']));
+  });
+
+  it('calibration: every bundled drill gets the band docs/scoring.md §6.1 gives it, for the reason it gives', () => {
+    const scored = (name: string, observed?: string) => {
+      const d = loadDrill(new URL(`../../scenarios/${name}.yaml`, import.meta.url).pathname);
+      const events = observed ? runObserved(d.plan!, d.scenario!, importObserverLogFile(new URL(`../../scenarios/observed/${observed}`, import.meta.url).pathname, d.plan!).actions)
+        : runScripted(d.plan!, d.scenario!);
+      const s = scoreDrill(d.plan!, events, { scenario: d.scenario! });
+      return [s.overall, s.band.byScore, s.band.id, s.band.reasons.map((r) => r.split(':')[0])];
+    };
+    // The model answer; a plan whose own deadlines cannot be met by perfect players; duplicated and out-of-role work;
+    // the real observer log (late IV, under-response while III was warranted); a flood drill where nobody acts.
+    expect(scored('leak-escalation-iv-to-ii')).toEqual([100, 'excellent', 'excellent', []]);
+    expect(scored('leak-deadline-fails')).toEqual([88.7, 'good', 'good', []]);
+    expect(scored('leak-duplicated-effort')).toEqual([87.1, 'good', 'good', []]);
+    expect(scored('leak-escalation-iv-to-ii', 'leak-observer-log.csv')).toEqual([76.5, 'good', 'adequate', ['under-response']]);
+    expect(scored('flood-from-msel')).toEqual([7, 'inadequate', 'inadequate', []]);
   });
 });

@@ -7,6 +7,7 @@
  * objectives and the plan ask for came due is not rated at all (its score covers only part of the exercise).
  */
 import type { Band, BandId, Gap, GapKind, ObjectiveResult, Outcome, StepResult, Activation } from './types.js';
+import type { Lang } from '../i18n/index.js';
 
 /** Score thresholds of the bands (inclusive lower bounds). */
 export const BAND_THRESHOLDS = { excellent: 90, good: 75, adequate: 60 } as const;
@@ -65,7 +66,7 @@ export function bandOf(x: BandInput): Band {
 }
 
 /** The bands in words (reports, summaries). */
-export const BAND_NAMES: Readonly<Record<'zh' | 'en', Record<BandId, string>>> = {
+export const BAND_NAMES: Readonly<Record<Lang, Record<BandId, string>>> = {
   zh: { excellent: '优秀', good: '良好', adequate: '合格', inadequate: '不合格', 'not-rated': '未评定' },
   en: { excellent: 'excellent', good: 'good', adequate: 'adequate', inadequate: 'inadequate', 'not-rated': 'not rated' },
 };

@@ -193,12 +193,17 @@ function missedNotification(ctx: Context): GapDraft[] {
   return out;
 }
 
-/** role-not-engaged: a role owning a required (and due) step never wrote a single event, and no deputy did its steps. */
+/**
+ * role-not-engaged: a role owning a required step that was due by the end of the drill never wrote a single event, and
+ * no deputy did its steps. A step someone else did before its deadline, in a drill that ended before that deadline,
+ * does not count: the owner's time had not come (the other role's action is a wrong-role gap of its own).
+ */
 function roleNotEngaged(ctx: Context, steps: StepResult[]): GapDraft[] {
   const out: GapDraft[] = [];
   const owned = new Map<string, string[]>();
   for (const r of steps) {
     if (!r.required || !r.role || r.status === 'pending') continue;
+    if (r.deadline !== undefined && r.deadline > ctx.end && r.status !== 'missed') continue;
     owned.set(r.role, [...(owned.get(r.role) ?? []), r.step]);
   }
   const order = [...ctx.plan.roles.map((r) => r.id), ...[...owned.keys()].filter((k) => !ctx.roles.has(k)).sort()];

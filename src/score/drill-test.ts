@@ -10,8 +10,8 @@ import { runScripted } from '../drill/engine.js';
 import { loadDrill, readTextFile, resolvePlanPath } from '../drill/scenario.js';
 import { checkExpectations, type AssertionResult } from './expect.js';
 import { scoreDrill } from './index.js';
+import type { Lang } from '../i18n/index.js';
 
-type Lang = 'zh' | 'en';
 
 /** The outcome of one scenario. */
 export interface ScenarioTest {

@@ -23,6 +23,24 @@ function reached(ctx: Context, target: string): { t: number; seq: number } | und
 }
 
 /**
+ * When an inject's expected action was reached. A step: its first completion (done before the inject is done). A
+ * level: the level declared when the inject came, if already at or above it; else the first declaration after the
+ * inject at or above it — but when the inject asks to step down (the level declared then is more severe than the one
+ * asked for, 降级), only a declaration made after the inject at or below the asked level counts.
+ */
+function reachedAfter(ctx: Context, target: string, release: { seq: number }): { t: number; seq: number } | undefined {
+  if (!target.startsWith('level:')) return reached(ctx, target);
+  const lv = ctx.levels.get(target.slice(6));
+  if (!lv) return undefined;
+  const before = ctx.declared.filter((c) => c.seq < release.seq).at(-1);
+  const after = ctx.declared.filter((c) => c.seq > release.seq && c.level);
+  const down = !!before?.level && before.level.rank < lv.rank;
+  if (down) return after.find((c) => c.level!.rank >= lv.rank);
+  if (before?.level && before.level.rank <= lv.rank) return { t: before.t, seq: before.seq };
+  return after.find((c) => c.level!.rank <= lv.rank);
+}
+
+/**
  * What an objective's own words rule out, so that its evaluation follows its text: an objective "各应急小组按职责分工处置，
  * 不重复、不越位" fails when the drill shows a duplicated step or one done out of role among its steps. Keyword table
  * (Chinese and English; documented in docs/scoring.md §5).
@@ -57,8 +75,8 @@ export function evaluateObjectives(ctx: Context, steps: readonly StepResult[], g
     const doneAt: Record<string, number | undefined> = {};
     const missing: string[] = [];
     const evidence: number[] = [];
+    const notDue: string[] = [];
     let late = false;
-    let notYet = false;
     for (const s of o.steps) {
       const r = reached(ctx, s);
       doneAt[s] = r?.t;
@@ -66,11 +84,11 @@ export function evaluateObjectives(ctx: Context, steps: readonly StepResult[], g
       if (r && (o.within === undefined || r.t <= o.within)) continue;
       missing.push(s);
       if (r) { late = true; continue; }
-      if (o.within !== undefined) { if (o.within > ctx.end) notYet = true; else late = true; continue; }
-      const st = byStep.get(s)?.status;
-      if (st === 'pending' || st === 'not-scored' || (early && (st === undefined || st === 'not-required'))) notYet = true;
+      if (o.within !== undefined) { if (o.within > ctx.end) notDue.push(s); else late = true; continue; }
+      if (notYetDue(byStep.get(s)?.status, early)) notDue.push(s);
       else late = true;
     }
+    const notYet = notDue.length > 0;
     const criteria = objectiveCriteria(o.text);
     const targets = new Set(o.steps);
     const against = gaps.filter((g) => criteria.includes(g.kind) && (!targets.size || targets.has(g.step ?? '') || g.steps.some((x) => targets.has(x))));
@@ -81,17 +99,26 @@ export function evaluateObjectives(ctx: Context, steps: readonly StepResult[], g
       id: o.id, text: o.text, steps: [...o.steps], status, met: status === 'met', criteria, gapIds: against.map((g) => g.id),
       doneAt, missing, evidence: [...new Set(evidence)].sort((a, b) => a - b),
     };
+    if (notDue.length) res.notDue = notDue;
     if (o.within !== undefined) res.within = o.within;
     return res;
   });
 }
 
+/** A step not done whose status says the drill ended before it was due (or, cut short, before its level came). */
+const notYetDue = (st: StepResult['status'] | undefined, cutShort: boolean): boolean =>
+  st === 'pending' || st === 'not-scored' || (cutShort && (st === undefined || st === 'not-required'));
+
 /**
  * The scenario's expected actions for the injects the log shows: met when the step was done (by anyone — who did it is
- * the coordination dimension's business) or the level declared at or above, by inject time + `within` (by the end when
- * no `within`). Text-only expectations cannot be checked objectively and are listed with `met: null`.
+ * the coordination dimension's business) or the level declared at or above (at or below when stepping down; see
+ * `reachedAfter`), by inject time + `within` (by the end when
+ * no `within`). Text-only expectations cannot be checked objectively and are listed with `met: null`. One not done
+ * whose time had not come when the drill ended (due after the end; without `within`, its step not yet due) is not
+ * reached (`met: null`, `notReached`): like an objective, neither met nor failed.
  */
-export function evaluateExpected(ctx: Context): ExpectedResult[] {
+export function evaluateExpected(ctx: Context, steps: readonly StepResult[] = []): ExpectedResult[] {
+  const byStep = new Map(steps.map((r) => [r.step, r] as const));
   const out: ExpectedResult[] = [];
   const released = new Map<string, { t: number; seq: number }>();
   for (const e of ctx.events) if (e.type === 'inject' && !released.has(e.inject)) released.set(e.inject, { t: e.t, seq: e.seq });
@@ -104,9 +131,11 @@ export function evaluateExpected(ctx: Context): ExpectedResult[] {
       if (x.within !== undefined) r.within = x.within;
       if (at && x.within !== undefined) r.due = at.t + x.within;
       if (at && x.step) {
-        const hit = reached(ctx, x.step);
+        const hit = reachedAfter(ctx, x.step, at);
         const actor = hit && ctx.bySeq.get(hit.seq);
         r.met = !!hit && (r.due === undefined || hit.t <= r.due);
+        const open = r.due !== undefined ? r.due > ctx.end : x.step.startsWith('level:') ? ctx.cutShort : notYetDue(byStep.get(x.step)?.status, ctx.cutShort);
+        if (!hit && open) { r.met = null; r.notReached = true; }
         if (hit) {
           r.doneAt = hit.t;
           if (actor && 'role' in actor && typeof actor.role === 'string') r.doneBy = actor.role;
@@ -164,8 +193,10 @@ export function effectItems(ctx: Context, objectives: ObjectiveResult[], expecte
   for (const o of objectives) {
     // An objective the drill ended before is not reached: neither met nor failed, and left out.
     if (o.status === 'not-reached') continue;
-    const why = [...(o.missing.length ? [`missing ${o.missing.join(', ')}`] : []), ...(o.gapIds.length ? [`gaps ${o.gapIds.join(', ')}`] : [])].join('; ');
-    const whyZh = [...(o.missing.length ? [`缺 ${o.missing.join('、')}`] : []), ...(o.gapIds.length ? [`存在问题 ${o.gapIds.join('、')}`] : [])].join('；');
+    // A step not yet due is not what failed the objective: name only the ones that were due (and the gaps).
+    const failed = o.missing.filter((x) => !o.notDue?.includes(x));
+    const why = [...(failed.length ? [`missing ${failed.join(', ')}`] : []), ...(o.gapIds.length ? [`gaps ${o.gapIds.join(', ')}`] : [])].join('; ');
+    const whyZh = [...(failed.length ? [`缺 ${failed.join('、')}`] : []), ...(o.gapIds.length ? [`存在问题 ${o.gapIds.join('、')}`] : [])].join('；');
     groups.objective.push({
       id: `objective:${o.id}`, group: 'objective', value: o.met ? 1 : 0, evidence: o.evidence,
       label: `Objective ${o.id} ${o.met ? 'met' : `not met${why ? ` (${why})` : ''}`}`,

@@ -103,22 +103,28 @@ export function buildFindings(ctx: Context, a: {
   }
   for (const g of a.gaps) gaps.push(gapFinding(ctx, g));
   for (const o of a.objectives) {
+    const notDue = o.notDue ?? [];
+    // What failed it: the steps that were due and not done in time (a step not yet due is not a failure).
+    const failed = o.missing.filter((x) => !notDue.includes(x));
     if (o.status === 'not-reached') {
       notes.push({ kind: 'note', dimension: 'effect', evidence: o.evidence,
-        text: `Objective ${tag(o.id)} was not reached: the drill ended before ${o.missing.map(tag).join(', ')} ${o.missing.length > 1 ? 'were' : 'was'} due; neither met nor failed: ${o.text}`,
-        textZh: `演练目标 ${tag(o.id)} 未到评定时点：演练结束时 ${o.missing.map(tag).join('、')} 尚未到期，不计为达成或未达成：${o.text}` });
+        text: `Objective ${tag(o.id)} was not reached: the drill ended before ${notDue.map(tag).join(', ')} ${notDue.length > 1 ? 'were' : 'was'} due; neither met nor failed: ${o.text}`,
+        textZh: `演练目标 ${tag(o.id)} 未到评定时点：演练结束时 ${notDue.map(tag).join('、')} 尚未到期，不计为达成或未达成：${o.text}` });
       continue;
     }
     if (o.met) {
       strengths.push({ kind: 'strength', dimension: 'effect', evidence: o.evidence,
         text: `Objective ${tag(o.id)} met: ${o.text}`, textZh: `演练目标 ${tag(o.id)} 已达成：${o.text}` });
     } else {
-      const first = o.missing[0];
-      const whyEn = [...(o.missing.length ? [`${o.missing.map(tag).join(', ')} not done${o.within !== undefined ? ` within ${duration(o.within, 'en')}` : ''}`] : []),
+      const first = failed[0];
+      const against = a.gaps.find((g) => g.id === o.gapIds[0]);
+      const whyEn = [...(failed.length ? [`${failed.map(tag).join(', ')} not done${o.within !== undefined ? ` within ${duration(o.within, 'en')}` : ''}`] : []),
         ...(o.gapIds.length ? [`the drill shows ${o.gapIds.join(', ')}, which it rules out`] : [])].join('; ');
-      const whyZh = [...(o.missing.length ? [`${o.missing.map(tag).join('、')}${o.within !== undefined ? `未在 ${duration(o.within, 'zh')} 内` : '未'}完成`] : []),
+      const whyZh = [...(failed.length ? [`${failed.map(tag).join('、')}${o.within !== undefined ? `未在 ${duration(o.within, 'zh')} 内` : '未'}完成`] : []),
         ...(o.gapIds.length ? [`出现目标所排除的问题 ${o.gapIds.join('、')}`] : [])].join('；');
-      gaps.push({ kind: 'gap', dimension: 'effect', role: first && !first.startsWith('level:') ? ctx.steps.get(first)?.role : undefined, evidence: o.evidence,
+      // Whoever owns what failed it: the first step missed, else the step of the first gap it rules out.
+      const role = first && !first.startsWith('level:') ? ctx.steps.get(first)?.role : against ? against.expectedRole ?? against.role : undefined;
+      gaps.push({ kind: 'gap', dimension: 'effect', role, evidence: o.evidence,
         text: `Objective ${tag(o.id)} not met (${whyEn}): ${o.text}`,
         textZh: `演练目标 ${tag(o.id)} 未达成（${whyZh}）：${o.text}`,
         action: `Re-test objective ${tag(o.id)} in the next drill after the corrective actions above.`,

@@ -1,4 +1,5 @@
 /** Time formatting shared by the scorer's messages and the reports. */
+import type { Lang } from '../i18n/index.js';
 
 /** Seconds from drill start as a clock reading: `04:00`, `1:02:05`. */
 export function clock(seconds: number): string {
@@ -11,7 +12,7 @@ export function clock(seconds: number): string {
 }
 
 /** A duration in words: `1 min 20 s` / `1分20秒`, `2 h 5 min` / `2小时5分`. */
-export function duration(seconds: number, lang: 'zh' | 'en'): string {
+export function duration(seconds: number, lang: Lang): string {
   const s = Math.max(0, Math.round(seconds));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

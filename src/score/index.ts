@@ -78,7 +78,7 @@ export function scoreDrill(plan: Plan, events: readonly DrillEvent[], opts: Scor
   const coordinationEvaluated = gaps.length > 0 || steps.some((s) => s.required && s.status !== 'pending');
   const coordinationScore = coordinationEvaluated ? Math.max(0, 100 - gaps.reduce((s, g) => s + g.penalty, 0)) : 0;
   const objectives = evaluateObjectives(ctx, steps, gaps);
-  const expected = evaluateExpected(ctx);
+  const expected = evaluateExpected(ctx, steps);
   const outcome = evaluateOutcome(ctx, steps);
   const effect = effectItems(ctx, objectives, expected, steps, outcome);
 

@@ -4,8 +4,8 @@ import type { DrillEvent } from '../drill/types.js';
 import { BAND_NAMES } from './band.js';
 import { clock } from './format.js';
 import type { Score } from './types.js';
+import type { Lang } from '../i18n/index.js';
 
-type Lang = 'zh' | 'en';
 const tr = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
 
 /** Levels in the order they were warranted / declared, consecutive repeats collapsed: `IV → III → II`. */

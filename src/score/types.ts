@@ -265,6 +265,8 @@ export interface ObjectiveResult {
   doneAt: Record<string, number | undefined>;
   /** Steps that were not done in time. */
   missing: string[];
+  /** Those of `missing` the drill ended before they were due (not failures). */
+  notDue?: string[];
   evidence: number[];
 }
 
@@ -281,8 +283,10 @@ export interface ExpectedResult {
   within?: number;
   /** Seconds from drill start by which it had to happen (inject time + within). */
   due?: number;
-  /** true / false; null when it cannot be checked (text only, or the inject never appeared in the log). */
+  /** true / false; null when it cannot be checked (text only, the inject never appeared in the log, or not reached). */
   met: boolean | null;
+  /** Not done, and the drill ended before it was due: neither met nor failed. */
+  notReached?: true;
   doneAt?: number;
   doneBy?: string;
   evidence: number[];

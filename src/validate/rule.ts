@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../diagnostics.js';
+import type { Message, MessageValue } from '../i18n/index.js';
 import type { Located, Place, Plan, PlanKind, Regime } from '../model/index.js';
 import { packageRoot } from '../paths.js';
 import type { Profile } from './profile.js';
@@ -37,6 +38,11 @@ export interface RuleMeta {
   wholePlan?: boolean;
   /** Default options. */
   options?: Record<string, unknown>;
+  /**
+   * What the rule reports, by message id (ESLint's `meta.messages`): a template per language whose `{name}`
+   * placeholders a finding fills with its `data`. SARIF lists them as the rule's `messageStrings` (docs/i18n.md).
+   */
+  messages?: Readonly<Record<string, Message>>;
 }
 
 /** Something a rule points at: a model node (optionally one of its fields) or an explicit place, in this plan or another. */
@@ -48,12 +54,13 @@ export interface Target {
   file?: string;
 }
 
-/** One finding as a rule reports it; the runner resolves the place and stamps id, severity and URL. */
-export interface Finding extends Target {
-  message: string;
-  messageZh: string;
-  related?: (Target & { message: string; messageZh: string })[];
-}
+/** A finding's words: a `meta.messages` id with its data, or (older rules) the text written out in both languages. */
+export type FindingText =
+  | { messageId: string; data?: Readonly<Record<string, MessageValue>>; message?: undefined; messageZh?: undefined }
+  | { message: string; messageZh: string; messageId?: undefined; data?: undefined };
+
+/** One finding as a rule reports it; the runner resolves the place and the words, and stamps id, severity and URL. */
+export type Finding = Target & FindingText & { related?: (Target & FindingText)[] };
 
 /** An analysis a rule could not finish within its work limit, and where to say so. */
 export interface Truncation extends Target {

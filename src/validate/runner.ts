@@ -1,9 +1,10 @@
 import type { Diagnostic, Related } from '../diagnostics.js';
+import { fill } from '../i18n/index.js';
 import { placeOf, type Plan } from '../model/index.js';
 import { isDisabled, type Disables } from './disable.js';
 import { configForFile, matchesGlobs, resolveSettings, type LintConfig, type RuleSetting } from './config.js';
 import { planProfile, type Profile } from './profile.js';
-import { docsBase, ruleUrl, type Finding, type Rule, type Target, type Truncation } from './rule.js';
+import { docsBase, ruleUrl, type Finding, type FindingText, type Rule, type Target, type Truncation } from './rule.js';
 
 /** Inputs of a lint run beyond the plans themselves. */
 export interface LintOptions {
@@ -45,6 +46,17 @@ function perFile(rules: Rule[], config: LintConfig | undefined) {
   return { settings, profile };
 }
 
+/**
+ * The words of a finding in both languages: its `meta.messages` template filled with its data (keeping the id and
+ * data for SARIF), or the text it wrote out. An unknown id is the rule's bug, reported as such by the guard.
+ */
+function findingWords(rule: Rule, f: FindingText): Pick<Diagnostic, 'message' | 'messageZh' | 'messageId' | 'data'> {
+  if (f.messageId === undefined) return { message: f.message, messageZh: f.messageZh };
+  const m = rule.meta.messages?.[f.messageId];
+  if (!m) throw new Error(`unknown messageId ${f.messageId}`);
+  return { message: fill(m.en, f.data), messageZh: fill(m.zh, f.data), messageId: f.messageId, ...(f.data ? { data: f.data } : {}) };
+}
+
 /** Runs every enabled rule over each plan and the system of plans; returns stamped diagnostics. */
 export function runRules(rules: Rule[], plans: Plan[], opts: LintOptions = {}): Diagnostic[] {
   const today = opts.today ?? opts.config?.today ?? new Date().toISOString().slice(0, 10);
@@ -56,9 +68,9 @@ export function runRules(rules: Rule[], plans: Plan[], opts: LintOptions = {}): 
     const id = rule.meta.id;
     const stamp = (defaultFile: string, setting: RuleSetting, severity = setting.severity as Diagnostic['severity']) => (f: Finding) => {
       const file = f.file ?? defaultFile;
-      const related: Related[] | undefined = f.related?.map((r) => ({ message: r.message, messageZh: r.messageZh, file: r.file ?? file, place: placeFor(r) }));
+      const related: Related[] | undefined = f.related?.map((r) => ({ ...findingWords(rule, r), file: r.file ?? file, place: placeFor(r) }));
       out.push({
-        ruleId: id, severity, message: f.message, messageZh: f.messageZh,
+        ruleId: id, severity, ...findingWords(rule, f),
         file, place: placeFor(f), ...(related?.length ? { related } : {}), url: ruleUrl(id, docs), ...(rule.meta.clause ? { clause: rule.meta.clause } : {}),
       });
     };

@@ -11,13 +11,15 @@ export default defineRule({
     // date, and an excerpt's cover page was not seen.
     regimes: ['enterprise'],
     wholePlan: true,
+    messages: {
+      missing: {
+        en: 'Unexpected plan without an owner, expected `owner:` (责任部门) naming the department that maintains it',
+        zh: '预案未写明责任部门，应在元数据中填写 `owner:`（责任部门/归口部门）',
+      },
+    },
   },
   check({ plan, report }) {
     if (plan.meta.owner?.trim()) return;
-    report({
-      node: plan.meta,
-      message: 'Unexpected plan without an owner, expected `owner:` (责任部门) naming the department that maintains it',
-      messageZh: '预案未写明责任部门，应在元数据中填写 `owner:`（责任部门/归口部门）',
-    });
+    report({ node: plan.meta, messageId: 'missing' });
   },
 });

@@ -11,13 +11,15 @@ export default defineRule({
     // date, and an excerpt's cover page was not seen.
     regimes: ['enterprise'],
     wholePlan: true,
+    messages: {
+      missing: {
+        en: 'Unexpected plan without a version, expected `version:` (版本号) such as "{example}"',
+        zh: '预案未标注版本号，应在元数据中填写 `version:`（版本号），如 "{example}"',
+      },
+    },
   },
   check({ plan, report }) {
     if (plan.meta.version?.trim()) return;
-    report({
-      node: plan.meta,
-      message: 'Unexpected plan without a version, expected `version:` (版本号) such as "2.0"',
-      messageZh: '预案未标注版本号，应在元数据中填写 `version:`（版本号），如 "2.0"',
-    });
+    report({ node: plan.meta, messageId: 'missing', data: { example: '2.0' } });
   },
 });

@@ -6,6 +6,17 @@ import { allRules, lintFiles, loadConfig } from '../src/validate/index.js';
 // plans/defective/ seeds every defect a reviewer should find. This is the exact list yuan must report:
 // [file under plans/defective/, line, column, rule]. Each entry was checked against the plan text by hand.
 const EXPECTED: [string, number, number, string][] = [
+  // unmeasurable-criterion / undefined-quantifier / circular-criterion / ambiguous-compound-band (issue 10): 大量浓酸泄漏 and 若干人员被困
+  // grade II (and, negated, III), 需要启动II级响应 defines II by itself, 500升或1吨以上、5000升或10吨以下 mixes units in each bound,
+  // 人口密集地区 grades II undefined (undefined-term)
+  ["criteria-vague.md",5,9,"system-parent"],
+  ["criteria-vague.md",32,11,"undefined-term"],
+  ["criteria-vague.md",52,10,"undefined-quantifier"],
+  ["criteria-vague.md",52,10,"unmeasurable-criterion"],
+  ["criteria-vague.md",53,9,"ambiguous-compound-band"],
+  ["criteria-vague.md",54,9,"undefined-quantifier"],
+  ["criteria-vague.md",54,9,"unmeasurable-criterion"],
+  ["criteria-vague.md",56,9,"circular-criterion"],
   ["env-grades.md",1,1,"termination-required"],
   ["env-grades.md",3,8,"required-sections"],
   ["env-grades.md",3,8,"required-sections"],
@@ -81,6 +92,21 @@ const EXPECTED: [string, number, number, string][] = [
   ["system/loading-arm.yaml",64,18,"system-level-mapping"],
   ["system/oil-spill.yaml",6,10,"plan-regime"],
   ["system/oil-spill.yaml",8,11,"system-parent"],
+  // warning rules (issue 10): warnings-unclear.md seeds one defect per warning rule and a prerequisite that cannot happen at its step's level (step-prerequisite); warning-after-event.md a "warning" sent after the event and a report of "经核实确认" information whose 2小时 has no starting point (ambiguous-anchor)
+  ["warning-after-event.md",5,9,"system-parent"],
+  ["warning-after-event.md",36,4,"warning-criteria"],
+  ["warning-after-event.md",59,13,"ambiguous-anchor"],
+  ["warnings-unclear.md",5,9,"system-parent"],
+  ["warnings-unclear.md",46,13,"warning-measurable"],
+  ["warnings-unclear.md",47,13,"warning-measurable"],
+  ["warnings-unclear.md",47,13,"warning-overlap"],
+  ["warnings-unclear.md",47,82,"warning-callback"],
+  ["warnings-unclear.md",48,8,"warning-order"],
+  ["warnings-unclear.md",49,13,"warning-order"],
+  ["warnings-unclear.md",49,37,"warning-issuer"],
+  ["warnings-unclear.md",49,39,"warning-actions"],
+  ["warnings-unclear.md",49,41,"warning-callback"],
+  ["warnings-unclear.md",72,51,"step-prerequisite"],
 ];
 
 describe('plans/defective', () => {

@@ -8,13 +8,13 @@ import { measureCorpus, precisionTable } from '../bench/precision.js';
  * bench/precision.ts. The per-rule table is printed so a change shows which rule moved.
  *
  * Floors: issue 10 targets 90 % for both. Precision and recall are asserted at what the merged work reaches today
- * (branch lint-grading: precision 100 %, 48 of 48; recall 58.5 %, 48 of 82). The grading rules now read the declared
- * convention (highest-wins overlaps silent, the floor and scope, manual levels) and the reference grades are data;
- * most missed defects are `none-yet` classes without a rule yet (unmeasurable criteria, warnings, undefined terms,
- * ambiguous anchors). Raise the floors as those land.
+ * (lint-grading and lint-regimes together: precision 98.7 %, 75 of 76; recall 91.5 %, 75 of 82). The one false
+ * finding is unmeasurable-criterion on 国家突发环境事件应急预案 Ⅰ(6) "造成大范围严重辐射污染后果" (the reviewer read it as
+ * a categorical criterion); the missed defects are classes without a rule (typo, empty list, resource vs requirement,
+ * separator consistency, level-order note) and two reference-grade readings. Raise the floors as those land.
  */
-const PRECISION_FLOOR = 0.95;
-const RECALL_FLOOR = 0.58;
+const PRECISION_FLOOR = 0.98;
+const RECALL_FLOOR = 0.91;
 
 describe('precision and recall on plans/real', () => {
   const p = measureCorpus('plans/real', '2026-11-25');
@@ -37,7 +37,11 @@ describe('precision and recall on plans/real', () => {
       'level-decider', 'level-activation', 'step-deadline', 'step-unreachable', 'first-report-to-unit-head', 'contact-ambiguous', 'plan-regime',
       // The grading rules read on the declared convention, and the reference grades (branch lint-grading).
       'level-overlap', 'level-coverage', 'level-trigger', 'level-unreachable', 'level-monotonic', 'level-grading', 'duplicated-criterion',
-      'reference-grade-deviation', 'reference-grade-conflict']);
+      'reference-grade-deviation', 'reference-grade-conflict',
+      // Warnings, prerequisites and the wording of criteria (branch lint-regimes). unmeasurable-criterion is left out:
+      // it reports 国家突发环境事件应急预案 Ⅰ(6) "造成大范围严重辐射污染后果", which the reviewer read as a categorical criterion.
+      'warning-criteria', 'warning-measurable', 'warning-overlap', 'warning-order', 'warning-issuer', 'warning-actions', 'warning-callback',
+      'step-prerequisite', 'undefined-quantifier', 'circular-criterion', 'ambiguous-compound-band', 'ambiguous-anchor', 'undefined-term']);
     const wrong = p.judged.filter((j) => (j.verdict === 'anticipated' || j.verdict === 'new') && mine.has(j.diagnostic.ruleId))
       .map((j) => `${j.plan}:${j.diagnostic.place?.start.line} ${j.diagnostic.ruleId} ${j.diagnostic.message}`);
     expect(wrong).toEqual([]);
@@ -46,7 +50,8 @@ describe('precision and recall on plans/real', () => {
   it('finds every golden defect that names one of those rules (or its proposed rule)', () => {
     const missed = p.missed.filter((m) => [m.entry.rule, m.entry.proposed].some((r) => r && ['role-contact', 'report-authority', 'report-deadline-missing',
       'termination-required', 'level-decider', 'first-report-to-unit-head', 'contact-ambiguous', 'role-undefined', 'time/vague',
-      'level-coverage', 'level-trigger', 'duplicated-criterion', 'reference-grade-conflict'].includes(r)))
+      'level-coverage', 'level-trigger', 'duplicated-criterion', 'reference-grade-conflict',
+      'warning-criteria', 'warning-measurable', 'warning-overlap', 'undefined-quantifier', 'circular-criterion', 'ambiguous-compound-band', 'ambiguous-anchor', 'undefined-term'].includes(r)))
       .map((m) => `${m.plan}:${m.entry.line} ${m.entry.rule}${m.entry.proposed ? ` → ${m.entry.proposed}` : ''}`);
     expect(missed).toEqual([]);
   });

@@ -13,6 +13,11 @@ import roleVague from './role-vague.js';
 import contactAmbiguous from './contact-ambiguous.js';
 import notifyUndefined from './notify-undefined.js';
 import levelTrigger from './level-trigger.js';
+import unmeasurableCriterion from './unmeasurable-criterion.js';
+import undefinedQuantifier from './undefined-quantifier.js';
+import circularCriterion from './circular-criterion.js';
+import undefinedTerm from './undefined-term.js';
+import ambiguousCompoundBand from './ambiguous-compound-band.js';
 import levelCoverage from './level-coverage.js';
 import levelOverlap from './level-overlap.js';
 import duplicatedCriterion from './duplicated-criterion.js';
@@ -34,11 +39,20 @@ import stepDangling from './step-dangling.js';
 import stepDeadlineChain from './step-deadline-chain.js';
 import stepLevelGap from './step-level-gap.js';
 import stepUnreachable from './step-unreachable.js';
+import stepPrerequisite from './step-prerequisite.js';
 import resourceUndefined from './resource-undefined.js';
 import resourceShortage from './resource-shortage.js';
 import reportAuthority from './report-authority.js';
 import reportDeadlineMissing from './report-deadline-missing.js';
+import ambiguousAnchor from './ambiguous-anchor.js';
 import firstReportToUnitHead from './first-report-to-unit-head.js';
+import warningCriteria from './warning-criteria.js';
+import warningMeasurable from './warning-measurable.js';
+import warningOverlap from './warning-overlap.js';
+import warningOrder from './warning-order.js';
+import warningIssuer from './warning-issuer.js';
+import warningActions from './warning-actions.js';
+import warningCallback from './warning-callback.js';
 import systemParent from './system-parent.js';
 import systemLevelMapping from './system-level-mapping.js';
 import systemRoleConsistency from './system-role-consistency.js';
@@ -48,8 +62,9 @@ import systemEscalatesTo from './system-escalates-to.js';
 export const allRules: Rule[] = [
   planRegime, requiredSections, metaOwner, metaVersion, stalePlan,
   roleUndefined, roleUnused, roleDeputy, roleContact, roleConflict, roleVague, contactAmbiguous, notifyUndefined,
-  levelTrigger, levelCoverage, levelOverlap, duplicatedCriterion, referenceGradeDeviation, referenceGradeConflict, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
-  stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable,
-  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, firstReportToUnitHead,
+  levelTrigger, unmeasurableCriterion, undefinedQuantifier, undefinedTerm, circularCriterion, ambiguousCompoundBand, levelCoverage, levelOverlap, duplicatedCriterion, referenceGradeDeviation, referenceGradeConflict, levelMonotonic, levelGrading, levelDecider, levelActivation, levelUnreachable, escalationPath, terminationRequired, terminationUnreachable, factUnused,
+  stepOwner, stepDeadline, stepCycle, stepDangling, stepDeadlineChain, stepLevelGap, stepUnreachable, stepPrerequisite,
+  resourceUndefined, resourceShortage, reportAuthority, reportDeadlineMissing, ambiguousAnchor, firstReportToUnitHead,
+  warningCriteria, warningMeasurable, warningOverlap, warningOrder, warningIssuer, warningActions, warningCallback,
   systemParent, systemLevelMapping, systemRoleConsistency, systemEscalatesTo,
 ];

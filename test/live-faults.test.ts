@@ -3,27 +3,19 @@
  * log's file operations), acknowledgements strictly after the fsync that covers them, and retried requests (a lost
  * acknowledgement) stored once — also after a restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScriptedFs } from '../src/drill/log-fs.test-helper.js';
 import { readLogFile } from '../src/drill/log.js';
 import { loadDrill } from '../src/drill/scenario.js';
 import { scoreDrill } from '../src/score/index.js';
 import { LiveDrill } from '../src/live/drill.js';
-import { loadLiveInput, serveDrill, type ServedDrill } from '../src/live/serve.js';
+import { loadLiveInput, serveDrill } from '../src/live/serve.js';
+import { liveCleanup, ROLES, SCENARIO } from './helpers/live.js';
 
-const root = join(import.meta.dirname, '..');
-const SCENARIO = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
-const ROLES = ['operator', 'duty-officer', 'commander'];
-
-const open: ServedDrill[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.server.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { open, dirs } = liveCleanup();
 
 const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'yuan-live-faults-')); dirs.push(d); return d; };
 

@@ -2,26 +2,19 @@
  * The live drill server over HTTP, in process: who sees what, who may do what, and blind drills that never leak an
  * unrevealed inject (not its text, not its id, not a count) to participants or to the facilitator.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sealEnvelope, sealScenario } from '../src/drill/blind.js';
 import { readLogFile } from '../src/drill/log.js';
 import { sha256 } from '../src/drill/run-agenda.js';
 import { readTextFile } from '../src/drill/scenario.js';
-import { loadLiveInput, serveDrill, type ServedDrill } from '../src/live/serve.js';
+import { loadLiveInput, serveDrill } from '../src/live/serve.js';
+import { liveCleanup, ROLES, SCENARIO } from './helpers/live.js';
 
 const root = join(import.meta.dirname, '..');
-const SCENARIO = join(root, 'scenarios/leak-escalation-iv-to-ii.yaml');
-const ROLES = ['operator', 'duty-officer', 'commander'];
-
-const open: ServedDrill[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.server.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { open, dirs } = liveCleanup();
 
 async function serve(file: string, opts: { speed?: number; blind?: boolean; wall?: () => number } = {}) {
   const out = mkdtempSync(join(tmpdir(), 'yuan-live-srv-'));

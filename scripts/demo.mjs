@@ -5,6 +5,7 @@ const steps = [
   { title: 'Parse every example plan · 解析示例预案', args: ['parse', 'plans/chem', 'plans/flood', '-o', 'out/model.json'], expect: 0 },
   { title: 'Lint the good examples as one 1+N system · 检查示例预案体系', args: ['lint', 'plans/'], expect: 0 },
   { title: 'Lint the plans with seeded defects (exit 1 expected) · 检查含缺陷的预案（应以 1 退出）', args: ['lint', 'plans/defective', '--today', '2026-11-25'], expect: 1 },
+  { title: 'Lint 15 real published plans: the defects a reviewer would flag (exit 1 expected; golden lists in plans/real/*.expected.yaml) · 检查真实发布的预案', args: ['lint', 'plans/real', '--today', '2026-11-25'], expect: 1 },
   { title: 'Convert the leak plan to YAML · 将泄漏预案导出为 YAML', args: ['export', 'plans/chem/hazardous-chemical-leak.md', '--to', 'yaml', '-o', 'out/hazardous-chemical-leak.yaml'], expect: 0 },
   { title: 'Compile the leak plan to its statechart · 编译为状态机', args: ['compile', 'plans/chem/hazardous-chemical-leak.md', '-o', 'out/hazardous-chemical-leak.machine.json'], expect: 0 },
   { title: 'Render flowcharts, state diagrams and gantts (needs Chromium) · 绘制流程图', args: ['render', 'plans/chem', 'plans/flood', '-o', 'out/render', '--format', 'svg,pdf,png,md'], expect: 0, browser: true },

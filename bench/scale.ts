@@ -41,7 +41,7 @@ function limited(args: string[], cpuSeconds: number) {
 
 /** Runs one point in a child process; a point that outlives the CPU limit is killed, keeping the stages it finished. */
 function runPoint(shape: Shape, n: number, dir: string, cpuSeconds: number): Point {
-  const r = limited([script(), 'time', shape, String(n), join(dir, `${shape}-${n}`)], cpuSeconds);
+  const r = limited(['--expose-gc', script(), 'time', shape, String(n), join(dir, `${shape}-${n}`)], cpuSeconds);
   const stages = new Map<string, Result>();
   const found = new Map<string, number>();
   for (const line of r.stdout.split('\n').filter(Boolean)) {

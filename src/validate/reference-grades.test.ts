@@ -1,24 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parsePlanText } from '../parse/index.js';
+import { schemaValidator } from '../schema-validator.js';
 import { gradesOf, levelDeviations, referenceGrades } from './reference-grades.js';
 
-const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
-const schema = JSON.parse(readFileSync('schemas/reference-grades.schema.json', 'utf8'));
 const plan = (file: string) => parsePlanText(readFileSync(file, 'utf8'), file).plan!;
 
 describe('reference grades (data/reference-grades/)', () => {
   it('every file is valid against schemas/reference-grades.schema.json, named after its id, with a source', () => {
-    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    const validate = schemaValidator('reference-grades');
     const files = readdirSync('data/reference-grades').filter((f) => f.endsWith('.yaml'));
     expect(files.sort()).toEqual(['disaster-relief-2016.yaml', 'earthquake-2012.yaml', 'env-2014.yaml', 'order-493.yaml']);
     for (const f of files) {
       const data = parseYaml(readFileSync(`data/reference-grades/${f}`, 'utf8'));
       expect(validate(data) ? [] : validate.errors, f).toEqual([]);
       expect(`${data.id}.yaml`).toBe(f);
+      // The loader keeps exactly the files the schema accepts: all of them.
+      expect(referenceGrades().map((r) => r.id)).toContain(data.id);
       // Every band parses against its indicators.
       for (const g of data.grades) for (const k of Object.keys(g.bands)) expect(data.indicators.map((i: { id: string }) => i.id), `${f} ${g.name}`).toContain(k);
     }

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { convertUnit, parseExpr, printExpr, referencedFacts, singleBand, type Band, type Expr } from '../expr/index.js';
 import type { Fact, Level, Plan, Trigger } from '../model/index.js';
 import { packageRoot } from '../paths.js';
+import { schemaValidator } from '../schema-validator.js';
 import { alternatives, listedCriteria } from './criteria.js';
 
 /** One indicator of a reference grade table (deaths, serious injuries, direct loss). */
@@ -43,13 +44,17 @@ export interface ReferenceGrades {
 
 let cache: ReferenceGrades[] | undefined;
 
-/** The reference grade definitions shipped in data/reference-grades/ (read once; a file that is not a map is skipped). */
+/**
+ * The reference grade definitions shipped in data/reference-grades/, read once and checked with the schema's compiled
+ * validator (the one the build precompiles): a file that does not match it is left out rather than half-read.
+ */
 export function referenceGrades(): ReferenceGrades[] {
   if (cache) return cache;
   const dir = join(packageRoot(), 'data', 'reference-grades');
   let names: string[];
   try { names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort(); } catch { names = []; } // no data folder: nothing to compare
-  cache = names.map((f) => parseYaml(readFileSync(join(dir, f), 'utf8')) as ReferenceGrades).filter((r) => r && typeof r === 'object' && typeof r.id === 'string');
+  const valid = schemaValidator('reference-grades');
+  cache = names.map((f) => parseYaml(readFileSync(join(dir, f), 'utf8')) as unknown).filter((r): r is ReferenceGrades => valid(r));
   return cache;
 }
 

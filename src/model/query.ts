@@ -1,5 +1,5 @@
 /** Plain queries on a plan that every stage asks the same way (by id, steps at a level, deputies, resources). */
-import type { Plan, Resource, Role, Step } from './plan.js';
+import type { Level, Plan, Resource, Role, Step } from './plan.js';
 
 /** Index of nodes by id. */
 export function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
@@ -56,4 +56,10 @@ export function deputyRole(plan: Pick<Plan, 'roles'>, text: string): Role | unde
  */
 export function standsIn(plan: Pick<Plan, 'roles'>, owner: Role, role: string): boolean {
   return owner.deputies.some((d) => deputyRole(plan, d)?.id === role) || plan.roles.some((r) => r.id === role && r.memberOf === owner.id);
+}
+
+/** The level a scope floor's `below` names (`III`, `Ⅲ级`, or a level's name); undefined when `below` is a condition. */
+export function scopeFloorLevel(plan: Plan): Level | undefined {
+  const below = plan.meta.scope?.below;
+  return below ? plan.levels.find((l) => l.id === below || l.name === below || l.id === below.replace(/级$/u, '')) : undefined;
 }

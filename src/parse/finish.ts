@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Duration, Level, Located, Place, Plan, Trigger } from '../model/index.js';
 import { DEFAULT_IMMEDIATE_SECONDS } from '../model/index.js';
+import { scopeFloorLevel } from '../model/query.js';
 import { parseDuration, type DurationContext } from './duration.js';
 import { parseLevelId, parseLevelSpec, splitList } from './fields.js';
 import { finishLevels } from './finish-levels.js';
@@ -64,6 +65,10 @@ export function finishPlan(plan: Plan, source: string, diagnostics: Diagnostic[]
   for (const w of plan.warnings) { trigger(w.trigger); duration(w.lead); duration(w.callback); }
   for (const l of plan.levels) { l.criteria.forEach((c) => trigger(c)); duration(l.activation); levelTrigger(l); }
   for (const s of plan.standby) trigger(s.trigger);
+  // A scope floor that names no level is a condition on the facts: read it like a trigger, so a condition yuan cannot
+  // read is an error at the field, not a floor silently ignored by the coverage rule.
+  const floor = plan.meta.scope;
+  if (floor && !scopeFloorLevel(plan)) trigger({ text: floor.below, place: plan.meta.fields?.scope ?? plan.meta.place });
   for (const c of plan.constraints) trigger(c, true);
   for (const s of plan.steps) { duration(s.deadline, s.id); trigger(s.condition); }
   for (const e of plan.escalations) trigger(e.when);

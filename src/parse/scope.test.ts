@@ -24,4 +24,17 @@ describe('front matter scope and grades', () => {
     ]);
     expect(r.plan?.meta.scope).toBeUndefined();
   });
+
+  it('reads a floor that names no level as a condition on the facts: an unreadable one is an error at the field', () => {
+    const plan = (below: string) => parsePlanText([
+      'plan: { id: y, title: 泄漏专项应急预案, kind: special, parent: general, scope: { below: "' + below + '", handledBy: 班组 } }',
+      'facts: [{ id: leak_kg, type: number, unit: kg }]',
+      'levels:',
+      '  - { id: II, trigger: "leak_kg >= 100", decidedBy: a, activation: 5分钟 }',
+    ].join('\n'), 'y.yaml');
+    expect(plan('leak_kg < 10').diagnostics).toEqual([]);
+    expect(plan('II').diagnostics).toEqual([]);
+    const bad = plan('leak_kg >');
+    expect(bad.diagnostics.map((d) => `${d.place?.start.line}:${d.place?.start.column} ${d.severity} ${d.ruleId}`)).toEqual(['1:72 error trigger/syntax']);
+  });
 });

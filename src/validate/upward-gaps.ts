@@ -7,6 +7,7 @@
  */
 import { evaluate, member, parseExpr, regionOf, type Box, type Expr, type FactValue } from '../expr/index.js';
 import type { Level, Plan } from '../model/index.js';
+import { scopeFloorLevel } from '../model/query.js';
 import { alternatives, type ListedCriterion } from './criteria.js';
 import { levelInversions } from './level-analysis.js';
 
@@ -28,8 +29,7 @@ const span = { start: 0, end: 0 };
 
 /** The level a scope floor names, when `below` is a level id. */
 export function floorLevel(plan: Plan): Level | undefined {
-  const below = plan.meta.scope?.below;
-  return below ? plan.levels.find((l) => l.id === below || l.name === below || l.id === below.replace(/级$/u, '')) : undefined;
+  return scopeFloorLevel(plan);
 }
 
 /** The scope floor's condition, when `below` is a condition on the facts. */
